@@ -1,0 +1,78 @@
+"""Cleaning text from plain-text PDF exports: wrapped lines, soft hyphenation, stray whitespace.
+
+Pure functions only; the extractors share them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Words after which a line-final hyphen is a real hyphen of an elided compound
+# ("beskæftigelses-\nog sygedagpengeområdet" keeps "beskæftigelses- og").
+_CONJUNCTIONS = frozenset({"og", "eller", "samt", "og/eller", "henholdsvis", "som", "til"})
+
+_WS = re.compile(r"\s+")
+
+
+def collapse_ws(text: str) -> str:
+    """Collapse every run of whitespace (including non-breaking spaces) to one space and strip."""
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def join_hyphenated(left: str, right: str) -> str:
+    """Join two stripped fragments where ``left`` ended a line and ``right`` began the next.
+
+    A line-final hyphen between two lower-case letters is a soft break and disappears
+    ("selvstæn-" + "dige" → "selvstændige"); after an upper-case letter or a digit it is a
+    real hyphen and stays ("KKR-" + "sekretariatet"); before a conjunction it is an elided
+    compound and keeps its space ("beskæftigelses-" + "og" → "beskæftigelses- og").
+    """
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith("-") and len(left) >= 2 and left[-2] != " ":
+        first_word = right.split(" ", 1)[0].rstrip(".,;:")
+        if first_word.lower() in _CONJUNCTIONS:
+            return f"{left} {right}"
+        if left[-2].islower() and right[0].islower():
+            return left[:-1] + right
+        if left[-2].isalpha() or left[-2].isdigit():
+            return left + right
+    return f"{left} {right}"
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join wrapped lines into one clean paragraph: blank lines dropped, hyphenation resolved."""
+    text = ""
+    for raw in lines:
+        line = collapse_ws(raw)
+        if line:
+            text = join_hyphenated(text, line)
+    return text
+
+
+def paragraphs(lines: Iterable[str]) -> list[str]:
+    """Split lines into paragraphs at blank lines and join each one (see :func:`join_lines`).
+
+    PDF exports put a blank line after nearly every line, so a paragraph break is only
+    assumed where a line ends a sentence (., :, ?, !) and is followed by a blank line.
+    """
+    result: list[str] = []
+    current: list[str] = []
+    pending_break = False
+    for raw in lines:
+        line = collapse_ws(raw)
+        if not line:
+            if current and current[-1].endswith((".", ":", "?", "!")):
+                pending_break = True
+            continue
+        if pending_break:
+            result.append(join_lines(current))
+            current = []
+            pending_break = False
+        current.append(line)
+    if current:
+        result.append(join_lines(current))
+    return result

@@ -1,0 +1,55 @@
+"""Shared fixtures: the repository, the bundled sources, the gold answers in ../shared/gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from kommuneatlas.kommuner import KommuneIndex, load_kommuner
+from kommuneatlas.sources import SourceDocument, load_manifest
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "data" / "sources"
+SHARED = REPO.parent / "shared"
+GOLD = SHARED / "gold"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def kommuner() -> KommuneIndex:
+    return load_kommuner(REPO / "data" / "reference" / "kommuner.yaml")
+
+
+@pytest.fixture(scope="session")
+def documents() -> dict[str, SourceDocument]:
+    """The bundled source documents, keyed by their three-digit file prefix ("000" … "004")."""
+    return {doc.file[:3]: doc for doc in load_manifest(SOURCES)}
+
+
+def load_gold(name: str) -> Any:
+    """A gold file from ../shared/gold (skips the test when ../shared is not beside the clone)."""
+    path = GOLD / name
+    if not path.is_file():
+        pytest.skip(f"{path} not found: ../shared must sit beside the repository")
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def edited_copy(document: SourceDocument, text: str) -> SourceDocument:
+    """The same document with other text, for edited-copy tests."""
+    return SourceDocument(
+        id=document.id,
+        file=document.file,
+        title=document.title,
+        publisher=document.publisher,
+        date=document.date,
+        kind=document.kind,
+        path=document.path,
+        lines=tuple(text.splitlines()),
+    )
