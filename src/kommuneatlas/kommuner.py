@@ -51,7 +51,7 @@ class KommuneIndex:
             return self._by_key[key]
         if key.endswith("s") and key[:-1] in self._by_key:
             return self._by_key[key[:-1]]
-        return None
+        return self._by_key.get(key + "s")  # "Vesthimmerland" for the official "Vesthimmerlands"
 
     def normalise(self, name: str) -> str | None:
         """The official short name for ``name`` ("Vesthimmerlands Kommune" → "Vesthimmerland"), or None."""
