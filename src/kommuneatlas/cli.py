@@ -1,0 +1,112 @@
+"""The ``kommuneatlas`` command line: extract, validate, build, serve, cite."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import KommuneatlasError
+
+REFERENCE = Path("reference") / "kommuner.yaml"
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .extraction import run_extract
+    from .kommuner import load_kommuner
+
+    data: Path = args.data
+    report = run_extract(args.sources, data, load_kommuner(data / REFERENCE))
+    for path in report.written:
+        print(f"skrevet: {path}")
+    for path, conflicts in report.conflicts.items():
+        for conflict in conflicts:
+            print(f"{path}: konflikt: {conflict}", file=sys.stderr)
+    for path in report.kept:
+        print(f"{path}: kilden giver ikke længere denne post; filen er redigeret og bevares", file=sys.stderr)
+    for note in report.notes:
+        print(f"bemærkning: {note}", file=sys.stderr)
+    print(f"{len(report.written)} filer skrevet, {report.unchanged} uændrede, {len(report.removed)} fjernet, "
+          f"{sum(len(c) for c in report.conflicts.values())} konflikter", file=sys.stderr)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import validate_data
+
+    problems = validate_data(args.data)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} fejl i {args.data}", file=sys.stderr)
+        return 1
+    print(f"{args.data}: ingen fejl", file=sys.stderr)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    build_site(args.data, args.site, config_file=args.config, search=not args.no_search)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(str(args.config), dev_addr=f"127.0.0.1:{args.port}", livereload=True)
+    return 0
+
+
+def _cite(args: argparse.Namespace) -> int:
+    from .citations import load_catalogue, run_cite
+
+    return run_cite(sys.stdin, sys.stdout, load_catalogue(args.laws))
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="kommuneatlas", description=__doc__)
+    sub = root.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="kildedokumenter → YAML under data/")
+    p.add_argument("--sources", type=Path, default=Path("data/sources"))
+    p.add_argument("--data", type=Path, default=Path("data"))
+    p.set_defaults(func=_extract)
+
+    p = sub.add_parser("validate", help="tjek YAML-data (skema, id'er, henvisninger)")
+    p.add_argument("--data", type=Path, default=Path("data"))
+    p.set_defaults(func=_validate)
+
+    p = sub.add_parser("build", help="byg sitet: valider, render, MkDocs, API, søgeindeks")
+    p.add_argument("--data", type=Path, default=Path("data"))
+    p.add_argument("--site", type=Path, default=Path("site"))
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    p.add_argument("--no-search", action="store_true", help="spring søgeindekset over")
+    p.set_defaults(func=_build)
+
+    p = sub.add_parser("serve", help="live-forhåndsvisning på 127.0.0.1")
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=_serve)
+
+    p = sub.add_parser("cite", help="find lovhenvisninger i tekst på stdin (én JSON-linje pr. henvisning)")
+    p.add_argument("--laws", type=Path, default=Path("data/laws.yaml"))
+    p.set_defaults(func=_cite)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KommuneatlasError as exc:
+        for problem in exc.problems:
+            print(f"fejl: {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

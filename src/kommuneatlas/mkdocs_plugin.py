@@ -1,0 +1,52 @@
+"""The one place Kommuneatlas touches MkDocs: hand over generated pages, set edit links, write the API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .api import serialise
+from .generate import Generated, generate
+
+log = get_plugin_logger(__name__)
+
+
+class KommuneatlasConfig(Config):
+    data_dir = c.Type(str, default="data")
+    templates_dir = c.Type(str, default="templates")
+    edit_base = c.Type(str, default="edit/main/")  # repo_url + this + data/… is a YAML file's edit link
+
+
+class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
+    """Adds the pages rendered from ``data/`` to the build (see :mod:`kommuneatlas.generate`)."""
+
+    def __init__(self) -> None:
+        self.generated: Generated | None = None
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).resolve().parent
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        root = self._root(config)
+        self.generated = generate(root / self.config.data_dir, root / self.config.templates_dir, repo_root=root)
+        for page in self.generated.pages:
+            files.append(File.generated(config, page.src_path, content=page.markdown))
+        for path, text in serialise(self.generated.api).items():
+            files.append(File.generated(config, path, content=text))
+        log.info("%d pages generated from %s", len(self.generated.pages), self.config.data_dir)
+        return files
+
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        edit_path = page.meta.get("edit_path")
+        if edit_path and config.repo_url:
+            page.edit_url = f"{config.repo_url.rstrip('/')}/{self.config.edit_base.strip('/')}/{edit_path}"
+        elif page.file.generated_by:
+            page.edit_url = None
+        return context

@@ -1,0 +1,58 @@
+"""The data under ``data/`` loaded into memory, with the indexes the pages need.
+
+Loading uses the fast safe loader; validation (:mod:`validate`) is the step that reports
+problems with file and line, and runs before this.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from .kinds import KINDS
+
+Entity = dict[str, Any]
+
+
+@dataclass
+class SiteData:
+    """Every entity by kind and id, plus where it lives on disk (for "Rediger" links)."""
+
+    root: Path
+    entities: dict[str, dict[str, Entity]] = field(default_factory=dict)
+    paths: dict[tuple[str, str], Path] = field(default_factory=dict)
+
+    def all(self, kind: str) -> list[Entity]:
+        return list(self.entities.get(kind, {}).values())
+
+    def get(self, kind: str, entity_id: str) -> Entity | None:
+        return self.entities.get(kind, {}).get(entity_id)
+
+    def group(self, kind: str, key: str) -> dict[Any, list[Entity]]:
+        """Entities of ``kind`` grouped by the value of ``key`` (each element, for list values)."""
+        groups: dict[Any, list[Entity]] = defaultdict(list)
+        for entity in self.all(kind):
+            value = entity.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                groups[item].append(entity)
+        return groups
+
+
+def load_site_data(data: Path) -> SiteData:
+    """Read ``data/<kind>/*.yaml`` for every known kind (files sorted, so the order is stable)."""
+    yaml = YAML(typ="safe")
+    site = SiteData(root=data)
+    for kind in KINDS:
+        folder = data / kind
+        entities: dict[str, Entity] = {}
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            entity = yaml.load(path.read_text(encoding="utf-8"))
+            entity_id = str(entity.get("id", path.stem))
+            entities[entity_id] = entity
+            site.paths[(kind, entity_id)] = path
+        site.entities[kind] = entities
+    return site

@@ -1,0 +1,85 @@
+"""The Jinja2 environment: autoescaping on, templates from ``templates/``, table-row filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
+from markupsafe import Markup
+
+from ..urls import source_text_url
+from .linker import Linker
+
+
+def format_number(value: int | float | None) -> str:
+    """Danish thousands separator: 41679 → "41.679"."""
+    if value is None:
+        return ""
+    return f"{value:,.0f}".replace(",", ".")
+
+
+def _kr(value: int | None) -> str:
+    return f"{format_number(value)} kr." if value is not None else ""
+
+
+def _tkr(value: int | None) -> str:
+    return f"{format_number(value)} t.kr." if value is not None else ""
+
+
+def _line_link(L: Linker, document_id: str, line: int | None) -> Markup | str:
+    return L.a(source_text_url(document_id, line), f"linje {line}") if line else ""
+
+
+def _party_row(party: dict[str, Any]) -> list[Any]:
+    return [party.get("name"), party.get("role"), party.get("cvr"), party.get("address")]
+
+
+def _amount_row(amount: dict[str, Any], L: Linker) -> list[Any]:
+    return [_kr(amount.get("amount_kr")), L.text(amount.get("text"))]
+
+
+def _date_row(entry: dict[str, Any], L: Linker) -> list[Any]:
+    return [entry.get("date"), L.text(entry.get("text"))]
+
+
+def _line_row(entry: dict[str, Any], L: Linker, document_id: str, *keys: str) -> list[Any]:
+    return [entry.get(key) for key in keys] + [_line_link(L, document_id, entry.get("line"))]
+
+
+def _letter_row(letter: dict[str, Any], L: Linker, document_id: str) -> list[Any]:
+    title = L.a(source_text_url(document_id, letter.get("line")), letter.get("title") or "")
+    return [letter.get("item"), title, letter.get("date"), letter.get("case_id"),
+            letter.get("sender"), letter.get("recipient")]
+
+
+def _bureaucracy_row(row: dict[str, Any], L: Linker) -> list[Any]:
+    return [L.text(row.get("subject")), L.text(row.get("description")), L.text(row.get("legal_basis"))]
+
+
+def _financing_row(row: dict[str, Any], L: Linker) -> list[Any]:
+    return [row.get("kommune"), format_number(row.get("amount_tkr"))]
+
+
+def make_environment(templates: Path, strict: bool = False) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined if strict else Undefined,
+    )
+    env.filters.update(
+        kr=_kr,
+        tkr=_tkr,
+        party_row=_party_row,
+        amount_row=_amount_row,
+        date_row=_date_row,
+        line_row=_line_row,
+        letter_row=_letter_row,
+        bureaucracy_row=_bureaucracy_row,
+        financing_row=_financing_row,
+    )
+    env.globals["source_text_url"] = source_text_url
+    return env

@@ -1,0 +1,50 @@
+"""Links and escaped text for one page: relative hrefs, and legal references turned into links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ..urls import relative
+
+
+CitationFinder = Callable[[str, str | None], list[tuple[int, int, str]]]
+"""(text, context law) → [(start, end, target URL)] for every linkable reference in ``text``."""
+
+
+@dataclass
+class Linker:
+    """Bound to the URL of the page being rendered, so every link it writes is relative."""
+
+    page_url: str
+    find: CitationFinder | None = None
+
+    def href(self, url: str) -> str:
+        return relative(url, self.page_url)
+
+    def a(self, url: str | None, text: object, css: str | None = None) -> Markup:
+        """``<a href>`` to a site URL, or the plain escaped text when there is no URL."""
+        if not url:
+            return escape(str(text))
+        cls = Markup(' class="{}"').format(css) if css else Markup("")
+        return Markup('<a href="{}"{}>{}</a>').format(self.href(url), cls, str(text))
+
+    def text(self, value: object, context_law: str | None = None) -> Markup:
+        """Escape ``value`` for HTML and link the legal references in it."""
+        if value is None:
+            return Markup("")
+        text = str(value)
+        if self.find is None:
+            return escape(text)
+        parts: list[str] = []
+        position = 0
+        for start, end, url in self.find(text, context_law):
+            if start < position:
+                continue
+            parts.append(escape(text[position:start]))
+            parts.append(Markup('<a class="lovhenvisning" href="{}">{}</a>').format(self.href(url), text[start:end]))
+            position = end
+        parts.append(escape(text[position:]))
+        return Markup("").join(parts)

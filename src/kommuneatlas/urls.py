@@ -1,0 +1,62 @@
+"""Permalinks: the site URL of every entity, and relative links between pages.
+
+URLs are site-relative without a leading slash and end in ``/`` (``kkr/nordjylland/``);
+the front page is ``""``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from .extraction import kkr_id
+
+SOURCE_CHUNK = 250  # lines per page of a source document's text
+
+
+def entity_url(kind: str, entity: dict[str, Any], meetings: dict[str, dict[str, Any]] | None = None) -> str:
+    """The permalink of an entity. Items need their meeting (``meetings`` by id)."""
+    eid = entity["id"]
+    if kind == "kkr":
+        return f"kkr/{eid}/"
+    if kind == "kommuner":
+        return f"kommuner/{eid}/"
+    if kind == "meetings":
+        return f"kkr/{kkr_id(entity['kkr'])}/{entity['date']}/"
+    if kind == "items":
+        meeting = (meetings or {}).get(entity["meeting"])
+        base = entity_url("meetings", meeting) if meeting else f"moeder/{entity['meeting']}/"
+        return f"{base}{str(entity['number']).replace('.', '-')}/"
+    if kind == "people":
+        return f"personer/{eid}/"
+    if kind == "networks":
+        return f"frikommuner/{eid}/"
+    if kind == "experiments":
+        return f"forsoeg/{eid}/"
+    if kind == "documents":
+        return f"dokumenter/{eid}/"
+    raise KeyError(kind)
+
+
+def source_text_url(document_id: str, line: int | None = None) -> str:
+    """The page of a source document's text holding ``line``, with the line's anchor."""
+    if line is None:
+        return f"dokumenter/{document_id}/tekst/1/"
+    chunk = (line - 1) // SOURCE_CHUNK + 1
+    return f"dokumenter/{document_id}/tekst/{chunk}/#L{line}"
+
+
+def law_url(law: str) -> str:
+    return f"love/{law}/"
+
+
+def provision_url(law: str, provision: str) -> str:
+    return f"love/{law}/{provision}/"
+
+
+def relative(target: str, page: str) -> str:
+    """The link from the page at URL ``page`` to ``target`` (both site-relative)."""
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path or ".", page or ".") if path != page else "."
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
+    return rel + (f"#{fragment}" if fragment else "")

@@ -1,0 +1,88 @@
+"""Reading and writing the YAML under ``data/`` with ruamel.yaml round-trip.
+
+Comments, key order and formatting an editor wrote survive a write; writing the same
+content twice produces the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import KommuneatlasError, Problem
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
+
+
+def round_trip() -> YAML:
+    """A round-trip YAML instance with the project's formatting."""
+    yaml = YAML(typ="rt")
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def yaml_error_problem(path: Path, exc: YAMLError) -> Problem:
+    """A located problem for a YAML syntax error."""
+    mark = getattr(exc, "problem_mark", None) if isinstance(exc, MarkedYAMLError) else None
+    if mark is None:
+        return Problem(path, None, f"YAML syntax error: {exc}")
+    reason = getattr(exc, "problem", None) or str(exc)
+    return Problem(path, mark.line + 1, f"YAML syntax error: {reason}", column=mark.column + 1)
+
+
+def load_round_trip(path: Path) -> Any:
+    """Load a YAML file keeping comments and order; errors carry file, line and column."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise KommuneatlasError(Problem(path, None, "not UTF-8 text")) from exc
+    try:
+        return round_trip().load(text)
+    except YAMLError as exc:
+        raise KommuneatlasError(yaml_error_problem(path, exc)) from exc
+
+
+def to_yaml_value(value: Any) -> Any:
+    """Convert plain extractor output (dicts, lists, dates …) to ruamel's commented types."""
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = to_yaml_value(item)
+        return mapping
+    if isinstance(value, list | tuple):
+        seq = CommentedSeq(to_yaml_value(item) for item in value)
+        if seq and all(isinstance(item, str | int | float) and not isinstance(item, bool) for item in seq):
+            if sum(len(str(item)) for item in seq) < 60:
+                seq.fa.set_flow_style()
+        return seq
+    return value
+
+
+def dump(document: Any, schema: str | None = None) -> str:
+    """Serialise ``document`` to text, with the schema comment on the first line."""
+    stream = io.StringIO()
+    round_trip().dump(document, stream)
+    text = stream.getvalue()
+    if schema and not text.startswith(SCHEMA_COMMENT):
+        text = f"{SCHEMA_COMMENT}{schema}\n{text}"
+    return text
+
+
+def plain(value: Any) -> Any:
+    """ruamel's commented types → plain dicts and lists (dates stay dates)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, date):
+        return value
+    return value
