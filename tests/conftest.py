@@ -53,3 +53,11 @@ def edited_copy(document: SourceDocument, text: str) -> SourceDocument:
         path=document.path,
         lines=tuple(text.splitlines()),
     )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the repository's data, once per session."""
+    from sitebuild import build_copy
+
+    return build_copy(tmp_path_factory.mktemp("built"))

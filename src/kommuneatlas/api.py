@@ -24,57 +24,110 @@ def _people(rows: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
     return [{"name": p.get("name"), "party": p.get("party"), "kommune": p.get("kommune")} for p in rows or []]
 
 
-def experiments(site: SiteData, ix: Indexes, references: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    keys = ("network", "title", "kommuner", "kommuner_raw", "content", "target_group", "hjemmel", "in_force",
-            "implementation", "evaluation")
+def experiments(
+    site: SiteData, ix: Indexes, references: dict[tuple[str, str], list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    keys = (
+        "network",
+        "title",
+        "kommuner",
+        "kommuner_raw",
+        "content",
+        "target_group",
+        "hjemmel",
+        "in_force",
+        "implementation",
+        "evaluation",
+    )
     return [
-        {"id": e["id"], "url": _url(ix, "experiments", e["id"]), **{k: e.get(k) for k in keys},
-         "references": references.get(("experiments", e["id"]), []), "source": e.get("source")}
+        {
+            "id": e["id"],
+            "url": _url(ix, "experiments", e["id"]),
+            **{k: e.get(k) for k in keys},
+            "references": references.get(("experiments", e["id"]), []),
+            "source": e.get("source"),
+        }
         for e in site.all("experiments")
     ]
 
 
 def networks(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
     return [
-        {"id": n["id"], "url": _url(ix, "networks", n["id"]), "number": n.get("number"), "name": n.get("name"),
-         "kommuner": n.get("kommuner") or [], "inactive_kommuner": n.get("inactive_kommuner") or [],
-         "approved_count": n.get("approved_count"), "active": n.get("active", True),
-         "experiments": [e["id"] for e in ix.experiments_by_network[n.get("number")]], "notes": n.get("notes") or []}
+        {
+            "id": n["id"],
+            "url": _url(ix, "networks", n["id"]),
+            "number": n.get("number"),
+            "name": n.get("name"),
+            "kommuner": n.get("kommuner") or [],
+            "inactive_kommuner": n.get("inactive_kommuner") or [],
+            "approved_count": n.get("approved_count"),
+            "active": n.get("active", True),
+            "experiments": [e["id"] for e in ix.experiments_by_network[n.get("number")]],
+            "notes": n.get("notes") or [],
+        }
         for n in sorted(site.all("networks"), key=lambda n: n.get("number", 0))
     ]
 
 
-def meetings(site: SiteData, ix: Indexes, references: dict[tuple[str, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def meetings(
+    site: SiteData, ix: Indexes, references: dict[tuple[str, str], list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
     result = []
     for m in site.all("meetings"):
         items = [
-            {"number": i.get("number"), "title": i.get("title"), "case_id": i.get("case_id"),
-             "sections": i.get("sections") or {}, "decision": i.get("decision"),
-             "appointments": [{k: a.get(k) for k in ("body", "name", "representing", "appointed_by")}
-                              for a in i.get("appointments") or []],
-             "references": references.get(("items", i["id"]), []), "url": _url(ix, "items", i["id"]), "id": i["id"]}
+            {
+                "number": i.get("number"),
+                "title": i.get("title"),
+                "case_id": i.get("case_id"),
+                "sections": i.get("sections") or {},
+                "decision": i.get("decision"),
+                "appointments": [
+                    {k: a.get(k) for k in ("body", "name", "representing", "appointed_by")}
+                    for a in i.get("appointments") or []
+                ],
+                "references": references.get(("items", i["id"]), []),
+                "url": _url(ix, "items", i["id"]),
+                "id": i["id"],
+            }
             for i in ix.items_by_meeting[m["id"]]
         ]
-        result.append({
-            "id": m["id"], "url": _url(ix, "meetings", m["id"]), "kkr": m.get("kkr"), "kkr_id": kkr_id(m["kkr"]),
-            "date": m.get("date"), "previous_meeting": m.get("previous_meeting"), "next_meeting": m.get("next_meeting"),
-            "participants": _people(m.get("participants")), "absent": _people(m.get("absent")), "items": items,
-            "source": m.get("source"),
-        })
+        result.append(
+            {
+                "id": m["id"],
+                "url": _url(ix, "meetings", m["id"]),
+                "kkr": m.get("kkr"),
+                "kkr_id": kkr_id(m["kkr"]),
+                "date": m.get("date"),
+                "previous_meeting": m.get("previous_meeting"),
+                "next_meeting": m.get("next_meeting"),
+                "participants": _people(m.get("participants")),
+                "absent": _people(m.get("absent")),
+                "items": items,
+                "source": m.get("source"),
+            }
+        )
     return result
 
 
 def documents(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
-    return [{"url": _url(ix, "documents", d["id"]), **d, "source": {"document": d["id"], "file": d.get("file")}}
-            for d in site.all("documents")]
+    return [
+        {"url": _url(ix, "documents", d["id"]), **d, "source": {"document": d["id"], "file": d.get("file")}}
+        for d in site.all("documents")
+    ]
 
 
 def kommuner(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
     return [
-        {"id": k["id"], "url": _url(ix, "kommuner", k["id"]), "name": k["name"], "code": k.get("code"),
-         "region": k.get("region"), "kkr": k.get("kkr"),
-         "networks": [n["id"] for n in ix.networks_by_kommune[k["name"]]],
-         "experiments": [e["id"] for e in ix.experiments_by_kommune[k["name"]]]}
+        {
+            "id": k["id"],
+            "url": _url(ix, "kommuner", k["id"]),
+            "name": k["name"],
+            "code": k.get("code"),
+            "region": k.get("region"),
+            "kkr": k.get("kkr"),
+            "networks": [n["id"] for n in ix.networks_by_kommune[k["name"]]],
+            "experiments": [e["id"] for e in ix.experiments_by_kommune[k["name"]]],
+        }
         for k in site.all("kommuner")
     ]
 
@@ -85,8 +138,9 @@ def _json_default(value: object) -> str:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def build_api(site: SiteData, laws: list[dict[str, Any]] | None = None,
-              references: list[dict[str, Any]] | None = None) -> dict[str, list[dict[str, Any]]]:
+def build_api(
+    site: SiteData, laws: list[dict[str, Any]] | None = None, references: list[dict[str, Any]] | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """Every API file's content, by file name."""
     ix = build_indexes(site)
     by_entity: dict[tuple[str, str], list[dict[str, Any]]] = {}

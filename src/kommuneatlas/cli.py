@@ -27,15 +27,18 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"{path}: kilden giver ikke længere denne post; filen er redigeret og bevares", file=sys.stderr)
     for note in report.notes:
         print(f"bemærkning: {note}", file=sys.stderr)
-    print(f"{len(report.written)} filer skrevet, {report.unchanged} uændrede, {len(report.removed)} fjernet, "
-          f"{sum(len(c) for c in report.conflicts.values())} konflikter", file=sys.stderr)
+    print(
+        f"{len(report.written)} filer skrevet, {report.unchanged} uændrede, {len(report.removed)} fjernet, "
+        f"{sum(len(c) for c in report.conflicts.values())} konflikter",
+        file=sys.stderr,
+    )
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     from .validate import validate_data
 
-    problems = validate_data(args.data)
+    problems = validate_data(args.data, sources=args.sources or args.data / "sources")
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -74,8 +77,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=Path("data"))
     p.set_defaults(func=_extract)
 
-    p = sub.add_parser("validate", help="tjek YAML-data (skema, id'er, henvisninger)")
+    p = sub.add_parser("validate", help="tjek YAML-data (skema, id'er, henvisninger) og kildedokumenterne")
     p.add_argument("--data", type=Path, default=Path("data"))
+    p.add_argument("--sources", type=Path, default=None, help="kildedokumenter (standard: DATA/sources)")
     p.set_defaults(func=_validate)
 
     p = sub.add_parser("build", help="byg sitet: valider, render, MkDocs, API, søgeindeks")

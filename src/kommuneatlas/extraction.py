@@ -51,14 +51,25 @@ def kkr_id(kkr_name: str) -> str:
 def reference_records(kommuner: KommuneIndex) -> list[Record]:
     """The KKRs and municipalities from the reference list."""
     records = [
-        Record("kkr", kkr_id(kkr), {"id": kkr_id(kkr), "name": kkr, "region": members[0].region,
-                                     "kommuner": [k.name for k in members]})
+        Record(
+            "kkr",
+            kkr_id(kkr),
+            {
+                "id": kkr_id(kkr),
+                "name": kkr,
+                "region": members[0].region,
+                "kommuner": [k.name for k in members],
+            },
+        )
         for kkr in kommuner.kkrs
         for members in [kommuner.by_kkr(kkr)]
     ]
     records += [
-        Record("kommuner", k.id, {"id": k.id, "name": k.name, "code": k.code, "region": k.region,
-                                   "kkr": kkr_id(k.kkr)})
+        Record(
+            "kommuner",
+            k.id,
+            {"id": k.id, "name": k.name, "code": k.code, "region": k.region, "kkr": kkr_id(k.kkr)},
+        )
         for k in kommuner.kommuner
     ]
     return records
@@ -144,7 +155,9 @@ def write_records(records: list[Record], data: Path) -> ExtractReport:
         if (kind, record_id) in fresh:
             continue
         path = data / kind / f"{record_id}.yaml"
-        if path.is_file() and _load_base(base_path) != YAML(typ="safe").load(path.read_text(encoding="utf-8")):
+        if path.is_file() and _load_base(base_path) != YAML(typ="safe").load(
+            path.read_text(encoding="utf-8")
+        ):
             report.kept.append(path)
         else:
             report.removed.append(path)
@@ -161,11 +174,12 @@ def write_records(records: list[Record], data: Path) -> ExtractReport:
     return report
 
 
-def run_extract(sources: Path, data: Path, kommuner: KommuneIndex, progress: Progress = _stderr) -> ExtractReport:
+def run_extract(
+    sources: Path, data: Path, kommuner: KommuneIndex, progress: Progress = _stderr
+) -> ExtractReport:
     """Extract every source document into ``data/``."""
     records = extract_all(sources, kommuner, progress)
     report = write_records(records, data)
     for record in records:
         report.notes += [f"{record.kind}/{record.id}: {note}" for note in record.data.get("notes", []) or []]
     return report
-

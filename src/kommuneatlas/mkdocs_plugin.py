@@ -35,7 +35,9 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = self._root(config)
-        self.generated = generate(root / self.config.data_dir, root / self.config.templates_dir, repo_root=root)
+        self.generated = generate(
+            root / self.config.data_dir, root / self.config.templates_dir, repo_root=root
+        )
         for page in self.generated.pages:
             files.append(File.generated(config, page.src_path, content=page.markdown))
         for path, text in serialise(self.generated.api).items():
@@ -43,7 +45,9 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
         log.info("%d pages generated from %s", len(self.generated.pages), self.config.data_dir)
         return files
 
-    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
         edit_path = page.meta.get("edit_path")
         if edit_path and config.repo_url:
             page.edit_url = f"{config.repo_url.rstrip('/')}/{self.config.edit_base.strip('/')}/{edit_path}"

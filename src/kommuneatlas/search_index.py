@@ -15,4 +15,6 @@ def index_site(site_dir: Path) -> None:
     command = [str(get_executable()), "--site", str(site_dir), "--force-language", "da", "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise KommuneatlasError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
+        raise KommuneatlasError(
+            f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}"
+        )

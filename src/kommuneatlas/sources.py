@@ -67,7 +67,9 @@ def load_manifest(sources: Path) -> list[SourceDocument]:
         line = entry.lc.line + 1 if hasattr(entry, "lc") else None
         missing = [k for k in ("id", "file", "title", "publisher", "kind") if not entry.get(k)]
         if missing:
-            raise KommuneatlasError(Problem(manifest, line, f"document {index + 1} lacks {', '.join(missing)}"))
+            raise KommuneatlasError(
+                Problem(manifest, line, f"document {index + 1} lacks {', '.join(missing)}")
+            )
         path = sources / str(entry["file"])
         if not path.is_file():
             raise KommuneatlasError(Problem(manifest, line, f"file {entry['file']!r} not found in {sources}"))

@@ -1,26 +1,290 @@
-"""``kommuneatlas validate``: the data under ``data/`` checked before anything is built."""
+"""``kommuneatlas validate``: the data under ``data/`` checked before anything is built.
+
+Checks, each reported as ``file:line:column: message``: YAML syntax, empty files, the JSON
+Schema of each entity type (types, required fields, ISO dates), ids (matching the file
+name, unique), and references between entities (network, meeting, person, kommune, KKR,
+source document, law). With ``sources`` it also checks the source documents: readable
+text, a known kind, and a structure their extractor can read.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .errors import KommuneatlasError, Problem
 from .kinds import KINDS
 from .yamlstore import load_round_trip
 
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
-def validate_data(data: Path) -> list[Problem]:
-    """Every problem found in ``data/``, each with file and line (empty list: all is well)."""
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _jsonable(value: Any) -> Any:
+    """YAML values as JSON Schema sees them (dates as ISO strings)."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _position(document: Any, path: list[str | int]) -> tuple[int | None, int | None]:
+    """1-based line and column of the node at ``path`` (as deep as the path can be followed)."""
+    line = col = None
+    node = document
+    for key in path:
+        if isinstance(node, CommentedMap) and key in node:
+            line, col = node.lc.value(key) if node[key] is not None else node.lc.key(key)
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
+            line, col = node.lc.item(key)
+            node = node[key]
+        else:
+            break
+    if line is None and isinstance(document, CommentedMap):
+        return 1, 1
+    return (line + 1 if line is not None else None), (col + 1 if col is not None else None)
+
+
+def _where(path: Path, document: Any, keys: list[str | int], message: str) -> Problem:
+    line, col = _position(document, keys)
+    return Problem(path, line, message, column=col)
+
+
+def _reference_kommuner(data: Path, problems: list[Problem]) -> set[str]:
+    """The official municipality names (``data/reference/kommuner.yaml``)."""
+    from .kommuner import load_kommuner
+
+    path = data / "reference" / "kommuner.yaml"
+    try:
+        return {k.name for k in load_kommuner(path).kommuner}
+    except KommuneatlasError as exc:
+        problems += exc.problems
+        return set()
+
+
+class _Loaded:
+    """The files of one data folder, loaded round-trip (with positions) for checking."""
+
+    def __init__(self, data: Path) -> None:
+        self.documents: dict[str, dict[str, tuple[Path, CommentedMap]]] = {kind: {} for kind in KINDS}
+        self.problems: list[Problem] = []
+        self.kommune_names = _reference_kommuner(data, self.problems)
+        for kind in KINDS:
+            for path in sorted((data / kind).glob("*.yaml")):
+                self._load(kind, path)
+
+    def _load(self, kind: str, path: Path) -> None:
+        try:
+            document = load_round_trip(path)
+        except KommuneatlasError as exc:
+            self.problems += exc.problems
+            return
+        if document is None:
+            self.problems.append(
+                Problem(path, 1, "empty YAML file: expected a mapping with the entity's fields")
+            )
+            return
+        if not isinstance(document, CommentedMap):
+            self.problems.append(
+                Problem(path, 1, f"expected a mapping of fields, found a {type(document).__name__}")
+            )
+            return
+        for error in sorted(
+            _validator(kind).iter_errors(_jsonable(document)), key=lambda e: list(e.absolute_path)
+        ):
+            field = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+            self.problems.append(
+                _where(path, document, list(error.absolute_path), f"{field}: {error.message}")
+            )
+        entity_id = str(document.get("id", path.stem))
+        if entity_id != path.stem:
+            self.problems.append(
+                _where(path, document, ["id"], f"id {entity_id!r} does not match the file name {path.name!r}")
+            )
+        if entity_id in self.documents[kind]:
+            other = self.documents[kind][entity_id][0]
+            self.problems.append(
+                _where(path, document, ["id"], f"duplicate id {entity_id!r} (also in {other})")
+            )
+            return
+        self.documents[kind][entity_id] = (path, document)
+
+    def all(self, kind: str) -> Iterator[tuple[Path, CommentedMap]]:
+        yield from self.documents[kind].values()
+
+
+def _laws(data: Path, problems: list[Problem]) -> set[str] | None:
+    path = data / "laws.yaml"
+    if not path.is_file():
+        return None
+    from .citations import load_catalogue
+
+    try:
+        return set(load_catalogue(path).ids())
+    except KommuneatlasError as exc:
+        problems += exc.problems
+        return None
+
+
+def _walk_law_ids(node: Any, keys: list[str | int]) -> Iterator[tuple[list[str | int], Any]]:
+    """Every ``law:`` value anywhere in an entity (editor-added references name laws by id)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "law" and isinstance(value, str):
+                yield [*keys, key], value
+            else:
+                yield from _walk_law_ids(value, [*keys, key])
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk_law_ids(value, [*keys, index])
+
+
+def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
     problems: list[Problem] = []
+    ids = {kind: set(loaded.documents[kind]) for kind in KINDS}
+    kommune_names = loaded.kommune_names
+    kkr_names = {str(doc.get("name")) for _, doc in loaded.all("kkr")}
+    networks = {doc.get("number") for _, doc in loaded.all("networks")}
+
+    def need(path: Path, doc: CommentedMap, keys: list[str | int], ok: bool, message: str) -> None:
+        if not ok:
+            problems.append(_where(path, doc, keys, message))
+
+    def kommune(path: Path, doc: CommentedMap, keys: list[str | int], name: Any) -> None:
+        if name is not None and kommune_names:
+            need(
+                path,
+                doc,
+                keys,
+                str(name) in kommune_names,
+                f"unknown kommune {name!r} (expected an official name)",
+            )
+
+    for kind in KINDS:
+        for path, doc in loaded.all(kind):
+            source = doc.get("source")
+            if isinstance(source, dict) and source.get("document") and kind != "documents":
+                need(
+                    path,
+                    doc,
+                    ["source", "document"],
+                    source["document"] in ids["documents"],
+                    f"source document {source['document']!r} not found in data/documents/",
+                )
+            if laws is not None:
+                for keys, law in _walk_law_ids(doc, []):
+                    need(path, doc, keys, law in laws, f"unknown law id {law!r} (not in data/laws.yaml)")
+    for path, doc in loaded.all("kommuner"):
+        need(path, doc, ["kkr"], doc.get("kkr") in ids["kkr"], f"unknown KKR {doc.get('kkr')!r}")
+    for path, doc in loaded.all("kkr"):
+        for i, name in enumerate(doc.get("kommuner") or []):
+            kommune(path, doc, ["kommuner", i], name)
+    for path, doc in loaded.all("networks"):
+        for field in ("kommuner", "inactive_kommuner"):
+            for i, name in enumerate(doc.get(field) or []):
+                kommune(path, doc, [field, i], name)
+    for path, doc in loaded.all("experiments"):
+        need(
+            path,
+            doc,
+            ["network"],
+            doc.get("network") in networks,
+            f"network {doc.get('network')!r} not found in data/networks/",
+        )
+        for i, name in enumerate(doc.get("kommuner") or []):
+            kommune(path, doc, ["kommuner", i], name)
+    for path, doc in loaded.all("meetings"):
+        need(path, doc, ["kkr"], doc.get("kkr") in kkr_names, f"unknown KKR {doc.get('kkr')!r}")
+        for i, item in enumerate(doc.get("items") or []):
+            need(
+                path,
+                doc,
+                ["items", i],
+                item in ids["items"],
+                f"agenda item {item!r} not found in data/items/",
+            )
+        for role in ("participants", "absent"):
+            for i, person in enumerate(doc.get(role) or []):
+                if isinstance(person, dict):
+                    if person.get("person"):
+                        need(
+                            path,
+                            doc,
+                            [role, i, "person"],
+                            person["person"] in ids["people"],
+                            f"person {person['person']!r} not found in data/people/",
+                        )
+                    kommune(path, doc, [role, i, "kommune"], person.get("kommune"))
+    for path, doc in loaded.all("items"):
+        need(
+            path,
+            doc,
+            ["meeting"],
+            doc.get("meeting") in ids["meetings"],
+            f"meeting {doc.get('meeting')!r} not found in data/meetings/",
+        )
+        for i, appointment in enumerate(doc.get("appointments") or []):
+            if isinstance(appointment, dict) and appointment.get("person"):
+                need(
+                    path,
+                    doc,
+                    ["appointments", i, "person"],
+                    appointment["person"] in ids["people"],
+                    f"person {appointment['person']!r} not found in data/people/",
+                )
+    for path, doc in loaded.all("people"):
+        kommune(path, doc, ["kommune"], doc.get("kommune"))
+    return problems
+
+
+def validate_sources(sources: Path) -> list[Problem]:
+    """The source documents: manifest, readable text, and a structure their extractor can read."""
+    from .extract.registry import extractor_for
+    from .kommuner import load_kommuner
+    from .sources import load_manifest
+
+    try:
+        documents = load_manifest(sources)
+        kommuner = load_kommuner(sources.parent / "reference" / "kommuner.yaml")
+    except KommuneatlasError as exc:
+        return exc.problems
+    problems: list[Problem] = []
+    for document in documents:
+        try:
+            extractor_for(document)(document, kommuner)
+        except KommuneatlasError as exc:
+            problems += exc.problems
+    listed = {document.file for document in documents}
+    for path in sorted(sources.glob("*")):
+        if path.is_file() and path.name != "manifest.yaml" and path.name not in listed:
+            problems.append(Problem(path, None, "file is not listed in manifest.yaml"))
+    return problems
+
+
+def validate_data(data: Path, sources: Path | None = None) -> list[Problem]:
+    """Every problem found in ``data/`` (and in ``sources`` if given); empty list: all is well."""
     if not data.is_dir():
         return [Problem(data, None, "data folder not found")]
-    for kind in KINDS:
-        for path in sorted((data / kind).glob("*.yaml")):
-            try:
-                document = load_round_trip(path)
-            except KommuneatlasError as exc:
-                problems += exc.problems
-                continue
-            if document is None:
-                problems.append(Problem(path, 1, "empty YAML file: expected a mapping with the entity's fields"))
+    loaded = _Loaded(data)
+    problems = list(loaded.problems)
+    laws = _laws(data, problems)
+    problems += _check_references(loaded, laws)
+    if sources is not None:
+        problems += validate_sources(sources)
     return problems

@@ -36,6 +36,10 @@ def yaml_error_problem(path: Path, exc: YAMLError) -> Problem:
     if mark is None:
         return Problem(path, None, f"YAML syntax error: {exc}")
     reason = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context_mark", None)
+    if context is not None and context.line != mark.line:
+        what = getattr(exc, "context", None) or "this construct"
+        reason += f" ({what}, started at line {context.line + 1}, column {context.column + 1})"
     return Problem(path, mark.line + 1, f"YAML syntax error: {reason}", column=mark.column + 1)
 
 
@@ -60,9 +64,9 @@ def to_yaml_value(value: Any) -> Any:
         return mapping
     if isinstance(value, list | tuple):
         seq = CommentedSeq(to_yaml_value(item) for item in value)
-        if seq and all(isinstance(item, str | int | float) and not isinstance(item, bool) for item in seq):
-            if sum(len(str(item)) for item in seq) < 60:
-                seq.fa.set_flow_style()
+        scalars = all(isinstance(item, str | int | float) and not isinstance(item, bool) for item in seq)
+        if seq and scalars and sum(len(str(item)) for item in seq) < 60:
+            seq.fa.set_flow_style()  # short lists of names stay on one line: [Aalborg, Læsø]
         return seq
     return value
 

@@ -29,6 +29,8 @@ def extractor_for(document: SourceDocument) -> Extractor:
     module_name = EXTRACTORS.get(document.kind)
     if module_name is None:
         known = ", ".join(sorted(EXTRACTORS))
-        raise KommuneatlasError(Problem(document.path, None, f"unknown document kind {document.kind!r} (known: {known})"))
+        raise KommuneatlasError(
+            Problem(document.path, None, f"unknown document kind {document.kind!r} (known: {known})")
+        )
     extract: Extractor = importlib.import_module(module_name).extract
     return extract

@@ -49,8 +49,14 @@ def _line_row(entry: dict[str, Any], L: Linker, document_id: str, *keys: str) ->
 
 def _letter_row(letter: dict[str, Any], L: Linker, document_id: str) -> list[Any]:
     title = L.a(source_text_url(document_id, letter.get("line")), letter.get("title") or "")
-    return [letter.get("item"), title, letter.get("date"), letter.get("case_id"),
-            letter.get("sender"), letter.get("recipient")]
+    return [
+        letter.get("item"),
+        title,
+        letter.get("date"),
+        letter.get("case_id"),
+        letter.get("sender"),
+        letter.get("recipient"),
+    ]
 
 
 def _bureaucracy_row(row: dict[str, Any], L: Linker) -> list[Any]:

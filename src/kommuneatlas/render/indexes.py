@@ -29,7 +29,9 @@ class Indexes:
         default_factory=lambda: defaultdict(list)
     )
     documents_by_kkr: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    derived_from_document: dict[str, list[tuple[str, Entity]]] = field(default_factory=lambda: defaultdict(list))
+    derived_from_document: dict[str, list[tuple[str, Entity]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     def url(self, kind: str, entity_id: str | None) -> str | None:
         return self.urls.get((kind, entity_id)) if entity_id else None

@@ -9,7 +9,6 @@ from markupsafe import Markup, escape
 
 from ..urls import relative
 
-
 CitationFinder = Callable[[str, str | None], list[tuple[int, int, str]]]
 """(text, context law) → [(start, end, target URL)] for every linkable reference in ``text``."""
 
@@ -44,7 +43,9 @@ class Linker:
             if start < position:
                 continue
             parts.append(escape(text[position:start]))
-            parts.append(Markup('<a class="lovhenvisning" href="{}">{}</a>').format(self.href(url), text[start:end]))
+            parts.append(
+                Markup('<a class="lovhenvisning" href="{}">{}</a>').format(self.href(url), text[start:end])
+            )
             position = end
         parts.append(escape(text[position:]))
         return Markup("").join(parts)

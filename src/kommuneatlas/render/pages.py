@@ -81,14 +81,28 @@ class SiteRenderer:
                 return None
         return path.as_posix()
 
-    def _page(self, template: str, url: str, title: str, edit: tuple[str, str] | None = None,
-              crumbs: list[tuple[str, str]] | None = None, search_type: str | None = None,
-              description: str | None = None, **context: Any) -> Page:
+    def _page(
+        self,
+        template: str,
+        url: str,
+        title: str,
+        edit: tuple[str, str] | None = None,
+        crumbs: list[tuple[str, str]] | None = None,
+        search_type: str | None = None,
+        description: str | None = None,
+        **context: Any,
+    ) -> Page:
         linker = Linker(url, self.find)
         edit_path = self._edit_path(*edit) if edit else None
         markdown = self.env.get_template(template).render(
-            L=linker, title=title, crumbs=crumbs or [], edit_path=edit_path, search_type=search_type,
-            description=description, documents=self.documents, **context,
+            L=linker,
+            title=title,
+            crumbs=crumbs or [],
+            edit_path=edit_path,
+            search_type=search_type,
+            description=description,
+            documents=self.documents,
+            **context,
         )
         return Page(url=url, title=title, markdown=markdown, edit_path=edit_path)
 
@@ -132,58 +146,117 @@ class SiteRenderer:
     def index_pages(self) -> Iterator[Page]:
         ix = self.ix
         yield self._listing(
-            "kkr/", "KKR'er", ["KKR", "Region", "Kommuner", "Møder"],
-            [[(ix.url("kkr", k["id"]), k["name"]), k["region"], len(k["kommuner"]), len(ix.meetings_by_kkr[k["id"]])]
-             for k in self.site.all("kkr")],
+            "kkr/",
+            "KKR'er",
+            ["KKR", "Region", "Kommuner", "Møder"],
+            [
+                [
+                    (ix.url("kkr", k["id"]), k["name"]),
+                    k["region"],
+                    len(k["kommuner"]),
+                    len(ix.meetings_by_kkr[k["id"]]),
+                ]
+                for k in self.site.all("kkr")
+            ],
             "De fem kommunekontaktråd (KKR) samler kommunerne i hver region.",
         )
         yield self._listing(
-            "kommuner/", "Kommuner", ["Kommune", "Kode", "Region", "Frikommunenetværk", "Forsøg"],
-            [[(ix.url("kommuner", k["id"]), k["name"]), k["code"], k["region"],
-              len(ix.networks_by_kommune[k["name"]]), len(ix.experiments_by_kommune[k["name"]])]
-             for k in sorted(self.site.all("kommuner"), key=lambda k: k["name"])],
+            "kommuner/",
+            "Kommuner",
+            ["Kommune", "Kode", "Region", "Frikommunenetværk", "Forsøg"],
+            [
+                [
+                    (ix.url("kommuner", k["id"]), k["name"]),
+                    k["code"],
+                    k["region"],
+                    len(ix.networks_by_kommune[k["name"]]),
+                    len(ix.experiments_by_kommune[k["name"]]),
+                ]
+                for k in sorted(self.site.all("kommuner"), key=lambda k: k["name"])
+            ],
             "Alle 98 kommuner med deres region, KKR og frikommuneforsøg.",
         )
         meetings = sorted(self.site.all("meetings"), key=lambda m: str(m["date"]), reverse=True)
         yield self._listing(
-            "moeder/", "Møder", ["Dato", "KKR", "Dagsordenspunkter"],
-            [[(ix.url("meetings", m["id"]), str(m["date"])), m["kkr"], len(ix.items_by_meeting[m["id"]])]
-             for m in meetings],
+            "moeder/",
+            "Møder",
+            ["Dato", "KKR", "Dagsordenspunkter"],
+            [
+                [(ix.url("meetings", m["id"]), str(m["date"])), m["kkr"], len(ix.items_by_meeting[m["id"]])]
+                for m in meetings
+            ],
             "KKR-møder med dagsorden, deltagere og beslutninger.",
         )
         yield self._listing(
-            "beslutninger/", "Beslutninger", ["Møde", "Punkt", "Titel", "Sags-id"],
-            [[(ix.url("meetings", m["id"]), self._meeting_label(m)), i["number"],
-              (ix.url("items", i["id"]), i["title"]), i.get("case_id")]
-             for m in meetings for i in ix.items_by_meeting[m["id"]]],
+            "beslutninger/",
+            "Beslutninger",
+            ["Møde", "Punkt", "Titel", "Sags-id"],
+            [
+                [
+                    (ix.url("meetings", m["id"]), self._meeting_label(m)),
+                    i["number"],
+                    (ix.url("items", i["id"]), i["title"]),
+                    i.get("case_id"),
+                ]
+                for m in meetings
+                for i in ix.items_by_meeting[m["id"]]
+            ],
             "Alle dagsordenspunkter med beslutninger, nyeste møde først.",
         )
         yield self._listing(
-            "personer/", "Personer", ["Navn", "Parti", "Kommune"],
-            [[(ix.url("people", p["id"]), p["name"]), p.get("party"), p.get("kommune")]
-             for p in sorted(self.site.all("people"), key=lambda p: p["name"])],
+            "personer/",
+            "Personer",
+            ["Navn", "Parti", "Kommune"],
+            [
+                [(ix.url("people", p["id"]), p["name"]), p.get("party"), p.get("kommune")]
+                for p in sorted(self.site.all("people"), key=lambda p: p["name"])
+            ],
             "Politikere nævnt som deltagere eller udpegede i KKR-referaterne.",
         )
         yield self._listing(
-            "frikommuner/", "Frikommunenetværk",
+            "frikommuner/",
+            "Frikommunenetværk",
             ["Nr.", "Netværk", "Kommuner", "Godkendte forsøg", "Status"],
-            [[n["number"], (ix.url("networks", n["id"]), n["name"]), ", ".join(n.get("kommuner") or []),
-              n.get("approved_count"), "aktivt" if n.get("active", True) else "inaktivt"]
-             for n in sorted(self.site.all("networks"), key=lambda n: n["number"])],
+            [
+                [
+                    n["number"],
+                    (ix.url("networks", n["id"]), n["name"]),
+                    ", ".join(n.get("kommuner") or []),
+                    n.get("approved_count"),
+                    "aktivt" if n.get("active", True) else "inaktivt",
+                ]
+                for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
+            ],
             "Frikommuneforsøg II 2016–2020: de otte netværk, deres kommuner og godkendte forsøg.",
         )
         yield self._listing(
-            "forsoeg/", "Frikommuneforsøg", ["Forsøg", "Netværk", "Kommuner", "Ikrafttrædelse"],
-            [[(ix.url("experiments", e["id"]), e["title"]), e.get("network"), ", ".join(e.get("kommuner") or []),
-              e.get("in_force")]
-             for e in self.site.all("experiments")],
+            "forsoeg/",
+            "Frikommuneforsøg",
+            ["Forsøg", "Netværk", "Kommuner", "Ikrafttrædelse"],
+            [
+                [
+                    (ix.url("experiments", e["id"]), e["title"]),
+                    e.get("network"),
+                    ", ".join(e.get("kommuner") or []),
+                    e.get("in_force"),
+                ]
+                for e in self.site.all("experiments")
+            ],
             "Alle godkendte forsøg i Frikommuneforsøg II.",
         )
         yield self._listing(
-            "dokumenter/", "Dokumenter", ["Dokument", "Udgiver", "Dato", "Type"],
-            [[(ix.url("documents", d["id"]), d["title"]), d["publisher"], d.get("date"),
-              DOCUMENT_KINDS.get(d["kind"], d["kind"])]
-             for d in sorted(self.site.all("documents"), key=lambda d: str(d.get("date")), reverse=True)],
+            "dokumenter/",
+            "Dokumenter",
+            ["Dokument", "Udgiver", "Dato", "Type"],
+            [
+                [
+                    (ix.url("documents", d["id"]), d["title"]),
+                    d["publisher"],
+                    d.get("date"),
+                    DOCUMENT_KINDS.get(d["kind"], d["kind"]),
+                ]
+                for d in sorted(self.site.all("documents"), key=lambda d: str(d.get("date")), reverse=True)
+            ],
             "Kildedokumenterne, som sitets data er udtrukket fra. Hvert dokument kan læses linje for linje.",
         )
 
@@ -196,22 +269,43 @@ class SiteRenderer:
         linker = Linker(url, self.find)
         member_names = set(kkr["kommuner"])
         networks = [
-            [linker.a(ix.url("networks", n["id"]), n["name"]),
-             ", ".join(k for k in n.get("kommuner", []) if k in member_names)]
+            [
+                linker.a(ix.url("networks", n["id"]), n["name"]),
+                ", ".join(k for k in n.get("kommuner", []) if k in member_names),
+            ]
             for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
             if member_names & set(n.get("kommuner") or [])
         ]
         return self._page(
-            "kkr.md.j2", url, kkr["name"], edit=("kkr", kkr["id"]), crumbs=[("kkr/", "KKR'er")],
-            search_type="kkr", kkr=kkr,
+            "kkr.md.j2",
+            url,
+            kkr["name"],
+            edit=("kkr", kkr["id"]),
+            crumbs=[("kkr/", "KKR'er")],
+            search_type="kkr",
+            kkr=kkr,
             kommuner=[self._kommune_link(name) for name in kkr["kommuner"]],
-            meetings=[[linker.a(ix.url("meetings", m["id"]), str(m["date"])), len(ix.items_by_meeting[m["id"]])]
-                      for m in meetings],
-            decisions=[[str(m["date"]), i["number"], linker.a(ix.url("items", i["id"]), i["title"])] for m, i in items],
-            appointments=[[a.get("body"), linker.a(ix.url("people", a.get("person")), a.get("name")),
-                           a.get("representing"), linker.a(ix.url("items", i["id"]), i["number"])]
-                          for _, i in items for a in i.get("appointments") or []],
-            kkr_documents=[(ix.url("documents", d["id"]), d["title"]) for d in ix.documents_by_kkr[kkr["id"]]],
+            meetings=[
+                [linker.a(ix.url("meetings", m["id"]), str(m["date"])), len(ix.items_by_meeting[m["id"]])]
+                for m in meetings
+            ],
+            decisions=[
+                [str(m["date"]), i["number"], linker.a(ix.url("items", i["id"]), i["title"])]
+                for m, i in items
+            ],
+            appointments=[
+                [
+                    a.get("body"),
+                    linker.a(ix.url("people", a.get("person")), a.get("name")),
+                    a.get("representing"),
+                    linker.a(ix.url("items", i["id"]), i["number"]),
+                ]
+                for _, i in items
+                for a in i.get("appointments") or []
+            ],
+            kkr_documents=[
+                (ix.url("documents", d["id"]), d["title"]) for d in ix.documents_by_kkr[kkr["id"]]
+            ],
             networks=networks,
         )
 
@@ -221,13 +315,26 @@ class SiteRenderer:
         linker = Linker(url, self.find)
         kkr = self.site.get("kkr", kommune["kkr"]) or {}
         return self._page(
-            "kommune.md.j2", url, f"{kommune['name']} Kommune", edit=("kommuner", kommune["id"]),
-            crumbs=[("kommuner/", "Kommuner")], search_type="kommune", kommune=kommune,
-            kkr_url=ix.url("kkr", kommune["kkr"]), kkr_name=kkr.get("name", kommune["kkr"]),
-            networks=[(ix.url("networks", n["id"]), n["name"]) for n in ix.networks_by_kommune[kommune["name"]]],
-            experiments=[[linker.a(ix.url("experiments", e["id"]), e["title"]),
-                          linker.a(self._network_url(e.get("network")), e.get("network")), e.get("in_force")]
-                         for e in ix.experiments_by_kommune[kommune["name"]]],
+            "kommune.md.j2",
+            url,
+            f"{kommune['name']} Kommune",
+            edit=("kommuner", kommune["id"]),
+            crumbs=[("kommuner/", "Kommuner")],
+            search_type="kommune",
+            kommune=kommune,
+            kkr_url=ix.url("kkr", kommune["kkr"]),
+            kkr_name=kkr.get("name", kommune["kkr"]),
+            networks=[
+                (ix.url("networks", n["id"]), n["name"]) for n in ix.networks_by_kommune[kommune["name"]]
+            ],
+            experiments=[
+                [
+                    linker.a(ix.url("experiments", e["id"]), e["title"]),
+                    linker.a(self._network_url(e.get("network")), e.get("network")),
+                    e.get("in_force"),
+                ]
+                for e in ix.experiments_by_kommune[kommune["name"]]
+            ],
             people=[(ix.url("people", p["id"]), p["name"]) for p in ix.people_by_kommune[kommune["name"]]],
         )
 
@@ -236,8 +343,14 @@ class SiteRenderer:
         return self.ix.url("networks", network["id"]) if network else None
 
     def _people_rows(self, linker: Linker, people: list[dict[str, Any]]) -> list[list[Any]]:
-        return [[linker.a(self.ix.url("people", p.get("person")), p.get("name")), p.get("party"),
-                 linker.a(*self._kommune_link(p["kommune"])) if p.get("kommune") else ""] for p in people]
+        return [
+            [
+                linker.a(self.ix.url("people", p.get("person")), p.get("name")),
+                p.get("party"),
+                linker.a(*self._kommune_link(p["kommune"])) if p.get("kommune") else "",
+            ]
+            for p in people
+        ]
 
     def meeting_page(self, meeting: Entity) -> Page:
         ix = self.ix
@@ -245,11 +358,18 @@ class SiteRenderer:
         linker = Linker(url, self.find)
         kkr = kkr_id(meeting["kkr"])
         return self._page(
-            "meeting.md.j2", url, f"Møde i {meeting['kkr']} {meeting['date']}", edit=("meetings", meeting["id"]),
-            crumbs=[("kkr/", "KKR'er"), (f"kkr/{kkr}/", meeting["kkr"])], search_type="møde",
-            meeting=meeting, kkr_url=ix.url("kkr", kkr),
-            items=[[i["number"], linker.a(ix.url("items", i["id"]), i["title"]), i.get("case_id")]
-                   for i in ix.items_by_meeting[meeting["id"]]],
+            "meeting.md.j2",
+            url,
+            f"Møde i {meeting['kkr']} {meeting['date']}",
+            edit=("meetings", meeting["id"]),
+            crumbs=[("kkr/", "KKR'er"), (f"kkr/{kkr}/", meeting["kkr"])],
+            search_type="møde",
+            meeting=meeting,
+            kkr_url=ix.url("kkr", kkr),
+            items=[
+                [i["number"], linker.a(ix.url("items", i["id"]), i["title"]), i.get("case_id")]
+                for i in ix.items_by_meeting[meeting["id"]]
+            ],
             participants=self._people_rows(linker, meeting.get("participants") or []),
             absent=self._people_rows(linker, meeting.get("absent") or []),
         )
@@ -261,14 +381,30 @@ class SiteRenderer:
         meeting = self.site.get("meetings", item["meeting"]) or {"kkr": "", "date": "", "id": item["meeting"]}
         kkr = kkr_id(meeting["kkr"]) if meeting["kkr"] else ""
         return self._page(
-            "item.md.j2", url, f"{item['number']} {item['title']}", edit=("items", item["id"]),
-            crumbs=[("kkr/", "KKR'er"), (f"kkr/{kkr}/", meeting["kkr"]),
-                    (ix.url("meetings", meeting["id"]) or "", str(meeting["date"]))],
-            search_type="beslutning", item=item, section_labels=ITEM_SECTIONS,
-            meeting_url=ix.url("meetings", meeting["id"]), meeting_label=self._meeting_label(meeting),
+            "item.md.j2",
+            url,
+            f"{item['number']} {item['title']}",
+            edit=("items", item["id"]),
+            crumbs=[
+                ("kkr/", "KKR'er"),
+                (f"kkr/{kkr}/", meeting["kkr"]),
+                (ix.url("meetings", meeting["id"]) or "", str(meeting["date"])),
+            ],
+            search_type="beslutning",
+            item=item,
+            section_labels=ITEM_SECTIONS,
+            meeting_url=ix.url("meetings", meeting["id"]),
+            meeting_label=self._meeting_label(meeting),
             description=f"{meeting['kkr']} {meeting['date']}, punkt {item['number']}: {item['title']}",
-            appointments=[[a.get("body"), linker.a(ix.url("people", a.get("person")), a.get("name")),
-                           a.get("representing"), a.get("appointed_by")] for a in item.get("appointments") or []],
+            appointments=[
+                [
+                    a.get("body"),
+                    linker.a(ix.url("people", a.get("person")), a.get("name")),
+                    a.get("representing"),
+                    a.get("appointed_by"),
+                ]
+                for a in item.get("appointments") or []
+            ],
         )
 
     def person_page(self, person: Entity) -> Page:
@@ -277,13 +413,22 @@ class SiteRenderer:
         linker = Linker(url, self.find)
         roles = {"participants": "deltager", "absent": "afbud"}
         return self._page(
-            "person.md.j2", url, person["name"], edit=("people", person["id"]), crumbs=[("personer/", "Personer")],
-            search_type="person", person=person,
+            "person.md.j2",
+            url,
+            person["name"],
+            edit=("people", person["id"]),
+            crumbs=[("personer/", "Personer")],
+            search_type="person",
+            person=person,
             kommune_url=self._kommune_link(person["kommune"])[0] if person.get("kommune") else None,
-            meetings=[[linker.a(ix.url("meetings", m["id"]), self._meeting_label(m)), roles[role]]
-                      for m, role in ix.attendance[person["id"]]],
-            appointments=[[a.get("body"), a.get("representing"), linker.a(ix.url("items", i["id"]), i["title"])]
-                          for i, a in ix.appointments_by_person[person["id"]]],
+            meetings=[
+                [linker.a(ix.url("meetings", m["id"]), self._meeting_label(m)), roles[role]]
+                for m, role in ix.attendance[person["id"]]
+            ],
+            appointments=[
+                [a.get("body"), a.get("representing"), linker.a(ix.url("items", i["id"]), i["title"])]
+                for i, a in ix.appointments_by_person[person["id"]]
+            ],
         )
 
     def network_page(self, network: Entity) -> Page:
@@ -292,12 +437,23 @@ class SiteRenderer:
         linker = Linker(url, self.find)
         experiments = ix.experiments_by_network[network["number"]]
         return self._page(
-            "network.md.j2", url, network["name"], edit=("networks", network["id"]),
-            crumbs=[("frikommuner/", "Frikommunenetværk")], search_type="netværk", network=network,
+            "network.md.j2",
+            url,
+            network["name"],
+            edit=("networks", network["id"]),
+            crumbs=[("frikommuner/", "Frikommunenetværk")],
+            search_type="netværk",
+            network=network,
             kommuner=[self._kommune_link(k) for k in network.get("kommuner") or []],
             inactive=[self._kommune_link(k) for k in network.get("inactive_kommuner") or []],
-            experiments=[[linker.a(ix.url("experiments", e["id"]), e["title"]), ", ".join(e.get("kommuner") or []),
-                          e.get("in_force")] for e in experiments],
+            experiments=[
+                [
+                    linker.a(ix.url("experiments", e["id"]), e["title"]),
+                    ", ".join(e.get("kommuner") or []),
+                    e.get("in_force"),
+                ]
+                for e in experiments
+            ],
             chapter_labels=NETWORK_CHAPTERS,
         )
 
@@ -309,8 +465,13 @@ class SiteRenderer:
         if network:
             crumbs.append((ix.url("networks", network["id"]) or "", network["name"]))
         return self._page(
-            "experiment.md.j2", url, experiment["title"], edit=("experiments", experiment["id"]), crumbs=crumbs,
-            search_type="forsøg", experiment=experiment,
+            "experiment.md.j2",
+            url,
+            experiment["title"],
+            edit=("experiments", experiment["id"]),
+            crumbs=crumbs,
+            search_type="forsøg",
+            experiment=experiment,
             network_url=ix.url("networks", network["id"]) if network else None,
             network_label=f"{network['number']}. {network['name']}" if network else experiment.get("network"),
             kommuner=[self._kommune_link(k) for k in experiment.get("kommuner") or []],
@@ -325,10 +486,16 @@ class SiteRenderer:
             if kind in ("meetings", "networks", "items")
         ]
         return self._page(
-            "document.md.j2", url, document["title"], edit=("documents", document["id"]),
-            crumbs=[("dokumenter/", "Dokumenter")], search_type="dokument", document=document,
+            "document.md.j2",
+            url,
+            document["title"],
+            edit=("documents", document["id"]),
+            crumbs=[("dokumenter/", "Dokumenter")],
+            search_type="dokument",
+            document=document,
             kind_label=DOCUMENT_KINDS.get(document["kind"], document["kind"]),
-            text_url=source_text_url(document["id"]), derived=derived,
+            text_url=source_text_url(document["id"]),
+            derived=derived,
         )
 
     def source_text_pages(self, document: Entity) -> Iterator[Page]:
@@ -343,16 +510,34 @@ class SiteRenderer:
             first = (chunk - 1) * SOURCE_CHUNK + 1
             last = min(len(lines), chunk * SOURCE_CHUNK)
             url = f"{doc_url}tekst/{chunk}/"
-            pager = [(f"{doc_url}tekst/{n}/", f"{(n - 1) * SOURCE_CHUNK + 1}–{min(len(lines), n * SOURCE_CHUNK)}",
-                      n == chunk) for n in range(1, chunks + 1)] if chunks > 1 else []
+            pager = (
+                [
+                    (
+                        f"{doc_url}tekst/{n}/",
+                        f"{(n - 1) * SOURCE_CHUNK + 1}–{min(len(lines), n * SOURCE_CHUNK)}",
+                        n == chunk,
+                    )
+                    for n in range(1, chunks + 1)
+                ]
+                if chunks > 1
+                else []
+            )
             yield self._page(
-                "source_text.md.j2", url, f"{document['title']}, linje {first}–{last}",
-                crumbs=[("dokumenter/", "Dokumenter"), (doc_url, document["title"])], search_type="kildetekst",
-                lines=[(n, " ".join(lines[n - 1].split())) for n in range(first, last + 1)], pager=pager,
+                "source_text.md.j2",
+                url,
+                f"{document['title']}, linje {first}–{last}",
+                crumbs=[("dokumenter/", "Dokumenter"), (doc_url, document["title"])],
+                search_type="kildetekst",
+                lines=[(n, " ".join(lines[n - 1].split())) for n in range(first, last + 1)],
+                pager=pager,
             )
 
 
-def render_site(site: SiteData, templates: Path, find_citations: CitationFinder | None = None,
-                repo_root: Path | None = None) -> list[Page]:
+def render_site(
+    site: SiteData,
+    templates: Path,
+    find_citations: CitationFinder | None = None,
+    repo_root: Path | None = None,
+) -> list[Page]:
     """All generated pages (a pure function of the data and the templates)."""
     return list(SiteRenderer(site, templates, find_citations, repo_root).pages())
