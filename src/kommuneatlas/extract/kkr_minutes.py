@@ -1,0 +1,125 @@
+"""KKR minutes (referat): the meeting, its agenda items with their decisions and appointments,
+and the people named as participants, absentees or appointees.
+
+The work is split by job: ``kkr_minutes_lines`` (what is content), ``kkr_minutes_roster``
+(Deltagere/Afbud), ``kkr_minutes_agenda`` (sections, items, sub-sections),
+``kkr_minutes_appointments`` (who was appointed to what), ``kkr_minutes_meeting`` (which KKR,
+which dates) and ``kkr_minutes_dates`` (Danish dates). This module puts the records together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ExtractionError
+from ..kommuner import KommuneIndex
+from ..records import Record, provenance
+from ..slugs import slugify
+from ..sources import SourceDocument
+from ..textclean import paragraphs
+from .kkr_minutes_agenda import Item, Section, first_section_heading, parse_agenda
+from .kkr_minutes_appointments import Appointment, parse_appointments
+from .kkr_minutes_lines import content_lines, page_headers, passage
+from .kkr_minutes_meeting import find_kkr, meeting_dates
+from .kkr_minutes_roster import Attendee, parse_roster, roster_start
+
+DECISION = "Beslutning"
+
+
+def _attendee(attendee: Attendee) -> dict[str, Any]:
+    return {
+        "name": attendee.name,
+        "person": slugify(attendee.name),
+        "party": attendee.party,
+        "kommune": attendee.kommune,
+        "line": attendee.line,
+    }
+
+
+def _appointment(appointment: Appointment) -> dict[str, Any]:
+    return {
+        "body": appointment.body,
+        "name": appointment.name,
+        "person": slugify(appointment.name),
+        "representing": appointment.representing,
+        "appointed_by": appointment.appointed_by,
+    }
+
+
+def _item_record(
+    doc: SourceDocument, meeting_id: str, section: Section, item: Item, appointments: list[Appointment]
+) -> Record:
+    return Record(
+        "items",
+        f"{meeting_id}-{item.number.replace('.', '-')}",
+        {
+            "meeting": meeting_id,
+            "number": item.number,
+            "section": section.title,
+            "title": item.title,
+            "case_id": item.case_id,
+            "sections": {
+                slugify(name): paragraphs(line.text for line in sub.lines)
+                for name, sub in item.subsections.items()
+            },
+            "decision": passage(item.lines_of(DECISION)).text or None,
+            "appointments": [_appointment(a) for a in appointments],
+            "source": provenance(doc.id, item.first_line, item.last_line),
+        },
+    )
+
+
+def _person(doc: SourceDocument, name: str, party: str | None, kommune: str | None, line: int) -> Record:
+    data = {"name": name, "party": party, "kommune": kommune, "source": provenance(doc.id, line, line)}
+    return Record("people", slugify(name), data)
+
+
+def _people(doc: SourceDocument, attendees: list[Attendee], appointees: list[Appointment]) -> list[Record]:
+    """One record per person, from their first mention (attendees first, then appointees)."""
+    mentions = [_person(doc, a.name, a.party, a.kommune, a.line) for a in attendees]
+    mentions += [_person(doc, a.name, None, None, a.line) for a in appointees]
+    people: dict[str, Record] = {}
+    for record in mentions:
+        people.setdefault(record.id, record)
+    return list(people.values())
+
+
+def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
+    """The meeting record, one record per agenda item, one per person (see the module docstring)."""
+    start = roster_start(doc.lines)
+    if start is None:
+        raise ExtractionError(doc.path, None, "no 'Deltagere' heading: this is not a set of KKR minutes")
+    lines = content_lines(doc.lines, start)
+    agenda_start = first_section_heading(lines)
+    if agenda_start is None:
+        raise ExtractionError(doc.path, None, "no numbered agenda section ('1. …') after the participants")
+    roster = parse_roster(lines[:agenda_start], kommuner, doc.path)
+    sections = parse_agenda(lines[agenda_start:], doc.path)
+    items = [(section, item) for section in sections for item in section.items]
+
+    headers = page_headers(doc.lines)
+    kkr = find_kkr(headers, lines, kommuner.kkrs, doc.path)
+    dates = meeting_dates(
+        headers, [passage(sub.lines) for _, item in items for sub in item.subsections.values()], doc.path
+    )
+    meeting_id = f"{slugify(kkr)}-{dates.date.isoformat()}"
+
+    appointments = {item.number: parse_appointments(item.lines_of(DECISION), doc.path) for _, item in items}
+    item_records = [_item_record(doc, meeting_id, s, i, appointments[i.number]) for s, i in items]
+    meeting = Record(
+        "meetings",
+        meeting_id,
+        {
+            "kkr": kkr,
+            "date": dates.date,
+            "previous_meeting": dates.previous,
+            "next_meeting": dates.next,
+            "participants": [_attendee(a) for a in roster.present],
+            "absent": [_attendee(a) for a in roster.absent],
+            "items": [record.id for record in item_records],
+            "sections": [{"number": s.number, "title": s.title} for s in sections],
+            "source": provenance(doc.id, start, max(line.number for line in lines if line.clean)),
+        },
+    )
+    appointees = [a for listed in appointments.values() for a in listed]
+    return [meeting, *item_records, *_people(doc, roster.present + roster.absent, appointees)]
