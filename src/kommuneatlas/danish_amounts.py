@@ -12,8 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 # A number: thousands groups of three after a point ("1.304.167"), or plain digits; optional decimals.
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_INTEGER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+NUMBER = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
+_INTEGER = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+")
 
 _SCALES: dict[str, int] = {
     "mio": 10**6,
@@ -29,7 +29,7 @@ _KR = r"kr(?:oner)?(?![a-zæøå])\.?"
 
 def _form(index: int, template: str) -> str:
     """One written form of an amount, its groups numbered so the alternatives can be told apart."""
-    number = rf"(?<![\d.,])(?P<number{index}>{NUMBER})"
+    number = rf"(?<![0-9.,])(?P<number{index}>{NUMBER})"
     scale = rf"(?P<scale{index}>{_SCALE_WORDS})(?![a-zæøå])\.?"
     return template.format(number=number, scale=scale, kr=_KR)
 

@@ -40,17 +40,15 @@ _ABBREVIATIONS: dict[str, int] = {
     "dec": 12,
 }
 
-_MONTH_WORD = "|".join(
-    sorted([*MONTHS, *(rf"{a}\.?" for a in _ABBREVIATIONS)], key=len, reverse=True)
-)
+_MONTH_WORD = "|".join(sorted([*MONTHS, *(rf"{a}\.?" for a in _ABBREVIATIONS)], key=len, reverse=True))
 
 # "28. november 2023", "1. okt. 2023", "1 marts 2020"
-_WORD_DATE = rf"(?P<wd>\d{{1,2}})\.?\s+(?P<wm>{_MONTH_WORD})\s+(?P<wy>\d{{4}})"
+_WORD_DATE = rf"(?P<wd>[0-9]{{1,2}})\.?\s+(?P<wm>{_MONTH_WORD})\s+(?P<wy>[0-9]{{4}})"
 # "14-12-2023", "1.7.2017", "1.7. 2017", "01/07/2017"
-_NUMERIC_DATE = r"(?P<nd>\d{1,2})(?P<sep>[.\-/])(?P<nm>\d{1,2})(?P=sep)\s?(?P<ny>\d{4})"
+_NUMERIC_DATE = r"(?P<nd>[0-9]{1,2})(?P<sep>[.\-/])(?P<nm>[0-9]{1,2})(?P=sep)\s?(?P<ny>[0-9]{4})"
 
 _DATE = re.compile(
-    rf"(?<![\d.\-/])(?:{_WORD_DATE}|{_NUMERIC_DATE})(?![\d])(?![.,/\-]\d)",
+    rf"(?<![0-9.\-/])(?:{_WORD_DATE}|{_NUMERIC_DATE})(?![0-9])(?![.,/\-][0-9])",
     re.IGNORECASE,
 )
 _LEADING_WORDS = re.compile(r"^(?:den|d\.)\s+", re.IGNORECASE)

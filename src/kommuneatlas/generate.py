@@ -6,13 +6,23 @@ another static-site builder would need only another such adapter.
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .api import build_api
+from .gitdates import last_changed
+from .citations import LawCatalogue, find_citations, find_law_mentions, load_catalogue, provision_id
 from .model import SiteData, load_site_data
-from .render.pages import Page, render_site
+from .references import ReferenceIndex, collect, link_target
+from .render.law_pages import LawPages, aliases, short_name
+from .render.linker import CitationFinder
+from .render.pages import Page, SiteRenderer
+from .urls import law_url, provision_url
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -20,10 +30,65 @@ class Generated:
     site: SiteData
     pages: list[Page]
     api: dict[str, list[dict[str, Any]]]
+    references: ReferenceIndex
+    catalogue: LawCatalogue
+
+
+def citation_finder(catalogue: LawCatalogue) -> CitationFinder:
+    """(text, context law) → linkable spans: cited provisions, and laws named without a paragraph."""
+
+    def find(text: str, context_law: str | None) -> list[tuple[int, int, str]]:
+        spans = [(c.start, c.end, url) for c in find_citations(text, catalogue, context_law) if (url := link_target(c))]
+        taken = [(start, end) for start, end, _ in spans]
+        for mention in find_law_mentions(text, catalogue):
+            if mention.law and not any(s < mention.end and mention.start < e for s, e in taken):
+                spans.append((mention.start, mention.end, law_url(mention.law)))
+        return sorted(spans)
+
+    return find
+
+
+def _source_texts(site: SiteData) -> dict[str, str]:
+    texts = {}
+    for document in site.all("documents"):
+        path = site.root / "sources" / str(document.get("file"))
+        if path.is_file():
+            texts[document["id"]] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def laws_api(catalogue: LawCatalogue, references: ReferenceIndex) -> list[dict[str, Any]]:
+    by_law = references.by_law()
+    rows = []
+    for law in catalogue.ids():
+        counts = Counter(o.paragraph for o in by_law.get(law, []) if o.paragraph)
+        rows.append({
+            "id": law, "url": f"/{law_url(law)}", "title": catalogue[law].title, "aliases": aliases(catalogue[law]),
+            "retsinformation": catalogue[law].url,
+            "provisions": [{"paragraph": p, "url": f"/{provision_url(law, provision_id(law, p))}", "count": n}
+                           for p, n in sorted(counts.items())],
+            "mentions": len(references.mentions.get(law, [])),
+        })  # fmt: skip
+    return rows
 
 
 def generate(data: Path, templates: Path, repo_root: Path | None = None) -> Generated:
-    """Load ``data/`` and render every generated page and API file."""
+    """Load ``data/``, collect every legal reference, render every page and API file."""
     site = load_site_data(data)
-    pages = render_site(site, templates, repo_root=repo_root)
-    return Generated(site=site, pages=pages, api=build_api(site))
+    catalogue = load_catalogue(data / "laws.yaml")
+    source_texts = _source_texts(site)
+    renderer = SiteRenderer(site, templates, citation_finder(catalogue), repo_root, source_texts)
+    if repo_root is not None:
+        renderer.last_changed = last_changed(repo_root)
+    references = collect(site, renderer.ix, catalogue, source_texts)
+    for occurrence in references.occurrences:
+        if occurrence.group != "source":
+            key = (occurrence.entity_kind, occurrence.entity_id)
+            renderer.laws_by_entity.setdefault(key, set()).add(short_name(catalogue[occurrence.law]))
+    for name, count in references.unknown_laws.most_common():
+        log.warning("unknown law name %r (%d references): add it to data/laws.yaml", name, count)
+    pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
+    api = build_api(
+        site, laws=laws_api(catalogue, references), references=[o.as_json() for o in references.occurrences]
+    )
+    return Generated(site=site, pages=pages, api=api, references=references, catalogue=catalogue)

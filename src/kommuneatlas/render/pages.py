@@ -1,4 +1,4 @@
-"""Every generated page of the site, as Markdown, from the data (see :func:`render_site`)."""
+"""Every generated page of the site, as Markdown, from the data (see :class:`SiteRenderer`)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ..urls import SOURCE_CHUNK, source_text_url
 from .environment import make_environment
 from .indexes import Indexes, build_indexes
 from .linker import CitationFinder, Linker
+from .safe_markdown import render_markdown
 
 DOCUMENT_KINDS = {
     "kkr-minutes": "Referat af KKR-møde",
@@ -61,6 +62,7 @@ class SiteRenderer:
         templates: Path,
         find_citations: CitationFinder | None = None,
         repo_root: Path | None = None,
+        source_texts: dict[str, str] | None = None,
     ) -> None:
         self.site = site
         self.ix: Indexes = build_indexes(site)
@@ -68,6 +70,11 @@ class SiteRenderer:
         self.find = find_citations
         self.repo_root = repo_root
         self.documents = site.entities.get("documents", {})
+        self.source_texts = source_texts or {}
+        # Short names of the laws each entity cites, for the search filter "lov" (set by generate).
+        self.laws_by_entity: dict[tuple[str, str], set[str]] = {}
+        # Repository path of a data file → date of its last commit (set by generate).
+        self.last_changed: dict[str, str] = {}
 
     # -- helpers ---------------------------------------------------------------------------
     def _edit_path(self, kind: str, entity_id: str) -> str | None:
@@ -90,21 +97,29 @@ class SiteRenderer:
         crumbs: list[tuple[str, str]] | None = None,
         search_type: str | None = None,
         description: str | None = None,
+        search_filters: dict[str, list[str]] | None = None,
         **context: Any,
     ) -> Page:
         linker = Linker(url, self.find)
         edit_path = self._edit_path(*edit) if edit else None
+        entity = self.site.get(*edit) if edit else None
         markdown = self.env.get_template(template).render(
             L=linker,
             title=title,
             crumbs=crumbs or [],
             edit_path=edit_path,
+            last_changed=self.last_changed.get(edit_path or ""),
+            editor_description=render_markdown((entity or {}).get("description")),
             search_type=search_type,
             description=description,
+            search_filters={k: sorted(set(v)) for k, v in (search_filters or {}).items() if v},
             documents=self.documents,
             **context,
         )
         return Page(url=url, title=title, markdown=markdown, edit_path=edit_path)
+
+    def _laws(self, kind: str, entity_id: str) -> list[str]:
+        return sorted(self.laws_by_entity.get((kind, entity_id), set()))
 
     def _url(self, kind: str, entity_id: str | None) -> str | None:
         return self.ix.url(kind, entity_id)
@@ -283,6 +298,7 @@ class SiteRenderer:
             edit=("kkr", kkr["id"]),
             crumbs=[("kkr/", "KKR'er")],
             search_type="kkr",
+            search_filters={"kkr": [kkr["name"]]},
             kkr=kkr,
             kommuner=[self._kommune_link(name) for name in kkr["kommuner"]],
             meetings=[
@@ -321,6 +337,7 @@ class SiteRenderer:
             edit=("kommuner", kommune["id"]),
             crumbs=[("kommuner/", "Kommuner")],
             search_type="kommune",
+            search_filters={"kkr": [kkr.get("name", kommune["kkr"])]},
             kommune=kommune,
             kkr_url=ix.url("kkr", kommune["kkr"]),
             kkr_name=kkr.get("name", kommune["kkr"]),
@@ -364,6 +381,7 @@ class SiteRenderer:
             edit=("meetings", meeting["id"]),
             crumbs=[("kkr/", "KKR'er"), (f"kkr/{kkr}/", meeting["kkr"])],
             search_type="møde",
+            search_filters={"kkr": [meeting["kkr"]], "år": [str(meeting["date"])[:4]]},
             meeting=meeting,
             kkr_url=ix.url("kkr", kkr),
             items=[
@@ -391,6 +409,7 @@ class SiteRenderer:
                 (ix.url("meetings", meeting["id"]) or "", str(meeting["date"])),
             ],
             search_type="beslutning",
+            search_filters={"kkr": [meeting["kkr"]], "år": [str(meeting["date"])[:4]], "lov": self._laws("items", item["id"])},
             item=item,
             section_labels=ITEM_SECTIONS,
             meeting_url=ix.url("meetings", meeting["id"]),
@@ -443,6 +462,7 @@ class SiteRenderer:
             edit=("networks", network["id"]),
             crumbs=[("frikommuner/", "Frikommunenetværk")],
             search_type="netværk",
+            search_filters={"netværk": [network["name"]], "lov": self._laws("networks", network["id"])},
             network=network,
             kommuner=[self._kommune_link(k) for k in network.get("kommuner") or []],
             inactive=[self._kommune_link(k) for k in network.get("inactive_kommuner") or []],
@@ -471,6 +491,11 @@ class SiteRenderer:
             edit=("experiments", experiment["id"]),
             crumbs=crumbs,
             search_type="forsøg",
+            search_filters={
+                "netværk": [network["name"]] if network else [],
+                "år": [str(experiment["in_force"])[:4]] if experiment.get("in_force") else [],
+                "lov": self._laws("experiments", experiment["id"]),
+            },
             experiment=experiment,
             network_url=ix.url("networks", network["id"]) if network else None,
             network_label=f"{network['number']}. {network['name']}" if network else experiment.get("network"),
@@ -492,6 +517,7 @@ class SiteRenderer:
             edit=("documents", document["id"]),
             crumbs=[("dokumenter/", "Dokumenter")],
             search_type="dokument",
+            search_filters={"år": [str(document["date"])[:4]] if document.get("date") else [], "lov": self._laws("documents", document["id"])},
             document=document,
             kind_label=DOCUMENT_KINDS.get(document["kind"], document["kind"]),
             text_url=source_text_url(document["id"]),
@@ -500,10 +526,10 @@ class SiteRenderer:
 
     def source_text_pages(self, document: Entity) -> Iterator[Page]:
         """The document's text in pages of :data:`SOURCE_CHUNK` lines, each line with an anchor."""
-        path = self.site.root / "sources" / document["file"]
-        if not path.is_file():
+        text = self.source_texts.get(document["id"])
+        if text is None:
             return
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = text.splitlines()
         chunks = max(1, (len(lines) + SOURCE_CHUNK - 1) // SOURCE_CHUNK)
         doc_url = self.ix.url("documents", document["id"]) or ""
         for chunk in range(1, chunks + 1):
@@ -531,13 +557,3 @@ class SiteRenderer:
                 lines=[(n, " ".join(lines[n - 1].split())) for n in range(first, last + 1)],
                 pager=pager,
             )
-
-
-def render_site(
-    site: SiteData,
-    templates: Path,
-    find_citations: CitationFinder | None = None,
-    repo_root: Path | None = None,
-) -> list[Page]:
-    """All generated pages (a pure function of the data and the templates)."""
-    return list(SiteRenderer(site, templates, find_citations, repo_root).pages())

@@ -1,0 +1,260 @@
+"""The law catalogue (``data/laws.yaml``): every law the site knows and the names texts use for it.
+
+Editors write the few names a law goes by; the inflected forms are derived here:
+
+* the title ("Lov om social service"), matched in any case, without trailing
+  parentheticals ("(integrationsloven)", "(VVM)"), and "m.v." also as "mv." or left out;
+* each short name ("serviceloven") with its genitive ("servicelovens") and, for names
+  ending in -loven, -elsen or -mentet, the indefinite form ("servicelov",
+  "bekendtgørelse", "bygningsreglement"), in any case;
+* each abbreviation ("LAB") exactly as written, and for an act whose title starts "Lov"
+  also "LAB-loven" and "LAB-lovens";
+* ``forms``: further spellings taken as they are (in any case), e.g. a common misspelling.
+
+A name may denote two laws only if both list it under ``shared``; the resolver then picks
+by the laws' ``context_words`` or leaves the law unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from ..errors import KommuneatlasError, Problem
+from .patterns import BILL_PREFIX, LAW_PREFIX, TITLE_ETC, TITLE_PARENTHETICAL, law_name_patterns
+
+INDEFINITE_ENDINGS = (("loven", "lov"), ("elsen", "else"), ("mentet", "ment"))
+"""Definite ending → indefinite ending of a one-word short name ("frikommuneloven" → "frikommunelov")."""
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_BILL = re.compile(BILL_PREFIX, re.IGNORECASE)
+_LIST_FIELDS = ("short_names", "abbreviations", "forms", "shared", "context_words")
+_FIELDS = frozenset({"id", "title", "url", *_LIST_FIELDS})
+
+
+def fold(name: str) -> str:
+    """How a case-insensitive name is compared: lower case, whitespace runs as one space."""
+    return " ".join(name.split()).lower()
+
+
+@dataclass(frozen=True)
+class Law:
+    """One act in the catalogue; see the module docstring for how its names are matched."""
+
+    id: str
+    title: str
+    short_names: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    url: str | None = None
+    shared: tuple[str, ...] = ()
+    context_words: tuple[str, ...] = ()
+
+    def name_forms(self) -> dict[str, str]:
+        """Every case-insensitive form (folded) → the name in the catalogue it derives from."""
+        derived: dict[str, str] = {}
+        base = self.title
+        while TITLE_PARENTHETICAL.search(base):
+            base = TITLE_PARENTHETICAL.sub("", base)
+        title = fold(base)
+        derived[title] = self.title
+        if TITLE_ETC.search(title):
+            stem = TITLE_ETC.sub("", title)
+            derived[stem] = derived[stem + " mv."] = self.title
+        for name in self.short_names:
+            folded = fold(name)
+            derived[folded] = derived[folded + "s"] = name
+            if " " not in folded:
+                for definite, indefinite in INDEFINITE_ENDINGS:
+                    if folded.endswith(definite):
+                        derived[folded[: -len(definite)] + indefinite] = name
+        for form in self.forms:
+            derived[fold(form)] = form
+        return derived
+
+    def abbreviation_forms(self) -> dict[str, str]:
+        """Every case-sensitive form → the abbreviation it derives from."""
+        derived: dict[str, str] = {}
+        is_act = fold(self.title).startswith("lov")
+        for abbreviation in self.abbreviations:
+            derived[abbreviation] = abbreviation
+            if is_act:
+                derived[abbreviation + "-loven"] = derived[abbreviation + "-lovens"] = abbreviation
+        return derived
+
+
+class LawCatalogue:
+    """The laws by id, with an index from every name form to the ids it may denote.
+
+    Raises :class:`KommuneatlasError` when two laws share a name neither declared as
+    ``shared``. ``lines`` (law id → line in ``source``) only improves the messages.
+    """
+
+    def __init__(
+        self, laws: Iterable[Law], source: Path | str = "laws", lines: Mapping[str, int] | None = None
+    ) -> None:
+        self.laws: dict[str, Law] = {}
+        self.source = source
+        lines = lines or {}
+        problems: list[Problem] = []
+        self._names: dict[str, tuple[str, ...]] = {}
+        self._abbreviations: dict[str, tuple[str, ...]] = {}
+        origins: dict[tuple[str, str], str] = {}
+        for law in laws:
+            if law.id in self.laws:
+                problems.append(Problem(source, lines.get(law.id), f"duplicate law id {law.id!r}"))
+                continue
+            self.laws[law.id] = law
+            for index, forms in ((self._names, law.name_forms()), (self._abbreviations, law.abbreviation_forms())):
+                for form, origin in forms.items():
+                    others = index.get(form, ())
+                    clash = [other for other in others if not self._may_share(law, origin, other, form, origins)]
+                    if clash:
+                        other = clash[0]
+                        problems.append(
+                            Problem(
+                                source,
+                                lines.get(law.id),
+                                f"law {law.id!r}: the name {form!r} (from {origin!r}) also names law "
+                                f"{other!r}"
+                                + (f" (line {lines[other]})" if other in lines else "")
+                                + "; list it under 'shared' in both laws if it really denotes both",
+                            )
+                        )
+                        continue
+                    index[form] = (*others, law.id)
+                    origins[(law.id, form)] = origin
+        if problems:
+            raise KommuneatlasError(problems)
+
+    def _may_share(
+        self, law: Law, origin: str, other: str, form: str, origins: Mapping[tuple[str, str], str]
+    ) -> bool:
+        """Whether ``form`` (from ``origin``) may denote both ``law`` and ``other``: both declared it."""
+        return origin in law.shared and origins[(other, form)] in self.laws[other].shared
+
+    def __iter__(self) -> Iterator[Law]:
+        return iter(self.laws.values())
+
+    def __len__(self) -> int:
+        return len(self.laws)
+
+    def __contains__(self, law_id: object) -> bool:
+        return law_id in self.laws
+
+    def __getitem__(self, law_id: str) -> Law:
+        return self.laws[law_id]
+
+    def ids(self) -> list[str]:
+        """The law ids in catalogue order."""
+        return list(self.laws)
+
+    def lookup(self, name: str) -> tuple[str, ...]:
+        """The ids a law name (as written, whitespace aside) may denote; empty if unknown."""
+        text = " ".join(name.split())
+        if text in self._abbreviations:
+            return self._abbreviations[text]
+        folded = text.lower()
+        bill = _BILL.match(folded)
+        if bill:
+            folded = LAW_PREFIX + folded[bill.end() :]
+        return self._names.get(folded, ())
+
+    @cached_property
+    def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The compiled patterns for abbreviations and for (lower-case) names, see
+        :func:`.patterns.law_name_patterns`."""
+        tails = [form[len(LAW_PREFIX) :] for form in self._names if form.startswith(LAW_PREFIX)]
+        return law_name_patterns(self._abbreviations, self._names, tails)
+
+    @cached_property
+    def name_pattern_any_case(self) -> re.Pattern[str]:
+        """The names pattern for a text whose lower-case form has another length ("İ")."""
+        return re.compile(self.patterns[1].pattern, re.IGNORECASE)
+
+
+def load_catalogue(path: Path) -> LawCatalogue:
+    """Read and check ``data/laws.yaml``; every problem is reported as ``file:line: message``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KommuneatlasError(Problem(path, None, f"cannot read the law catalogue: {exc.strerror}")) from exc
+    try:
+        data = YAML(typ="rt").load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise KommuneatlasError(
+            Problem(path, mark.line + 1 if mark else None, f"YAML syntax error: {getattr(exc, 'problem', exc)}")
+        ) from exc
+    if not isinstance(data, CommentedMap) or not isinstance(data.get("laws"), CommentedSeq):
+        raise KommuneatlasError(Problem(path, 1, "expected a mapping with a list under 'laws:'"))
+    problems = [
+        Problem(path, data.lc.key(key)[0] + 1, f"unknown top-level key {key!r} (expected only 'laws')")
+        for key in data
+        if key != "laws"
+    ]
+    laws: list[Law] = []
+    lines: dict[str, int] = {}
+    entries: CommentedSeq = data["laws"]
+    for index, entry in enumerate(entries):
+        line = entries.lc.item(index)[0] + 1
+        law = _read_law(path, line, entry, problems)
+        if law is not None:
+            laws.append(law)
+            lines.setdefault(law.id, line)
+    if problems:
+        raise KommuneatlasError(problems)
+    return LawCatalogue(laws, source=path, lines=lines)
+
+
+def _read_law(path: Path, line: int, entry: Any, problems: list[Problem]) -> Law | None:
+    if not isinstance(entry, CommentedMap):
+        problems.append(Problem(path, line, "each law must be a mapping with at least id and title"))
+        return None
+
+    def key_line(key: str) -> int:
+        return entry.lc.key(key)[0] + 1 if key in entry else line
+
+    before = len(problems)
+    for key in entry:
+        if key not in _FIELDS:
+            problems.append(Problem(path, key_line(key), f"unknown field {key!r} (known: {', '.join(sorted(_FIELDS))})"))
+    for key in ("id", "title"):
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(path, key_line(key), f"law lacks {key!r} (a non-empty string)"))
+    law_id = entry.get("id")
+    if isinstance(law_id, str) and law_id and not _ID.match(law_id):
+        problems.append(Problem(path, key_line("id"), f"id {law_id!r} must be lower-case letters, digits and '-'"))
+    url = entry.get("url")
+    if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
+        problems.append(Problem(path, key_line("url"), "url must be an http(s) address"))
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_FIELDS:
+        value = entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            problems.append(Problem(path, key_line(key), f"{key!r} must be a list of non-empty strings"))
+            continue
+        lists[key] = tuple(item.strip() for item in value)
+    names = {*lists.get("short_names", ()), *lists.get("abbreviations", ()), *lists.get("forms", ())}
+    for name in lists.get("shared", ()):
+        if name not in names:
+            problems.append(
+                Problem(path, key_line("shared"), f"shared name {name!r} is not one of this law's names")
+            )
+    if len(problems) > before:
+        return None
+    return Law(
+        id=str(law_id),
+        title=str(entry["title"]).strip(),
+        url=url,
+        **lists,
+    )

@@ -1,0 +1,349 @@
+"""Turn the legal references in Markdown or plain text into links.
+
+:func:`link_markdown` parses the Markdown with markdown-it-py and locates, from each inline
+token's ``.map`` line range and its children, the source ranges that are plain prose. It
+finds the references in the document with everything else blanked out (so code and link
+targets neither produce references nor serve as context, and offsets stay those of the
+source), and links only references lying in prose outside links and headings: fenced and
+indented code, code spans, raw HTML (and text inside a raw ``<a>``), existing links, images
+and headings come back byte for byte.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
+
+from .catalogue import LawCatalogue
+from .model import Citation
+
+Href = Callable[[Citation], str | None]
+"""Where a citation links to (``None``: leave it as text)."""
+
+_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+_BACKTICKS = re.compile(r"`+")
+_RAW_LINK_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
+_RAW_LINK_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_ANCHOR = re.compile(r"§|[Kk]ap(?:itel|\.)")
+_URL_SAFE = "/:#?&=%+~.,;@!$'*-_"
+
+
+@dataclass
+class _Prose:
+    """Source ranges of one inline token: ``visible`` text, and the part that may be linked."""
+
+    visible: list[tuple[int, int]]
+    linkable: list[tuple[int, int]]
+
+
+def link_markdown(source: str, catalogue: LawCatalogue, href: Href) -> str:
+    """``source`` with every resolved reference in its prose turned into ``[raw](href)``."""
+    from . import find_citations
+
+    prose = _prose(source)
+    visible = sorted(span for p in prose for span in p.visible)
+    linkable = _merge(span for p in prose for span in p.linkable)
+    masked = _mask(source, visible, _heading_markers(source))
+    starts = [start for start, _ in linkable]
+    parts: list[str] = []
+    position = 0
+    for citation in find_citations(masked, catalogue):
+        span = _linkable_span(citation, linkable, starts)
+        if span is None or span[0] < position:
+            continue
+        target = href(citation)
+        if not target:
+            continue
+        start, end = span
+        parts += [source[position:start], "[", source[start:end], "](", quote(target, safe=_URL_SAFE), ")"]
+        position = end
+    parts.append(source[position:])
+    return "".join(parts)
+
+
+def link_text_html(text: str, catalogue: LawCatalogue, href: Href, context_law: str | None = None) -> str:
+    """``text`` HTML-escaped, with each reference wrapped in ``<a class="lovhenvisning">``."""
+    from . import find_citations
+
+    parts: list[str] = []
+    position = 0
+    for citation in find_citations(text, catalogue, context_law):
+        target = href(citation)
+        if not target:
+            continue
+        parts.append(html.escape(text[position : citation.start]))
+        parts.append(f'<a class="lovhenvisning" href="{html.escape(target)}">{html.escape(citation.raw)}</a>')
+        position = citation.end
+    parts.append(html.escape(text[position:]))
+    return "".join(parts)
+
+
+def _linkable_span(citation: Citation, linkable: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
+    """The citation's span if it lies in linkable prose; else the part of it that does and
+    holds its § sign ("**LAB** § 5" links "§ 5"); else ``None``."""
+    i = bisect_right(starts, citation.start) - 1
+    if i >= 0 and citation.end <= linkable[i][1]:
+        return citation.start, citation.end
+    anchor = _ANCHOR.search(citation.raw)
+    if anchor is None:
+        return None
+    sign = citation.start + anchor.start()
+    i = bisect_right(starts, sign) - 1
+    if i < 0 or sign >= linkable[i][1]:
+        return None
+    start, end = max(citation.start, linkable[i][0]), min(citation.end, linkable[i][1])
+    text = citation.raw[start - citation.start : end - citation.start]
+    start += len(text) - len(text.lstrip())
+    end -= len(text) - len(text.rstrip())
+    return (start, end) if start < end else None
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with touching ones joined (text + soft break + text is one run)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _mask(source: str, visible: list[tuple[int, int]], keep: list[tuple[int, int]]) -> str:
+    """``source`` with everything outside ``visible`` and ``keep`` blanked (line breaks kept)."""
+    parts: list[str] = []
+    position = 0
+    for start, end in sorted([*visible, *keep]):
+        if start < position:
+            start = position
+        if start >= end:
+            continue
+        parts.append(re.sub(r"[^\n]", " ", source[position:start]))
+        parts.append(source[start:end])
+        position = end
+    parts.append(re.sub(r"[^\n]", " ", source[position:]))
+    return "".join(parts)
+
+
+def _heading_markers(source: str) -> list[tuple[int, int]]:
+    """The "#" marks of ATX headings: kept so context stops at headings (see ``HEADING``)."""
+    return [match.span() for match in re.finditer(r"(?m)^ {0,3}#{1,6}(?=[ \t])", source)]
+
+
+def _prose(source: str) -> list[_Prose]:
+    """The prose ranges of every inline token of ``source`` that could be located."""
+    lines = source.split("\n")
+    line_starts = [0]
+    for line in lines:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    cursors: dict[int, int] = {}
+    result: list[_Prose] = []
+    in_heading = False
+    previous = ""
+    for token in _MARKDOWN.parse(source):
+        if token.type in ("heading_open", "heading_close"):
+            in_heading = token.type == "heading_open"
+        in_cell, previous = previous in ("td_open", "th_open"), token.type
+        if token.type != "inline" or token.map is None:
+            continue
+        located = _locate(token, lines, line_starts, cursors, in_cell)
+        if located is None:
+            continue
+        walked = _walk(token.content, token.children or [])
+        if walked is None:
+            continue
+        visible, linkable = walked
+        result.append(
+            _Prose(
+                [span for a, b in visible for span in located(a, b)],
+                [] if in_heading else [span for a, b in linkable for span in located(a, b)],
+            )
+        )
+    return result
+
+
+def _locate(
+    token: Token, lines: list[str], line_starts: list[int], cursors: dict[int, int], in_cell: bool
+) -> Callable[[int, int], list[tuple[int, int]]] | None:
+    """A function mapping a range of ``token.content`` to source ranges (one per line).
+
+    Content line ``i`` of an inline token is the tail of source line ``map[0] + i`` after
+    its block markers ("> ", list indentation, "## "); in a heading with closing "#"s it is
+    found in the line, and in a table cell after the previous cell of the row.
+    """
+    assert token.map is not None
+    first = token.map[0]
+    content_starts: list[int] = []
+    source_starts: list[int] = []
+    offset = 0
+    for i, line in enumerate(token.content.split("\n")):
+        text = line.strip()
+        number = first + i
+        if number >= len(lines):
+            return None
+        source_line = lines[number].rstrip()
+        if text and source_line.endswith(text) and not in_cell:
+            column = len(source_line) - len(text)
+        else:
+            column = source_line.find(text, cursors.get(number, 0))
+            if column < 0:
+                return None
+        cursors[number] = column + len(text)
+        content_starts.append(offset + len(line) - len(line.lstrip()))
+        source_starts.append(line_starts[number] + column)
+        offset += len(line) + 1
+
+    def located(a: int, b: int) -> list[tuple[int, int]]:
+        spans = []
+        i = bisect_right(content_starts, a) - 1
+        while a < b:
+            i = max(i, 0)
+            line_end = content_starts[i + 1] if i + 1 < len(content_starts) else len(token.content) + 1
+            piece_end = min(b, line_end)
+            start = source_starts[i] + max(a - content_starts[i], 0)
+            end = source_starts[i] + (piece_end - content_starts[i])
+            if end > start:
+                spans.append((start, end))
+            a = piece_end
+            i += 1
+        return spans
+
+    return located
+
+
+def _walk(content: str, children: list[Token]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """(visible, linkable) ranges of ``content`` by its inline children; ``None`` if the
+    children cannot be matched to the content (then nothing in the token is linked)."""
+    visible: list[tuple[int, int]] = []
+    linkable: list[tuple[int, int]] = []
+    cursor = 0
+    in_link = 0
+    raw_link = 0
+    in_autolink = False
+    for child in children:
+        kind = child.type
+        if in_autolink:  # its text is a normalised copy of the address: nothing to locate
+            in_autolink = kind != "link_close"
+        elif kind in ("text", "text_special", "softbreak"):
+            needle = child.markup if kind == "text_special" else ("\n" if kind == "softbreak" else child.content)
+            at = content.find(needle, cursor)
+            if at < 0:
+                return None
+            cursor = at + len(needle)
+            visible.append((at, cursor))
+            if not in_link and not raw_link:
+                linkable.append((at, cursor))
+        elif kind == "code_inline":
+            end = _code_span_end(content, cursor, child.markup)
+            if end is None:
+                return None
+            cursor = end
+        elif kind == "html_inline":
+            at = content.find(child.content, cursor)
+            if at < 0:
+                return None
+            cursor = at + len(child.content)
+            if _RAW_LINK_OPEN.match(child.content):
+                raw_link += 1
+            elif _RAW_LINK_CLOSE.match(child.content):
+                raw_link = max(0, raw_link - 1)
+        elif kind == "link_open" and child.markup == "autolink":
+            at = content.find("<", cursor)
+            end = content.find(">", at + 1) if at >= 0 else -1
+            if end < 0:
+                return None
+            cursor = end + 1
+            in_autolink = True
+        elif kind == "link_open":
+            at = content.find("[", cursor)
+            if at < 0:
+                return None
+            cursor = at + 1
+            in_link += 1
+        elif kind == "link_close":
+            end = _link_end(content, cursor)
+            if end is None:
+                return None
+            cursor = end
+            in_link -= 1
+        elif kind == "image":
+            end = _image_end(content, cursor)
+            if end is None:
+                return None
+            cursor = end
+        elif child.markup:  # emphasis, strikethrough, hard break
+            at = content.find(child.markup, cursor)
+            if at < 0:
+                return None
+            cursor = at + len(child.markup)
+    return visible, linkable
+
+
+def _code_span_end(content: str, cursor: int, markup: str) -> int | None:
+    """End of the code span whose opening backticks (``markup``) come next after ``cursor``."""
+    opening = None
+    for run in _BACKTICKS.finditer(content, cursor):
+        if opening is None:
+            if run.group() == markup:
+                opening = run
+        elif run.group() == markup:
+            return run.end()
+    return None
+
+
+def _link_end(content: str, cursor: int) -> int | None:
+    """End of a link's "](destination "title")", "][label]" or "]" after its text."""
+    close = content.find("]", cursor)
+    if close < 0:
+        return None
+    position = close + 1
+    if content.startswith("(", position):
+        position = _skip_space(content, position + 1)
+        destination = parseLinkDestination(content, position, len(content))
+        if destination.ok:
+            position = _skip_space(content, destination.pos)
+            title = parseLinkTitle(content, position, len(content))
+            if title.ok:
+                position = _skip_space(content, title.pos)
+        if not content.startswith(")", position):
+            return None
+        return position + 1
+    if content.startswith("[", position):
+        end = content.find("]", position)
+        return end + 1 if end >= 0 else None
+    return position
+
+
+def _image_end(content: str, cursor: int) -> int | None:
+    """End of the image "![alt](src)" that starts next after ``cursor``."""
+    start = content.find("![", cursor)
+    if start < 0:
+        return None
+    depth = 0
+    position = start + 2
+    while position < len(content):
+        char = content[position]
+        if char == "\\":
+            position += 1
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                return _link_end(content, position)
+            depth -= 1
+        position += 1
+    return None
+
+
+def _skip_space(content: str, position: int) -> int:
+    while position < len(content) and content[position] in " \t\n":
+        position += 1
+    return position

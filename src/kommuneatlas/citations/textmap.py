@@ -1,0 +1,96 @@
+"""A normalised view of a text that remembers where every character came from.
+
+Plain-text PDF exports break lines anywhere: inside law names ("ser-\\nviceloven"), between
+a § sign and its number ("§\\n30a"), with blank lines in between. The parser works on a
+*normalised* copy — every whitespace run one space, soft hyphens at line ends removed — and
+:class:`TextMap` turns offsets in that copy back into offsets of the text as given, so a
+citation's ``start``/``end`` always slice the caller's string.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .patterns import HYPHEN_KEEPING_WORDS, WHITESPACE_RUN
+
+
+class TextMap:
+    """``norm`` is the normalised text; :meth:`start`/:meth:`end` map its offsets back.
+
+    The mapping is piecewise linear: segment ``i`` starts at ``norm_starts[i]`` in the
+    normalised text and at ``orig_starts[i]`` in the original, and advances one to one.
+    Replaced whitespace maps onto the start of the run it replaced.
+    """
+
+    __slots__ = ("norm", "norm_starts", "orig_starts", "original")
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        pieces: list[str] = []
+        norm_starts = [0]
+        orig_starts = [0]
+        last = 0
+        shift = 0  # len(norm so far) - len(original so far)
+        for match in WHITESPACE_RUN.finditer(text):
+            run = match.group()
+            if run[0] == "-":
+                replacement = _after_hyphen(text, match.start(), match.end())
+            elif "\n" in run or "\f" in run or "\t" not in run:
+                replacement = " "
+            else:
+                replacement = "\t"
+            if replacement == run:
+                continue
+            a, b = match.span()
+            pieces.append(text[last:a])
+            pieces.append(replacement)
+            last = b
+            shift += len(replacement) - (b - a)
+            norm_starts.append(b + shift)
+            orig_starts.append(b)
+        if last == 0:
+            self.norm = text
+        else:
+            pieces.append(text[last:])
+            self.norm = "".join(pieces)
+        self.norm_starts = norm_starts
+        self.orig_starts = orig_starts
+
+    def start(self, position: int) -> int:
+        """Original offset of the character at normalised ``position``."""
+        i = bisect_right(self.norm_starts, position) - 1
+        return self.orig_starts[i] + (position - self.norm_starts[i])
+
+    def end(self, position: int) -> int:
+        """Original (exclusive) end offset for a normalised (exclusive) end ``position``."""
+        return 0 if position <= 0 else self.start(position - 1) + 1
+
+    def to_norm(self, offset: int) -> int:
+        """Normalised offset of original ``offset`` (inside replaced whitespace: where it ends)."""
+        i = bisect_right(self.orig_starts, offset) - 1
+        position = self.norm_starts[i] + (offset - self.orig_starts[i])
+        if i + 1 < len(self.norm_starts):
+            position = min(position, self.norm_starts[i + 1])
+        return min(position, len(self.norm))
+
+
+def _after_hyphen(text: str, a: int, b: int) -> str:
+    """What a line break after a hyphen (``text[a:b]``, starting with "-") becomes.
+
+    The rules of :func:`kommuneatlas.textclean.join_hyphenated`: between two lower-case
+    letters the hyphen was a soft break and disappears ("ser-" + "viceloven"); after an
+    upper-case letter or a digit it is a real hyphen and stays, without the space ("LAB-" +
+    "lovens"); before a conjunction it ends an elided compound ("beskæftigelses-" + "og").
+    """
+    left = text[a - 1] if a > 0 else " "
+    right = text[b] if b < len(text) else " "
+    if left.isspace():
+        return "- "
+    next_word = text[b : b + 12].split(" ", 1)[0].split("\n", 1)[0].rstrip(".,;:")
+    if next_word.lower() in HYPHEN_KEEPING_WORDS:
+        return "- "
+    if left.islower() and right.islower():
+        return ""
+    if left.isalnum():
+        return "-"
+    return "- "

@@ -1,0 +1,229 @@
+"""Every legal reference in the data, resolved and placed: the backlinks of the provision pages.
+
+Collection walks the text fields of each entity (and the full text of each source document),
+runs the citation parser, and records one :class:`Occurrence` per cited paragraph with the
+citing page, the sentence around the reference and the date of the citing source.
+Pure functions of the data; the renderer and the JSON API read the result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from .citations import Citation, LawCatalogue, find_citations, find_law_mentions, provision_id
+from .model import Entity, SiteData
+from .render.indexes import Indexes
+from .urls import law_url, provision_url, source_text_url
+
+# Which text fields of each entity type are searched, and what kind of citing page it is.
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "items": ("title", "decision", "sections"),
+    "experiments": ("hjemmel", "content", "target_group", "implementation", "evaluation"),
+    "networks": ("theme", "introduction", "data_sources", "status", "experiences"),
+    "documents": ("summary", "proposals", "conditions", "target_group", "sections", "letters"),
+}
+KIND_LABELS = {
+    "items": "Beslutninger",
+    "experiments": "Frikommuneforsøg",
+    "networks": "Frikommunenetværk",
+    "documents": "Dokumenter",
+    "bureaucracy": "Eksempler på statsligt bureaukrati",
+    "source": "Kildetekster",
+    "content": "Redaktionelle sider",
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ§(])|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One cited paragraph (or chapter, or whole law) at one place on the site."""
+
+    law: str
+    paragraph: str | None
+    stk: tuple[str, ...]
+    nr: tuple[str, ...]
+    chapter: tuple[str, ...]
+    raw: str
+    explicit: bool
+    group: str  # key of KIND_LABELS
+    entity_kind: str
+    entity_id: str
+    url: str  # the citing page (with an anchor where it helps)
+    title: str  # the citing page's title
+    context: str  # the sentence around the reference
+    highlight: tuple[int, int]  # the reference's span within ``context``
+    date: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "law": self.law, "paragraph": self.paragraph, "stk": list(self.stk), "nr": list(self.nr),
+            "chapter": list(self.chapter), "raw": self.raw, "explicit": self.explicit, "url": f"/{self.url}",
+            "entity_kind": self.entity_kind, "entity_id": self.entity_id, "context": self.context, "date": self.date,
+        }  # fmt: skip
+
+
+@dataclass
+class ReferenceIndex:
+    occurrences: list[Occurrence] = field(default_factory=list)
+    mentions: dict[str, list[Occurrence]] = field(default_factory=lambda: defaultdict(list))
+    unknown_laws: Counter[str] = field(default_factory=Counter)
+
+    def by_provision(self) -> dict[tuple[str, str], list[Occurrence]]:
+        groups: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
+        for occurrence in self.occurrences:
+            if occurrence.paragraph:
+                groups[(occurrence.law, occurrence.paragraph)].append(occurrence)
+        return groups
+
+    def by_law(self) -> dict[str, list[Occurrence]]:
+        groups: dict[str, list[Occurrence]] = defaultdict(list)
+        for occurrence in self.occurrences:
+            groups[occurrence.law].append(occurrence)
+        return groups
+
+    def cited_together(self) -> dict[tuple[str, str], Counter[tuple[str, str]]]:
+        """For each provision, how often each other provision is cited on the same page."""
+        per_page: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        for o in self.occurrences:
+            if o.paragraph and o.group != "source":
+                per_page[(o.entity_kind, o.entity_id)].add((o.law, o.paragraph))
+        together: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+        for provisions in per_page.values():
+            for a, b in combinations(sorted(provisions), 2):
+                together[a][b] += 1
+                together[b][a] += 1
+        return together
+
+
+def context_of(text: str, start: int, end: int, limit: int = 320) -> tuple[str, tuple[int, int]]:
+    """The sentence around ``text[start:end]``, whitespace collapsed, and the span's place in it."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    left = max(left, start - limit // 2)
+    right = min(right, end + limit // 2)
+    before = " ".join(text[left:start].split())
+    cited = " ".join(text[start:end].split())
+    after = " ".join(text[end:right].split())
+    prefix = f"{'… ' if left > 0 and left == start - limit // 2 else ''}{before}{' ' if before else ''}"
+    sentence = f"{prefix}{cited}{' ' if after else ''}{after}"
+    return sentence, (len(prefix), len(prefix) + len(cited))
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """The strings inside a field value (strings, lists of strings, mappings of lists …)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+
+
+@dataclass
+class _Place:
+    group: str
+    kind: str
+    entity_id: str
+    url: str
+    title: str
+    date: str | None
+
+
+def _occurrences(text: str, place: _Place, catalogue: LawCatalogue, index: ReferenceIndex,
+                 context_law: str | None = None, line_of: list[int] | None = None) -> None:  # fmt: skip
+    for citation in find_citations(text, catalogue, context_law):
+        if citation.law is None:
+            if citation.law_raw:
+                index.unknown_laws[citation.law_raw] += 1
+            continue
+        context, highlight = context_of(text, citation.start, citation.end)
+        url = place.url
+        if line_of is not None:
+            url = source_text_url(place.entity_id, line_of[citation.start])
+        paragraphs: Iterable[str | None] = citation.paragraphs or [None]
+        for paragraph in paragraphs:
+            index.occurrences.append(Occurrence(
+                law=citation.law, paragraph=paragraph, stk=tuple(citation.stk), nr=tuple(citation.nr),
+                chapter=tuple(citation.chapter), raw=citation.raw, explicit=citation.explicit, group=place.group,
+                entity_kind=place.kind, entity_id=place.entity_id, url=url, title=place.title, context=context,
+                highlight=highlight, date=place.date,
+            ))  # fmt: skip
+    if line_of is None:
+        for mention in find_law_mentions(text, catalogue):
+            if mention.law:
+                context, highlight = context_of(text, mention.start, mention.end)
+                index.mentions[mention.law].append(Occurrence(
+                    law=mention.law, paragraph=None, stk=(), nr=(), chapter=(), raw=mention.raw, explicit=True,
+                    group=place.group, entity_kind=place.kind, entity_id=place.entity_id, url=place.url,
+                    title=place.title, context=context, highlight=highlight, date=place.date,
+                ))  # fmt: skip
+
+
+def _title(kind: str, entity: Entity) -> str:
+    if kind == "items":
+        return f"{entity.get('number')} {entity.get('title')}"
+    return str(entity.get("title") or entity.get("name") or entity["id"])
+
+
+def _date(site: SiteData, kind: str, entity: Entity) -> str | None:
+    if kind == "items":
+        meeting = site.get("meetings", entity.get("meeting", "")) or {}
+        return str(meeting["date"]) if meeting.get("date") else None
+    source = entity.get("source") or {}
+    document = site.get("documents", source.get("document", "")) if kind != "documents" else entity
+    return str(document["date"]) if document and document.get("date") else None
+
+
+def collect(
+    site: SiteData, ix: Indexes, catalogue: LawCatalogue, source_texts: dict[str, str]
+) -> ReferenceIndex:
+    """Every reference in the entities' text fields and in the source documents' full text."""
+    index = ReferenceIndex()
+    for kind, fields in TEXT_FIELDS.items():
+        for entity in site.all(kind):
+            place = _Place(kind, kind, entity["id"], ix.url(kind, entity["id"]) or "", _title(kind, entity),
+                           _date(site, kind, entity))  # fmt: skip
+            for name in fields:
+                for text in _texts(entity.get(name)):
+                    _occurrences(text, place, catalogue, index)
+            if kind == "documents":
+                for row in entity.get("bureaucracy_rows") or []:
+                    row_place = _Place(
+                        "bureaucracy", kind, entity["id"], place.url, str(row.get("subject")), place.date
+                    )
+                    cell = " ".join(str(row.get(k) or "") for k in ("legal_basis", "description"))
+                    _occurrences(cell, row_place, catalogue, index)
+    for document_id, text in source_texts.items():
+        document = site.get("documents", document_id) or {"id": document_id}
+        line_of = _line_numbers(text)
+        place = _Place("source", "documents", document_id, "", f"{document.get('title', document_id)} (kildetekst)",
+                       _date(site, "documents", document))  # fmt: skip
+        _occurrences(text, place, catalogue, index, line_of=line_of)
+    return index
+
+
+def _line_numbers(text: str) -> list[int]:
+    """For each character offset, its 1-based line number (one entry past the end too)."""
+    numbers: list[int] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        numbers.extend([number] * (len(line) + 1))
+    return numbers
+
+
+def link_target(citation: Citation) -> str | None:
+    """Where a citation in running text links: its first paragraph's page, else the law's page."""
+    if citation.law is None:
+        return None
+    if citation.paragraphs:
+        return provision_url(citation.law, provision_id(citation.law, citation.paragraphs[0]))
+    return law_url(citation.law)

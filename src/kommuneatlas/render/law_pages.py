@@ -1,0 +1,123 @@
+"""Pages for the law catalogue: ``/love/``, one page per law, one per cited provision."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..citations import Law, LawCatalogue, provision_id
+from ..references import KIND_LABELS, Occurrence, ReferenceIndex
+from ..urls import law_url, provision_url
+from .linker import Linker
+from .pages import Page, SiteRenderer
+
+
+def short_name(law: Law) -> str:
+    """How pages name a law briefly: its abbreviation, else its short name, else its title."""
+    if law.abbreviations:
+        return law.abbreviations[0]
+    if law.short_names:
+        return law.short_names[0][:1].upper() + law.short_names[0][1:]
+    return law.title
+
+
+def aliases(law: Law) -> list[str]:
+    """The names a law goes by besides its title."""
+    return list(dict.fromkeys([*law.abbreviations, *law.short_names, *law.forms]))
+
+
+def _paragraph_key(paragraph: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in paragraph.split("-")[0] if ch.isdigit())
+    return (int(digits) if digits else 0, paragraph)
+
+
+def highlighted(occurrence: Occurrence) -> Markup:
+    """The citing sentence with the reference in ``<mark>``."""
+    start, end = occurrence.highlight
+    text = occurrence.context
+    return Markup("{}<mark>{}</mark>{}").format(text[:start], text[start:end], text[end:])
+
+
+def provision_label(law_short: str, paragraph: str) -> str:
+    return f"{law_short} §§ {paragraph}" if "-" in paragraph else f"{law_short} § {paragraph}"
+
+
+class LawPages:
+    """Renders the law pages with the renderer's environment and the collected references."""
+
+    def __init__(self, renderer: SiteRenderer, catalogue: LawCatalogue, references: ReferenceIndex) -> None:
+        self.renderer = renderer
+        self.catalogue = catalogue
+        self.references = references
+        self.by_law = references.by_law()
+        self.by_provision = references.by_provision()
+        self.together = references.cited_together()
+
+    def short(self, law: str) -> str:
+        return short_name(self.catalogue[law])
+
+    def pages(self) -> Iterator[Page]:
+        yield self.index_page()
+        for law in self.catalogue.ids():
+            if self.by_law.get(law) or self.references.mentions.get(law):
+                yield self.law_page(law)
+        for (law, paragraph), occurrences in self.by_provision.items():
+            yield self.provision_page(law, paragraph, occurrences)
+
+    def index_page(self) -> Page:
+        url = "love/"
+        linker = Linker(url)
+        rows = []
+        for law in sorted(self.catalogue.ids(), key=lambda i: -len(self.by_law.get(i, []))):
+            count = len(self.by_law.get(law, []))
+            mentions = len(self.references.mentions.get(law, []))
+            label = self.catalogue[law].title
+            link = linker.a(law_url(law), label) if count or mentions else escape(label)
+            rows.append([link, self.short(law), count, mentions])
+        return self.renderer._page(
+            "listing.md.j2", url, "Love", headers=["Lov", "Kort navn", "Henvisninger til paragraffer", "Omtaler af loven"],
+            rows=rows, intro="Lovene i lovkataloget med antallet af henvisninger på sitet. Følg en lov for at se de paragraffer, der henvises til.",
+        )  # fmt: skip
+
+    def law_page(self, law: str) -> Page:
+        url = law_url(law)
+        linker = Linker(url)
+        provisions: dict[str, int] = {}
+        for o in self.by_law.get(law, []):
+            if o.paragraph:
+                provisions[o.paragraph] = provisions.get(o.paragraph, 0) + 1
+        chapters = sorted({c for o in self.by_law.get(law, []) for c in o.chapter}, key=_paragraph_key)
+        rows = [[linker.a(provision_url(law, provision_id(law, p)), provision_label(self.short(law), p)), n]
+                for p, n in sorted(provisions.items(), key=lambda kv: _paragraph_key(kv[0]))]  # fmt: skip
+        mentions = self.references.mentions.get(law, [])
+        return self.renderer._page(
+            "law.md.j2", url, self.catalogue[law].title, crumbs=[("love/", "Love")], search_type="lov",
+            law=law, aliases=aliases(self.catalogue[law]), law_link=self.catalogue[law].url, provisions=rows,
+            chapters=chapters, mentions=[(o, highlighted(o)) for o in mentions[:200]], mention_count=len(mentions),
+        )  # fmt: skip
+
+    def provision_page(self, law: str, paragraph: str, occurrences: list[Occurrence]) -> Page:
+        url = provision_url(law, provision_id(law, paragraph))
+        linker = Linker(url)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for o in sorted(occurrences, key=lambda o: (o.date or "", o.title), reverse=True):
+            groups.setdefault(KIND_LABELS.get(o.group, o.group), []).append(
+                {"link": linker.a(o.url, o.title), "date": o.date, "context": highlighted(o), "explicit": o.explicit,
+                 "stk": ", ".join(o.stk), "nr": ", ".join(o.nr)}
+            )  # fmt: skip
+        order = list(KIND_LABELS.values())
+        together = [
+            [linker.a(provision_url(other_law, provision_id(other_law, other)), provision_label(self.short(other_law), other)), n]
+            for (other_law, other), n in self.together.get((law, paragraph), Counter()).most_common(10)
+        ]  # fmt: skip
+        title = provision_label(self.short(law), paragraph)
+        return self.renderer._page(
+            "provision.md.j2", url, title, crumbs=[("love/", "Love"), (law_url(law), self.catalogue[law].title)],
+            search_type="bestemmelse", description=f"{title} ({self.catalogue[law].title}): {len(occurrences)} henvisninger",
+            law_title=self.catalogue[law].title, law_link=self.catalogue[law].url, law_url=law_url(law),
+            groups=sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else 99),
+            count=len(occurrences), together=together,
+        )  # fmt: skip

@@ -1,0 +1,104 @@
+"""``kommuneatlas validate``: every kind of bad input gives file:line:column and a non-zero exit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitebuild import copy_data
+
+from kommuneatlas.cli import main
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return copy_data(tmp_path)
+
+
+def _validate(data: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["validate", "--data", str(data)])
+    captured = capsys.readouterr()
+    return code, captured.err
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_bundled_data_is_valid(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = _validate(data, capsys)
+    assert code == 0, err
+
+
+def test_yaml_syntax_error(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _edit(data / "kommuner" / "aalborg.yaml", "code: 851", "code: [851")
+    code, err = _validate(data, capsys)
+    assert code == 1
+    assert "kommuner/aalborg.yaml:" in err and "YAML syntax error" in err
+    assert "Traceback" not in err
+
+
+def test_wrong_type(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _edit(data / "kommuner" / "aalborg.yaml", "code: 851", "code: otte")
+    code, err = _validate(data, capsys)
+    assert code == 1
+    line = next(n for n, t in enumerate((data / "kommuner" / "aalborg.yaml").read_text().splitlines(), 1) if "code:" in t)
+    assert f"kommuner/aalborg.yaml:{line}:7: code: 'otte' is not of type 'integer'" in err
+
+
+def test_unknown_kommune(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _edit(data / "kkr" / "nordjylland.yaml", "- Aalborg", "- Aalborgg")
+    code, err = _validate(data, capsys)
+    assert code == 1
+    assert "kkr/nordjylland.yaml:" in err and "unknown kommune 'Aalborgg'" in err
+
+
+def test_dangling_reference(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _edit(data / "kommuner" / "aalborg.yaml", "kkr: nordjylland", "kkr: vestjylland")
+    code, err = _validate(data, capsys)
+    assert code == 1
+    assert "kommuner/aalborg.yaml:6:6: unknown KKR 'vestjylland'" in err
+
+
+def test_duplicate_id(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = data / "kommuner" / "aalborg-kopi.yaml"
+    copy.write_text((data / "kommuner" / "aalborg.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, err = _validate(data, capsys)
+    assert code == 1
+    assert "aalborg-kopi.yaml:2:5: id 'aalborg' does not match the file name" in err
+    assert "duplicate id 'aalborg'" in err
+
+
+def test_bad_date(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = data / "documents" / "rm-2020-noerholm.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("date:"))
+    _edit(path, old, "date: 2020-02-31")
+    code, err = _validate(data, capsys)
+    assert code == 1
+    assert "documents/rm-2020-noerholm.yaml:" in err and "date" in err and "2020-02-31" in err
+
+
+def test_empty_yaml_file(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (data / "kommuner" / "tom.yaml").write_text("", encoding="utf-8")
+    code, err = _validate(data, capsys)
+    assert code == 1
+    assert "kommuner/tom.yaml:1: empty YAML file" in err
+
+
+@pytest.mark.parametrize(("content", "message"), [(b"", "source document is empty"),
+                                                  (b"\x00\x01\x02PDF", "source document is binary")])  # fmt: skip
+def test_empty_or_binary_source_document(data: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str) -> None:
+    (data / "sources" / "000_3cabad4170effda6.txt").write_bytes(content)
+    code, err = _validate(data, capsys)
+    assert code == 1
+    assert f"000_3cabad4170effda6.txt: {message}" in err
+
+
+def test_unlisted_source_file(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (data / "sources" / "stray.pdf").write_bytes(b"%PDF-1.4")
+    code, err = _validate(data, capsys)
+    assert code == 1
+    assert "stray.pdf: file is not listed in manifest.yaml" in err
