@@ -307,8 +307,7 @@ BODY = (
 
 @settings(max_examples=60, deadline=None)
 @given(prefix=PREFIX)
-def test_inserting_text_before_shifts_offsets_exactly(prefix: str) -> None:
-    catalogue = load_catalogue(REPO / "data" / "laws.yaml")
+def test_inserting_text_before_shifts_offsets_exactly(prefix: str, catalogue: LawCatalogue) -> None:
     base = find_citations(BODY, catalogue)
     text = prefix + "\n\n" + BODY
     shifted = find_citations(text, catalogue)

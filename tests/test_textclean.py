@@ -25,6 +25,11 @@ def test_hyphen_before_conjunction_is_an_elided_compound() -> None:
     )
 
 
+def test_conjunction_with_nothing_after_it_is_a_soft_break() -> None:
+    assert join_lines(["samtykke her-", "til"]) == "samtykke hertil"
+    assert join_lines(["ældre-", "og", "ungdomsboliger"]) == "ældre- og ungdomsboliger"
+
+
 def test_real_hyphen_inside_a_line_stays() -> None:
     assert join_lines(["Ikast-Brande og", "Høje-Taastrup"]) == "Ikast-Brande og Høje-Taastrup"
 

@@ -54,7 +54,7 @@ class KommuneIndex:
         return self._by_key.get(key + "s")  # "Vesthimmerland" for the official "Vesthimmerlands"
 
     def normalise(self, name: str) -> str | None:
-        """The official short name for ``name`` ("Vesthimmerlands Kommune" → "Vesthimmerland"), or None."""
+        """The official short name for ``name`` ("Vesthimmerland Kommune" → "Vesthimmerlands"), or None."""
         kommune = self.lookup(name)
         return kommune.name if kommune else None
 

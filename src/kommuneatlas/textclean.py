@@ -20,21 +20,23 @@ def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
-def join_hyphenated(left: str, right: str) -> str:
+def join_hyphenated(left: str, right: str, more_follows: bool = False) -> str:
     """Join two stripped fragments where ``left`` ended a line and ``right`` began the next.
 
     A line-final hyphen between two lower-case letters is a soft break and disappears
     ("selvstæn-" + "dige" → "selvstændige"); after an upper-case letter or a digit it is a
-    real hyphen and stays ("KKR-" + "sekretariatet"); before a conjunction it is an elided
-    compound and keeps its space ("beskæftigelses-" + "og" → "beskæftigelses- og").
+    real hyphen and stays ("KKR-" + "sekretariatet"); before a conjunction that has a word
+    after it (in ``right``, or on a following line: ``more_follows``) it is an elided compound
+    and keeps its space ("beskæftigelses-" + "og sygedagpenge…"), whereas "her-" + "til" at
+    the end of a text is the word "hertil".
     """
     if not left:
         return right
     if not right:
         return left
     if left.endswith("-") and len(left) >= 2 and left[-2] != " ":
-        first_word = right.split(" ", 1)[0].rstrip(".,;:")
-        if first_word.lower() in _CONJUNCTIONS:
+        words = right.split(" ", 1)
+        if words[0].lower() in _CONJUNCTIONS and (len(words) > 1 or more_follows):
             return f"{left} {right}"
         if left[-2].islower() and right[0].islower():
             return left[:-1] + right
@@ -45,11 +47,10 @@ def join_hyphenated(left: str, right: str) -> str:
 
 def join_lines(lines: Iterable[str]) -> str:
     """Join wrapped lines into one clean paragraph: blank lines dropped, hyphenation resolved."""
+    parts = [line for line in map(collapse_ws, lines) if line]
     text = ""
-    for raw in lines:
-        line = collapse_ws(raw)
-        if line:
-            text = join_hyphenated(text, line)
+    for index, line in enumerate(parts):
+        text = join_hyphenated(text, line, more_follows=index + 1 < len(parts))
     return text
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..textclean import collapse_ws, join_hyphenated, join_lines
+from ..textclean import join_lines
 
 NumberedLine = tuple[int, str]
 """A physical line with its 1-based line number (or a piece of one, when cells share a line)."""
@@ -39,19 +39,8 @@ def is_page_start(text: str) -> bool:
 
 
 def text_of(lines: Iterable[NumberedLine]) -> str:
-    """The cleaned text of some lines: hyphenation at line ends resolved, whitespace collapsed.
-
-    As :func:`~kommuneatlas.textclean.join_lines`, except that a hyphen before a last line of one
-    lower-case word is always a soft break: "samtykke her-" / "til" is "hertil", because an elided
-    compound ("ældre- og ungdomsboliger") needs a word after its conjunction.
-    """
-    parts = [part for part in (collapse_ws(text) for _, text in lines) if part]
-    if len(parts) < 2:
-        return join_lines(parts)
-    head, last = join_lines(parts[:-1]), parts[-1]
-    if head.endswith("-") and head[-2:-1].islower() and last.isalpha() and last.islower():
-        return head[:-1] + last
-    return join_hyphenated(head, last)
+    """The cleaned text of some lines: hyphenation at line ends resolved, whitespace collapsed."""
+    return join_lines(text for _, text in lines)
 
 
 def fold(name: str) -> str:
