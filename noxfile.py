@@ -40,6 +40,14 @@ def _ensure_chromium(session: nox.Session) -> None:
         session.warn("Chromium not found at /usr/bin/chromium: browser tests will be skipped")
 
 
+def _install_node_modules(session: nox.Session) -> None:
+    """axe-core for the accessibility tests, pinned in package.json and package-lock.json."""
+    if shutil.which("npm") is None:
+        session.warn("npm not found: the accessibility tests will be skipped")
+        return
+    session.run("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", external=True)
+
+
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
     """Build site/ from the bundled sources (extract, validate, render, MkDocs, API, search index)."""
@@ -60,6 +68,7 @@ def tests(session: nox.Session) -> None:
     """The whole test suite, browser tests included."""
     _install(session, "[test]")
     _ensure_chromium(session)
+    _install_node_modules(session)
     session.run("pytest", *(session.posargs or ["-q"]))
 
 

@@ -10,9 +10,10 @@ registering this module in a test module::
         page.goto(site_url)
         assert requests.external() == []
 
-Fixtures: ``chromium`` (session; skips when /usr/bin/chromium is missing), ``site_url``
-(session; the repository's built site, see ``built_site`` in conftest.py, served on
-127.0.0.1), and per test a fresh ``page`` with its ``requests`` log. Requests to any
+Fixtures: ``chromium`` (session; skips when /usr/bin/chromium is missing), ``site_dir`` and
+``site_url`` (session; the repository's site built by ``built_site`` in conftest.py, or the
+folder in ``$KOMMUNEATLAS_TEST_SITE``, served on 127.0.0.1), and per test a fresh ``page``
+with its ``requests`` log. Requests to any
 other origin than the local server are recorded and then aborted, so a test never waits
 on the network and a privacy test can assert that there were none.
 """
@@ -20,6 +21,7 @@ on the network and a privacy test can assert that there were none.
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -180,9 +182,16 @@ def chromium() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The repository's built site, served on 127.0.0.1; the URL ends in ``/``."""
-    with serve_directory(built_site) as url:
+def site_dir(request: pytest.FixtureRequest) -> Path:
+    """The site under test: ``$KOMMUNEATLAS_TEST_SITE`` if set (a site built beforehand), else ``built_site``."""
+    prebuilt = os.environ.get("KOMMUNEATLAS_TEST_SITE")
+    return Path(prebuilt) if prebuilt else request.getfixturevalue("built_site")
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The site under test, served on 127.0.0.1; the URL ends in ``/``."""
+    with serve_directory(site_dir) as url:
         yield url
 
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from ruamel.yaml import YAML
 
+from conftest import REPO
 from kommuneatlas.citations import Law, LawCatalogue, find_citations, load_catalogue, provision_id
 from kommuneatlas.errors import KommuneatlasError
 
@@ -128,7 +128,8 @@ def test_missing_catalogue_is_an_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("paragraph", "slug"), [("129", "129"), ("31a", "31a"), ("31 A", "31a"), ("92-96c", "92-96c"), ("27c-27k", "27c-27k")]
+    ("paragraph", "slug"),
+    [("129", "129"), ("31a", "31a"), ("31 A", "31a"), ("92-96c", "92-96c"), ("27c-27k", "27c-27k")],
 )
 def test_provision_id(paragraph: str, slug: str) -> None:
     assert provision_id("sel", paragraph) == slug

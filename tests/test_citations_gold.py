@@ -17,10 +17,9 @@ from typing import Any
 
 import pytest
 
+from conftest import REPO, load_gold
 from kommuneatlas.citations import LawCatalogue, find_all, load_catalogue
 from kommuneatlas.sources import SourceDocument
-
-from conftest import REPO, load_gold
 
 PRECISION = 0.97
 RECALL = 0.95
@@ -65,14 +64,22 @@ def gold_items(gold: dict[str, Any]) -> list[Item]:
         chapters = [ref["chapter"]] if ref.get("chapter") else []
         for key in _keys(ref["paragraphs"], chapters):
             items.append(
-                Item(ref["doc"], ref["law"], key, ref["line"], ref.get("end_line", ref["line"]), ref["law_explicit"])
+                Item(
+                    ref["doc"],
+                    ref["law"],
+                    key,
+                    ref["line"],
+                    ref.get("end_line", ref["line"]),
+                    ref["law_explicit"],
+                )
             )
     return items
 
 
 def gold_mentions(gold: dict[str, Any]) -> list[Item]:
     return [
-        Item(m["doc"], m["law"], "", m["line"], m.get("end_line", m["line"])) for m in gold["whole_law_mentions"]
+        Item(m["doc"], m["law"], "", m["line"], m.get("end_line", m["line"]))
+        for m in gold["whole_law_mentions"]
     ]
 
 
@@ -86,7 +93,9 @@ class Lines:
         return bisect_right(self.starts, offset)
 
 
-def found_items(documents: dict[str, SourceDocument], catalogue: LawCatalogue) -> tuple[list[Item], list[Item]]:
+def found_items(
+    documents: dict[str, SourceDocument], catalogue: LawCatalogue
+) -> tuple[list[Item], list[Item]]:
     items: list[Item] = []
     mentions: list[Item] = []
     for doc, document in sorted(documents.items()):
@@ -142,14 +151,20 @@ def _report(title: str, score: Score, extra: list[Item], missed: list[Item]) -> 
         print(f"  missed {item}")
 
 
-def test_references_match_gold(documents: dict[str, SourceDocument], catalogue: LawCatalogue, gold: dict[str, Any]) -> None:
+def test_references_match_gold(
+    documents: dict[str, SourceDocument], catalogue: LawCatalogue, gold: dict[str, Any]
+) -> None:
     found, _ = found_items(documents, catalogue)
     expected = gold_items(gold)
     score, extra, missed = match(found, expected)
     _report("references", score, extra, missed)
     inferred = [item for item in expected if not item.explicit]
     inferred_score, _, inferred_missed = match(found, inferred)
-    print(f"inferred: recall {inferred_score.recall:.3f} ({inferred_score.matched_gold}/{inferred_score.gold})")
+    print(
+        f"inferred: recall {inferred_score.recall:.3f} ({inferred_score.matched_gold}/{inferred_score.gold})"
+    )
+    for item in inferred_missed:
+        print(f"  missed inferred {item}")
     assert score.precision >= PRECISION
     assert score.recall >= RECALL
     assert inferred_score.recall >= INFERRED_RECALL
@@ -176,5 +191,3 @@ def test_catalogue_covers_gold_laws(catalogue: LawCatalogue, gold: dict[str, Any
 def _resolves_in_text(alias: str, catalogue: LawCatalogue, law_id: str) -> bool:
     citations, mentions = find_all(alias, catalogue)
     return any(m.law == law_id for m in mentions) or any(c.law == law_id for c in citations)
-
-

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import REPO
 from kommuneatlas.citations import (
     Citation,
     LawCatalogue,
@@ -17,6 +17,7 @@ from kommuneatlas.citations import (
     find_law_mentions,
     load_catalogue,
 )
+from kommuneatlas.citations.textmap import TextMap
 
 
 @pytest.fixture(scope="module")
@@ -88,14 +89,20 @@ EXPLICIT = [
     ("(relateret til § 83 i serviceloven).", ref("§ 83 i serviceloven", "sel", ["83"])),
     ("§ 83 og § 85 (serviceloven) er", ref("§ 83 og § 85 (serviceloven)", "sel", ["83", "85"])),
     ("§ 109-tilbud efter serviceloven", ref("§ 109-tilbud efter serviceloven", "sel", ["109"])),
-    ("§ 14 c i Lov om frikommunenetværk", ref("§ 14 c i Lov om frikommunenetværk", "frikommuneloven", ["14c"])),
+    (
+        "§ 14 c i Lov om frikommunenetværk",
+        ref("§ 14 c i Lov om frikommunenetværk", "frikommuneloven", ["14c"]),
+    ),
     (
         "bemærkningerne til § 32, stk. 2 i lovforslag 200 om frikommunenetværk",
         ref("§ 32, stk. 2 i lovforslag 200 om frikommunenetværk", "frikommuneloven", ["32"], stk=["2"]),
     ),
     # lists, ranges, letters
     ("LAB §§ 92-96c vedrørende", ref("LAB §§ 92-96c", "lab", ["92-96c"])),
-    ("Bekendtgørelse om en aktiv beskæftigelsesindsats §§ 4-6.", ref("Bekendtgørelse om en aktiv beskæftigelsesindsats §§ 4-6", "bab", ["4", "5", "6"])),
+    (
+        "Bekendtgørelse om en aktiv beskæftigelsesindsats §§ 4-6.",
+        ref("Bekendtgørelse om en aktiv beskæftigelsesindsats §§ 4-6", "bab", ["4", "5", "6"]),
+    ),
     ("SEL § 26-27", ref("SEL § 26-27", "sel", ["26", "27"])),
     ("SEL § 107/108 og", ref("SEL § 107/108", "sel", ["107", "108"])),
     ("LAB § 31 a", ref("LAB § 31 a", "lab", ["31a"])),
@@ -112,7 +119,10 @@ EXPLICIT = [
         "servicelovens § 66, stk. 1, nr. 5 og 6",
         ref("servicelovens § 66, stk. 1, nr. 5 og 6", "sel", ["66"], stk=["1"], nr=["5", "6"]),
     ),
-    ("servicelovens § 66, stk.1, nr. 5", ref("servicelovens § 66, stk.1, nr. 5", "sel", ["66"], stk=["1"], nr=["5"])),
+    (
+        "servicelovens § 66, stk.1, nr. 5",
+        ref("servicelovens § 66, stk.1, nr. 5", "sel", ["66"], stk=["1"], nr=["5"]),
+    ),
     ("LAB § 31 stk. 3.", ref("LAB § 31 stk. 3", "lab", ["31"], stk=["3"])),
     ("LAB § 2 stk. 1 nr. 11", ref("LAB § 2 stk. 1 nr. 11", "lab", ["2"], stk=["1"], nr=["11"])),
     ("LAB § 1, nr. 2-14, som", ref("LAB § 1, nr. 2-14", "lab", ["1"], nr=["2-14"])),
@@ -122,7 +132,10 @@ EXPLICIT = [
         ref("§ 3, stk. 2, 5 og 6, i lov om almene boliger mv.", "abl", ["3"], stk=["2", "5", "6"]),
     ),
     ("ABL §§ 27, stk. 3 og 9 a.", ref("ABL §§ 27, stk. 3 og 9 a", "abl", ["27", "9a"], stk=["3"])),
-    ("INL § 20, stk. 1, 2. pkt. Det", ref("INL § 20, stk. 1, 2. pkt.", "integrationsloven", ["20"], stk=["1"])),
+    (
+        "INL § 20, stk. 1, 2. pkt. Det",
+        ref("INL § 20, stk. 1, 2. pkt.", "integrationsloven", ["20"], stk=["1"]),
+    ),
     ("LAB §§ 2.11 og 2.13, som", ref("LAB §§ 2.11 og 2.13", "lab", ["2"], nr=["11", "13"])),
     # chapters
     ("LAS kapitel 4", ref("LAS kapitel 4", "las", [], chapter=["4"])),
@@ -136,9 +149,18 @@ EXPLICIT = [
     ("relateret til § 83 i ser-\nviceloven)", ref("§ 83 i ser-\nviceloven", "sel", ["83"])),
     ("jf. Service-\nlovens §§ 41, 42", ref("Service-\nlovens §§ 41, 42", "sel", ["41", "42"])),
     ("efter LAB-lo-\nvens kap. 10-12.", ref("LAB-lo-\nvens kap. 10-12", "lab", [], chapter=["10-12"])),
-    ("Lov om frikom-\nmunenetværk § \n30a.", ref("Lov om frikom-\nmunenetværk § \n30a", "frikommuneloven", ["30a"])),
-    ("jf. § 149 \na i lov om almene boliger mv.", ref("§ 149 \na i lov om almene boliger mv.", "abl", ["149a"])),
-    ("Lov om fri-\nkommune-\nnetværk \n§§ 9 og \n\n10.", ref("Lov om fri-\nkommune-\nnetværk \n§§ 9 og \n\n10", "frikommuneloven", ["9", "10"])),
+    (
+        "Lov om frikom-\nmunenetværk § \n30a.",
+        ref("Lov om frikom-\nmunenetværk § \n30a", "frikommuneloven", ["30a"]),
+    ),
+    (
+        "jf. § 149 \na i lov om almene boliger mv.",
+        ref("§ 149 \na i lov om almene boliger mv.", "abl", ["149a"]),
+    ),
+    (
+        "Lov om fri-\nkommune-\nnetværk \n§§ 9 og \n\n10.",
+        ref("Lov om fri-\nkommune-\nnetværk \n§§ 9 og \n\n10", "frikommuneloven", ["9", "10"]),
+    ),
     (
         "Bekendtgørelse \nom Frikommune-\nforsøg II på be-\nskæftigelses- og \nsygedagpenge-\nområdet § 3.",
         ref(
@@ -317,3 +339,24 @@ def test_inserting_text_before_shifts_offsets_exactly(prefix: str, catalogue: La
     ]
     for citation in shifted:
         assert text[citation.start : citation.end] == citation.raw
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="abæøåAB§1- \n\t\u00a0.", max_size=80))
+def test_normalised_text_maps_back_character_for_character(text: str) -> None:
+    mapped = TextMap(text)
+    norm = mapped.norm
+    assert len(norm) <= len(text)
+    for position, char in enumerate(norm):
+        if not char.isspace() and char != "-":
+            assert text[mapped.start(position)] == char
+            assert mapped.end(position + 1) == mapped.start(position) + 1
+            assert mapped.to_norm(mapped.start(position)) == position
+
+
+def test_normalisation_joins_soft_hyphens_only() -> None:
+    assert TextMap("ser-\nviceloven, LAB-\nlovens, be-\nskæftigelses- og\nsygedag-\npenge").norm == (
+        "serviceloven, LAB-lovens, beskæftigelses- og sygedagpenge"
+    )
+    assert TextMap("her-\ntil.").norm == "hertil."
+    assert TextMap("a \n\n b\t\tc  d").norm == "a b\tc d"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import edited_copy
@@ -101,7 +102,8 @@ def test_five_proposals(data: dict[str, Any]) -> None:
         "som opholder sig i eksterne døgntilbud udenfor Herning Kommune."
     )
     # the rate reduction belongs to the first proposal; the closing remark is no proposal
-    assert proposals[0]["paragraphs"][1].startswith("Region Midtjyllands giver tilsagn om")
+    assert proposals[0]["paragraphs"][1]["text"].startswith("Region Midtjyllands giver tilsagn om")
+    assert proposals[0]["paragraphs"][1]["line"] == 93
     assert not any("ovenstående konkretiseres" in p["text"] for p in proposals)
 
 
@@ -175,7 +177,7 @@ def test_added_proposal(proposal: SourceDocument, kommuner: KommuneIndex) -> Non
     assert len(data["proposals"]) == 6
     assert data["proposals"][-1] == {
         "text": "Et samarbejde om noget helt nyt.",
-        "paragraphs": ["Et samarbejde om noget helt nyt."],
+        "paragraphs": [{"text": "Et samarbejde om noget helt nyt.", "line": 157}],
         "line": 157,
         "last_line": 157,
     }
@@ -242,3 +244,23 @@ def test_passage_line_of_every_word(words: list[str]) -> None:
     for (number, word), start in zip(numbered, joined.starts, strict=True):
         assert joined.text[start:].startswith(collapse_ws(word))
         assert joined.line_at(start) == number
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_damaged_copies_fail_only_with_extraction_errors(
+    proposal: SourceDocument, kommuner: KommuneIndex, data: st.DataObject
+) -> None:
+    """Deleting, duplicating or inserting lines gives a result or an ExtractionError, nothing else."""
+    lines = list(proposal.lines)
+    start = data.draw(st.integers(0, len(lines) - 1))
+    end = data.draw(st.integers(start, min(len(lines), start + 60)))
+    action = data.draw(st.sampled_from(["delete", "duplicate", "insert"]))
+    if action == "delete":
+        del lines[start:end]
+    elif action == "duplicate":
+        lines[start:start] = lines[start:end]
+    else:
+        lines.insert(start, data.draw(st.text(alphabet="abcÆ .:()\t§1-", max_size=30)))
+    with contextlib.suppress(ExtractionError):
+        regional_proposal.extract(edited_copy(proposal, "\n".join(lines)), kommuner)

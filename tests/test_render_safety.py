@@ -17,20 +17,20 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site whose data carries script payloads in a name, a field and an editor's description."""
     root = tmp_path_factory.mktemp("hostile")
     data = copy_data(root)
-    kommune = data / "kommuner" / "aalborg.yaml"
-    text = kommune.read_text(encoding="utf-8").replace("name: Aalborg", f"name: '{PAYLOADS[0]}'")
+    kommune = data / "kommuner" / "dragoer.yaml"
+    text = kommune.read_text(encoding="utf-8").replace("name: Dragør", f"name: '{PAYLOADS[0]}'")
     kommune.write_text(text + f"description: 'Se **her** {PAYLOADS[1]} [klik](javascript:alert(2))'\n", encoding="utf-8")
-    kkr = data / "kkr" / "nordjylland.yaml"
-    kkr.write_text(kkr.read_text(encoding="utf-8").replace("- Aalborg", f"- '{PAYLOADS[0]}'"), encoding="utf-8")
+    kkr = data / "kkr" / "hovedstaden.yaml"
+    kkr.write_text(kkr.read_text(encoding="utf-8").replace("- Dragør", f"- '{PAYLOADS[0]}'"), encoding="utf-8")
     (data / "reference" / "kommuner.yaml").write_text(
-        (data / "reference" / "kommuner.yaml").read_text(encoding="utf-8").replace("name: Aalborg}", f"name: '{PAYLOADS[0]}'}}"),
+        (data / "reference" / "kommuner.yaml").read_text(encoding="utf-8").replace("name: Dragør}", f"name: '{PAYLOADS[0]}'}}"),
         encoding="utf-8",
     )
     return build_copy(root, data, search=False)
 
 
 def test_payloads_in_yaml_are_shown_as_text(hostile_site: Path) -> None:
-    html = (hostile_site / "kommuner" / "aalborg" / "index.html").read_text(encoding="utf-8")
+    html = (hostile_site / "kommuner" / "dragoer" / "index.html").read_text(encoding="utf-8")
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;alert" in html
     assert "<img src=x onerror" not in html and "<img src=\"x\" onerror" not in html

@@ -67,17 +67,17 @@
     const m = CITATION.exec(q);
     if (!m) return null;
     const paragraph = m[2] + (m[3] || "");
-    const tidy = (text) => text.replace(/^[\s,]+/, "").replace(LEAD, "").replace(/[\s,.:;]+$/, "");
+    const tidy = (text) => text.replace(/^[\s,]+/, "").replace(LEAD, "").replace(/[\s,:;]+$/, "");
+    const lookup = (name) => table.names[name] ?? table.names[name.replace(/\.$/, "")]; // "m.v." / "LAB."
     const before = tidy(m[1]);
-    const after = tidy(m[4].replace(DETAIL, ""));
-    const lawId = before ? table.names[before] : table.names[after];
+    const lawId = before ? lookup(before) : lookup(tidy(m[4].replace(DETAIL, "")));
     const law = lawId && table.laws[lawId];
     if (!law) return null;
     const hasPage = law.provisions.includes(paragraph);
     return {
       law: lawId,
       paragraph,
-      url: new URL(`love/${lawId}/${hasPage ? `${paragraph}/` : ""}`, root).href,
+      url: new URL(`love/${lawId}/${hasPage ? `${paragraph}/` : ""}`, root).pathname,
       title: hasPage ? `${law.short} § ${paragraph}` : law.short,
       text: hasPage ? law.title : `${law.title} – § ${paragraph} har ingen side på sitet`,
     };
@@ -91,9 +91,30 @@
     return node;
   }
 
+  // The parts of compound words, hidden on the page (kommuneatlas/search_compounds.py), come
+  // between invisible marks: after a word (U+2063) or after a heading (U+2064).
+  const WORD_PARTS = /(\p{L}+)(<\/mark>)?\s*\u2063([^\u2063]*)\u2063\s*/gu;
+  const HEADING_PARTS = /\s*\u2064[^\u2064]*\u2064/gu;
+  const STRAY_MARK = /[\u2063\u2064]/u;
+
+  /** An excerpt without the parts; a compound whose part matched is highlighted itself. */
+  function withoutParts(html) {
+    let text = html
+      .replace(WORD_PARTS, (all, word, marked, parts) => {
+        const mark = !marked && parts.includes("<mark>");
+        return `${mark ? "<mark>" : ""}${word}${marked || mark ? "</mark>" : ""} `;
+      })
+      .replace(HEADING_PARTS, "");
+    // The excerpt may begin or end inside the parts: cut there.
+    for (let stray = text.search(STRAY_MARK); stray >= 0; stray = text.search(STRAY_MARK)) {
+      text = stray < text.length / 2 ? text.slice(stray + 1) : text.slice(0, stray);
+    }
+    return text;
+  }
+
   /** Pagefind's excerpt (escaped text with <mark>) as DOM nodes: text and <mark> only. */
   function excerpt(html) {
-    const parsed = new DOMParser().parseFromString(`<body>${html || ""}</body>`, "text/html");
+    const parsed = new DOMParser().parseFromString(`<body>${withoutParts(html || "")}</body>`, "text/html");
     const out = document.createDocumentFragment();
     for (const node of parsed.body.childNodes) {
       if (node.nodeType === Node.TEXT_NODE) out.append(node.textContent);
@@ -103,9 +124,12 @@
     return out;
   }
 
-  /** Sub-results worth a deep link: sections of the page (with an anchor) other than its top. */
+  /** Sub-results worth a deep link: sections of the page below its title (an h1 is the page itself). */
   function sections(data, limit) {
-    return (data.sub_results || []).filter((sub) => sub.url.includes("#") && sub.url !== data.url).slice(0, limit);
+    const titles = new Set((data.anchors || []).filter((a) => a.element === "h1").map((a) => `#${a.id}`));
+    return (data.sub_results || [])
+      .filter((sub) => sub.url.includes("#") && !titles.has(sub.url.slice(sub.url.indexOf("#"))))
+      .slice(0, limit);
   }
 
   function kindLine(data) {
@@ -255,7 +279,7 @@
       remaining = search.results.slice();
       if (hit && !Object.keys(filters).length) {
         list.append(citationItem(hit));
-        shown.push(new URL(hit.url).pathname);
+        shown.push(hit.url);
       }
       await showMore(current);
       if (current !== sequence) return;
@@ -362,7 +386,7 @@
         if (current !== sequence) return;
         const items = hit ? [entry(hit.url, hit.title, hit.text)] : [];
         for (const data of datas) {
-          if (hit && data.url === new URL(hit.url).pathname) continue;
+          if (hit && data.url === hit.url) continue;
           items.push(entry(data.url, data.meta?.title || data.url, excerpt(data.excerpt), sections(data, 2)));
         }
         const all = new URL("soeg/", root);

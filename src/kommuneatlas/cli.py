@@ -68,6 +68,23 @@ def _cite(args: argparse.Namespace) -> int:
     return run_cite(sys.stdin, sys.stdout, load_catalogue(args.laws))
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from .synth import write_corpus
+
+    corpus = write_corpus(args.out, args.scale, data=args.data, seed=args.seed)
+    counts = ", ".join(f"{n} {kind}" for kind, n in sorted(corpus.counts.items()))
+    print(f"{args.out}: {len(corpus.documents)} kildedokumenter ({counts})", file=sys.stderr)
+    print(f"næste skridt: kommuneatlas extract --sources {args.out / 'sources'} --data {args.out}", file=sys.stderr)
+    return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="kommuneatlas", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
@@ -97,6 +114,13 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cite", help="find lovhenvisninger i tekst på stdin (én JSON-linje pr. henvisning)")
     p.add_argument("--laws", type=Path, default=Path("data/laws.yaml"))
     p.set_defaults(func=_cite)
+
+    p = sub.add_parser("synth", help="skriv et syntetisk kildekorpus, N gange det medfølgende (til benchmarks)")
+    p.add_argument("--scale", type=_positive, required=True, help="antal kopier af det medfølgende korpus")
+    p.add_argument("--out", type=Path, required=True, help="datamappe: OUT/sources/, OUT/reference/, OUT/laws.yaml")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--data", type=Path, default=Path("data"), help="hvorfra kommunelisten og lovkataloget kopieres")
+    p.set_defaults(func=_synth)
     return root
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .api import build_api
-from .gitdates import last_changed
 from .citations import LawCatalogue, find_citations, find_law_mentions, load_catalogue, provision_id
+from .gitdates import last_changed
 from .model import SiteData, load_site_data
 from .references import ReferenceIndex, collect, link_target
 from .render.law_pages import LawPages, aliases, short_name
@@ -38,7 +38,11 @@ def citation_finder(catalogue: LawCatalogue) -> CitationFinder:
     """(text, context law) → linkable spans: cited provisions, and laws named without a paragraph."""
 
     def find(text: str, context_law: str | None) -> list[tuple[int, int, str]]:
-        spans = [(c.start, c.end, url) for c in find_citations(text, catalogue, context_law) if (url := link_target(c))]
+        spans = [
+            (c.start, c.end, url)
+            for c in find_citations(text, catalogue, context_law)
+            if (url := link_target(c))
+        ]
         taken = [(start, end) for start, end, _ in spans]
         for mention in find_law_mentions(text, catalogue):
             if mention.law and not any(s < mention.end and mention.start < e for s, e in taken):
@@ -72,15 +76,35 @@ def laws_api(catalogue: LawCatalogue, references: ReferenceIndex) -> list[dict[s
     return rows
 
 
-def generate(data: Path, templates: Path, repo_root: Path | None = None) -> Generated:
-    """Load ``data/``, collect every legal reference, render every page and API file."""
+def references_api(references: ReferenceIndex) -> list[dict[str, Any]]:
+    """One row per occurrence; ids number the occurrences of each citing page in text order."""
+    rows = []
+    seen: Counter[tuple[str, str]] = Counter()
+    for occurrence in references.occurrences:
+        key = (occurrence.entity_kind, occurrence.entity_id)
+        seen[key] += 1
+        rows.append({"id": f"{key[0]}/{key[1]}/{seen[key]}", **occurrence.as_json()})
+    return rows
+
+
+def generate(
+    data: Path,
+    templates: Path,
+    repo_root: Path | None = None,
+    content: dict[str, tuple[str, str]] | None = None,
+) -> Generated:
+    """Load ``data/``, collect every legal reference, render every page and API file.
+
+    ``content`` (URL → (title, Markdown)) are the hand-written pages, whose references are
+    listed on the provision pages too.
+    """
     site = load_site_data(data)
     catalogue = load_catalogue(data / "laws.yaml")
     source_texts = _source_texts(site)
     renderer = SiteRenderer(site, templates, citation_finder(catalogue), repo_root, source_texts)
     if repo_root is not None:
         renderer.last_changed = last_changed(repo_root)
-    references = collect(site, renderer.ix, catalogue, source_texts)
+    references = collect(site, renderer.ix, catalogue, source_texts, content)
     for occurrence in references.occurrences:
         if occurrence.group != "source":
             key = (occurrence.entity_kind, occurrence.entity_id)
@@ -89,6 +113,6 @@ def generate(data: Path, templates: Path, repo_root: Path | None = None) -> Gene
         log.warning("unknown law name %r (%d references): add it to data/laws.yaml", name, count)
     pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
     api = build_api(
-        site, laws=laws_api(catalogue, references), references=[o.as_json() for o in references.occurrences]
+        site, laws=laws_api(catalogue, references), references=references_api(references)
     )
     return Generated(site=site, pages=pages, api=api, references=references, catalogue=catalogue)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from .citations import Citation, LawCatalogue, find_citations, find_law_mentions, provision_id
+from .citations import Citation, LawCatalogue, find_citations, find_law_mentions, link_markdown, provision_id
 from .model import Entity, SiteData
 from .render.indexes import Indexes
 from .urls import law_url, provision_url, source_text_url
@@ -184,11 +184,43 @@ def _date(site: SiteData, kind: str, entity: Entity) -> str | None:
     return str(document["date"]) if document and document.get("date") else None
 
 
+def _content_occurrences(
+    url: str, title: str, markdown: str, catalogue: LawCatalogue, index: ReferenceIndex
+) -> None:
+    """References in a hand-written page's prose (not in code or existing links: see link_markdown)."""
+    found: list[Citation] = []
+
+    def record(citation: Citation) -> str | None:
+        found.append(citation)
+        return None
+
+    link_markdown(markdown, catalogue, record)
+    place = _Place("content", "content", url.strip("/") or "index", url, title, None)
+    for citation in found:
+        if citation.law is None:
+            continue
+        context, highlight = context_of(markdown, citation.start, citation.end)
+        for paragraph in citation.paragraphs or [None]:
+            index.occurrences.append(Occurrence(
+                law=citation.law, paragraph=paragraph, stk=tuple(citation.stk), nr=tuple(citation.nr),
+                chapter=tuple(citation.chapter), raw=citation.raw, explicit=citation.explicit, group=place.group,
+                entity_kind=place.kind, entity_id=place.entity_id, url=url, title=title, context=context,
+                highlight=highlight, date=None,
+            ))  # fmt: skip
+
+
 def collect(
-    site: SiteData, ix: Indexes, catalogue: LawCatalogue, source_texts: dict[str, str]
+    site: SiteData,
+    ix: Indexes,
+    catalogue: LawCatalogue,
+    source_texts: dict[str, str],
+    content: dict[str, tuple[str, str]] | None = None,
 ) -> ReferenceIndex:
-    """Every reference in the entities' text fields and in the source documents' full text."""
+    """Every reference in the entities' text fields, the source documents' full text and the
+    hand-written pages (``content``: URL → (title, Markdown))."""
     index = ReferenceIndex()
+    for url, (title, markdown) in (content or {}).items():
+        _content_occurrences(url, title, markdown, catalogue, index)
     for kind, fields in TEXT_FIELDS.items():
         for entity in site.all(kind):
             place = _Place(kind, kind, entity["id"], ix.url(kind, entity["id"]) or "", _title(kind, entity),

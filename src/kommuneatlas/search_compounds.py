@@ -3,12 +3,16 @@
 Pagefind stems Danish words but does not split compounds. Before it runs, we put the parts of
 each long compound word right after it, in a hidden element::
 
-    beskæftigelsesindsats<span hidden data-ka-parts data-pagefind-weight="0.5"> beskæftigelse indsats</span>
+    beskæftigelsesindsats<span hidden data-ka-parts data-pagefind-weight="0.5"> ⁣ beskæftigelse indsats ⁣ </span>
 
 Pagefind indexes hidden text inside ``data-pagefind-body`` like any other, so the page is found
 by the parts (at half weight: a page that has the word itself ranks higher), the excerpt shows
-the compound in its sentence, and the sub-result links to the heading above it. Browsers
-neither display nor read out hidden elements, and they are left out when text is copied.
+the compound in its sentence, and the sub-result links to the heading above it. (The parts of
+a word in a heading go after the heading, which Pagefind uses as a sub-result's title.)
+Browsers neither display nor read out hidden elements, and they are left out when text is copied.
+The parts are enclosed in invisible marks (:data:`WORD_PARTS`, :data:`HEADING_PARTS`) that
+Pagefind keeps in its excerpts: the search page drops the parts from an excerpt and, where
+the query matched a part, highlights the compound instead.
 
 Splitting uses a lexicon of the words that occur on their own (at least :data:`MIN_COUNT`
 times) in the site's indexed text (pages of type "kildetekst" excepted: their PDF line breaks
@@ -26,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -37,6 +41,8 @@ MIN_TAIL = 3
 MIN_COUNT = 2  # a part must occur on its own at least this often (one-off PDF fragments do not count)
 MIN_SHORT_TAIL_COUNT = 10  # … and a tail shorter than MIN_HEAD this often ("råd", "lån", not "sen")
 PARTS_WEIGHT = "0.5"
+WORD_PARTS = "\u2063"  # INVISIBLE SEPARATOR around the parts of the word before them
+HEADING_PARTS = "\u2064"  # INVISIBLE PLUS around the parts of the words of the heading before them
 ENDINGS = frozenset(
     "ende ene ens er ere erne ernes ers else elser hed heder ing inger isk iske lig lige ligt ning ninger ske".split()
 )
@@ -46,8 +52,9 @@ _BODY = "data-pagefind-body"
 _END = "</article>"
 _TAG = re.compile(r"(<[^>]*>)")
 _SKIP = re.compile(r"<(/?)(script|style|pre|code|textarea)\b", re.IGNORECASE)
+_HEADING = re.compile(r"<(/?)h[1-6]\b", re.IGNORECASE)
 _WORD = re.compile(r"(?<![&\w])[^\W\d_]+")  # letters only; not an entity name such as &shy;
-_PARTS = re.compile(r"<span hidden data-ka-parts[^>]*>[^<]*</span>")
+_PARTS = re.compile(r"<span hidden data-ka-parts[^>]*>[^<]*</span>")  # ours, from an earlier run
 _UNINDEXED_TYPE = 'data-pagefind-filter="type[data-value]" data-value="kildetekst"'
 
 
@@ -128,8 +135,8 @@ def _texts(region: str) -> Iterator[tuple[int, str]]:
         offset += len(piece)
 
 
-def _pages(site: Path) -> Iterator[tuple[Path, str, str]]:
-    """The indexed pages: path, file text, and the text without earlier annotations."""
+def indexed_pages(site: Path) -> Iterator[tuple[Path, str, str]]:
+    """The pages Pagefind will index: path, file text, and that text without our earlier annotations."""
     for path in sorted(site.rglob("*.html")):
         original = path.read_text(encoding="utf-8")
         if _BODY in original:
@@ -139,7 +146,7 @@ def _pages(site: Path) -> Iterator[tuple[Path, str, str]]:
 def build_lexicon(site: Path) -> Counter[str]:
     """Every word (lower case) in the indexed text of the site's pages, with its count."""
     lexicon: Counter[str] = Counter()
-    for _path, _original, html in _pages(site):
+    for _path, _original, html in indexed_pages(site):
         if _UNINDEXED_TYPE in html:
             continue
         start, end = _region(html) or (0, 0)
@@ -148,41 +155,48 @@ def build_lexicon(site: Path) -> Counter[str]:
     return lexicon
 
 
+def _span(parts: Iterable[str], mark: str = WORD_PARTS) -> str:
+    return f'<span hidden data-ka-parts data-pagefind-weight="{PARTS_WEIGHT}"> {mark} {" ".join(parts)} {mark} </span>'
+
+
 def annotate(html: str, splitter: Splitter, found: dict[str, tuple[str, ...]]) -> tuple[str, int]:
-    """``html`` with the parts of each compound in its indexed region; also the number annotated."""
+    """``html`` with the parts of each compound in its indexed region, and how many compounds there were.
+
+    The parts go right after the word, except in a heading, whose text Pagefind uses as the
+    title of a sub-result: there they go right after the heading.
+    """
     region = _region(html)
     if region is None:
         return html, 0
     start, end = region
-    body = html[start:end]
     out: list[str] = []
-    last = 0
     count = 0
-    for offset, text in _texts(body):
-        for match in _WORD.finditer(text):
-            word = match.group()
-            if len(word) < MIN_WORD or not (parts := splitter.parts(word.lower())):
-                continue
-            found.setdefault(word.lower(), parts)
-            at = offset + match.end()
-            out.append(body[last:at])
-            out.append(f'<span hidden data-ka-parts data-pagefind-weight="{PARTS_WEIGHT}"> {" ".join(parts)}</span>')
-            last = at
-            count += 1
-    if not count:
-        return html, 0
-    out.append(body[last:])
+    skip = 0
+    in_heading = False
+    pending: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        word = match.group()
+        if len(word) < MIN_WORD or not (parts := splitter.parts(word.lower())):
+            return word
+        found.setdefault(word.lower(), parts)
+        count += 1
+        if in_heading:
+            pending.extend(parts)
+            return word
+        return word + _span(parts)
+
+    for piece in _TAG.split(html[start:end]):
+        if piece.startswith("<"):
+            out.append(piece)
+            if tag := _SKIP.match(piece):
+                skip = max(0, skip + (-1 if tag.group(1) else 1))
+            elif tag := _HEADING.match(piece):
+                in_heading = not tag.group(1)
+                if not in_heading and pending:
+                    out.append(_span(pending, HEADING_PARTS))
+                    pending.clear()
+        else:
+            out.append(piece if skip else _WORD.sub(replace, piece))
     return html[:start] + "".join(out) + html[end:], count
-
-
-def decompound_site(site: Path) -> CompoundReport:
-    """Annotate every indexed page of ``site`` in place (idempotent: old annotations are replaced)."""
-    splitter = Splitter(build_lexicon(site))
-    report = CompoundReport()
-    for path, original, html in _pages(site):
-        new, count = annotate(html, splitter, report.compounds)
-        if new != original:
-            path.write_text(new, encoding="utf-8")
-        report.pages += bool(count)
-        report.words += count
-    return report

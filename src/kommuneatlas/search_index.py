@@ -2,18 +2,21 @@
 
 :func:`index_site` prepares the built pages and runs Pagefind:
 
-1. decompounding (:mod:`.search_compounds`): the parts of compound words, hidden, beside them;
-2. the citation lookup (:mod:`.search_citations`): ``search/citations.json``, so that a query
-   such as "LAB § 31" offers the provision page, as decided by the extraction's parser;
-3. Pagefind, forced to Danish (Snowball stemming), which writes ``pagefind/``: an index split
-   into chunks by word, one fragment per page, and the filter index; a query loads only the
-   chunks for its words and the fragments of the results it shows.
+1. each indexed page (those with ``data-pagefind-body``, see ``overrides/main.html``) is
+   tidied for indexing (:func:`tidy`) and given the parts of its compound words
+   (:mod:`.search_compounds`), so that "indsats" finds "beskæftigelsesindsats";
+2. ``search/citations.json`` (:mod:`.search_citations`) lets a query such as "LAB § 31"
+   offer the provision page, as decided by the extraction's citation parser;
+3. Pagefind, forced to Danish (Snowball stemming), writes ``pagefind/``: an index split into
+   chunks by word, one fragment per page, and the filter index. A query loads only the chunks
+   for its words and the fragments of the results it shows.
 
 The browser side is ``content/assets/search.js``.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -22,7 +25,33 @@ from pagefind_bin import get_executable
 from .citations import load_catalogue
 from .errors import KommuneatlasError
 from .search_citations import write_citation_table
-from .search_compounds import CompoundReport, decompound_site
+from .search_compounds import CompoundReport, Splitter, annotate, build_lexicon, indexed_pages
+
+# Pagefind runs the text of adjacent table cells and list terms together ("Sags-idSAG-2022-01302"),
+# so identifiers next to a label could not be found: a line break after each such element fixes that.
+_CELL_END = re.compile(r"(</(?:td|th|dt|dd|li|caption)>)(?=<)", re.IGNORECASE)
+# Not content: the "¶" permalinks after headings (Markdown's toc extension) and the line
+# numbers of source texts (templates/source_text.md.j2).
+_NOT_CONTENT = re.compile(r'<a class="(headerlink|ka-nr)"')
+
+
+def tidy(html: str) -> str:
+    """``html`` as it should be indexed: cells kept apart, permalinks and line numbers left out."""
+    html = _CELL_END.sub("\\1\n", html)
+    return _NOT_CONTENT.sub('<a data-pagefind-ignore class="\\1"', html)
+
+
+def prepare_pages(site_dir: Path) -> CompoundReport:
+    """Tidy and decompound every indexed page of ``site_dir`` in place (running it again changes nothing)."""
+    splitter = Splitter(build_lexicon(site_dir))
+    report = CompoundReport()
+    for path, original, html in indexed_pages(site_dir):
+        new, count = annotate(tidy(html), splitter, report.compounds)
+        if new != original:
+            path.write_text(new, encoding="utf-8")
+        report.pages += bool(count)
+        report.words += count
+    return report
 
 
 def run_pagefind(site_dir: Path) -> None:
@@ -36,8 +65,8 @@ def run_pagefind(site_dir: Path) -> None:
 
 
 def index_site(site_dir: Path, laws: Path | None = None) -> CompoundReport:
-    """Decompound, write the citation lookup (when ``laws``, the law catalogue, is given), run Pagefind."""
-    report = decompound_site(site_dir)
+    """Prepare the pages, write the citation lookup (given ``laws``, the law catalogue), run Pagefind."""
+    report = prepare_pages(site_dir)
     if laws is not None:
         write_citation_table(site_dir, load_catalogue(laws))
     run_pagefind(site_dir)

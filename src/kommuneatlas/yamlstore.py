@@ -13,6 +13,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import KommuneatlasError, Problem
@@ -20,9 +21,27 @@ from .errors import KommuneatlasError, Problem
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 
+class _LenientDates(RoundTripConstructor):
+    """Round-trip constructor that keeps an impossible date ("2020-02-31") as a string.
+
+    ruamel.yaml raises a bare ``ValueError`` without a position for such a value; kept as a
+    string, the schema check reports it with file, line and column instead.
+    """
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_LenientDates.add_constructor("tag:yaml.org,2002:timestamp", _LenientDates.construct_yaml_timestamp)
+
+
 def round_trip() -> YAML:
     """A round-trip YAML instance with the project's formatting."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _LenientDates
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True

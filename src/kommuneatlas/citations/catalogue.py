@@ -113,10 +113,15 @@ class LawCatalogue:
                 problems.append(Problem(source, lines.get(law.id), f"duplicate law id {law.id!r}"))
                 continue
             self.laws[law.id] = law
-            for index, forms in ((self._names, law.name_forms()), (self._abbreviations, law.abbreviation_forms())):
+            for index, forms in (
+                (self._names, law.name_forms()),
+                (self._abbreviations, law.abbreviation_forms()),
+            ):
                 for form, origin in forms.items():
                     others = index.get(form, ())
-                    clash = [other for other in others if not self._may_share(law, origin, other, form, origins)]
+                    clash = [
+                        other for other in others if not self._may_share(law, origin, other, form, origins)
+                    ]
                     if clash:
                         other = clash[0]
                         problems.append(
@@ -186,13 +191,17 @@ def load_catalogue(path: Path) -> LawCatalogue:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise KommuneatlasError(Problem(path, None, f"cannot read the law catalogue: {exc.strerror}")) from exc
+        raise KommuneatlasError(
+            Problem(path, None, f"cannot read the law catalogue: {exc.strerror}")
+        ) from exc
     try:
         data = YAML(typ="rt").load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise KommuneatlasError(
-            Problem(path, mark.line + 1 if mark else None, f"YAML syntax error: {getattr(exc, 'problem', exc)}")
+            Problem(
+                path, mark.line + 1 if mark else None, f"YAML syntax error: {getattr(exc, 'problem', exc)}"
+            )
         ) from exc
     if not isinstance(data, CommentedMap) or not isinstance(data.get("laws"), CommentedSeq):
         raise KommuneatlasError(Problem(path, 1, "expected a mapping with a list under 'laws:'"))
@@ -207,9 +216,15 @@ def load_catalogue(path: Path) -> LawCatalogue:
     for index, entry in enumerate(entries):
         line = entries.lc.item(index)[0] + 1
         law = _read_law(path, line, entry, problems)
-        if law is not None:
-            laws.append(law)
-            lines.setdefault(law.id, line)
+        if law is None:
+            continue
+        if law.id in lines:
+            problems.append(
+                Problem(path, line, f"duplicate law id {law.id!r} (also on line {lines[law.id]})")
+            )
+            continue
+        laws.append(law)
+        lines[law.id] = line
     if problems:
         raise KommuneatlasError(problems)
     return LawCatalogue(laws, source=path, lines=lines)
@@ -226,14 +241,18 @@ def _read_law(path: Path, line: int, entry: Any, problems: list[Problem]) -> Law
     before = len(problems)
     for key in entry:
         if key not in _FIELDS:
-            problems.append(Problem(path, key_line(key), f"unknown field {key!r} (known: {', '.join(sorted(_FIELDS))})"))
+            problems.append(
+                Problem(path, key_line(key), f"unknown field {key!r} (known: {', '.join(sorted(_FIELDS))})")
+            )
     for key in ("id", "title"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
             problems.append(Problem(path, key_line(key), f"law lacks {key!r} (a non-empty string)"))
     law_id = entry.get("id")
     if isinstance(law_id, str) and law_id and not _ID.match(law_id):
-        problems.append(Problem(path, key_line("id"), f"id {law_id!r} must be lower-case letters, digits and '-'"))
+        problems.append(
+            Problem(path, key_line("id"), f"id {law_id!r} must be lower-case letters, digits and '-'")
+        )
     url = entry.get("url")
     if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
         problems.append(Problem(path, key_line("url"), "url must be an http(s) address"))

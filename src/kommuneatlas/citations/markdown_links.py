@@ -34,6 +34,8 @@ _RAW_LINK_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
 _RAW_LINK_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _ANCHOR = re.compile(r"§|[Kk]ap(?:itel|\.)")
 _URL_SAFE = "/:#?&=%+~.,;@!$'*-_"
+_LINE_JOIN = re.compile(r"[ \t\r]*(?:\n[ \t>]*)?")
+"""What may separate two runs of prose in one link: a line break with its block markers."""
 
 
 @dataclass
@@ -49,9 +51,8 @@ def link_markdown(source: str, catalogue: LawCatalogue, href: Href) -> str:
     from . import find_citations
 
     prose = _prose(source)
-    visible = sorted(span for p in prose for span in p.visible)
-    linkable = _merge(span for p in prose for span in p.linkable)
-    masked = _mask(source, visible, _heading_markers(source))
+    linkable = _merge(source, (span for p in prose for span in p.linkable))
+    masked = _mask(source, [p.visible for p in prose], _heading_markers(source))
     starts = [start for start, _ in linkable]
     parts: list[str] = []
     position = 0
@@ -86,7 +87,9 @@ def link_text_html(text: str, catalogue: LawCatalogue, href: Href, context_law: 
     return "".join(parts)
 
 
-def _linkable_span(citation: Citation, linkable: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
+def _linkable_span(
+    citation: Citation, linkable: list[tuple[int, int]], starts: list[int]
+) -> tuple[int, int] | None:
     """The citation's span if it lies in linkable prose; else the part of it that does and
     holds its § sign ("**LAB** § 5" links "§ 5"); else ``None``."""
     i = bisect_right(starts, citation.start) - 1
@@ -106,31 +109,39 @@ def _linkable_span(citation: Citation, linkable: list[tuple[int, int]], starts: 
     return (start, end) if start < end else None
 
 
-def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans with touching ones joined (text + soft break + text is one run)."""
+def _merge(source: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, joined where only a line break (with its "> " or indentation) or other
+    whitespace separates them: the lines of one paragraph are one run of prose."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
+        if merged and (start <= merged[-1][1] or _LINE_JOIN.fullmatch(source, merged[-1][1], start)):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged
 
 
-def _mask(source: str, visible: list[tuple[int, int]], keep: list[tuple[int, int]]) -> str:
-    """``source`` with everything outside ``visible`` and ``keep`` blanked (line breaks kept)."""
+def _mask(source: str, tokens: list[list[tuple[int, int]]], keep: list[tuple[int, int]]) -> str:
+    """``source`` with everything outside the tokens' visible spans and ``keep`` blanked
+    (line breaks kept). After a token's last span a tab stands for the cell boundary, so
+    "| SEL § 4 | x |" does not read as "SEL § 4 x"."""
+    token_ends = {spans[-1][1] for spans in tokens if spans}
     parts: list[str] = []
     position = 0
-    for start, end in sorted([*visible, *keep]):
-        if start < position:
-            start = position
+    for start, end in sorted([*(span for spans in tokens for span in spans), *keep]):
+        start = max(start, position)
         if start >= end:
             continue
-        parts.append(re.sub(r"[^\n]", " ", source[position:start]))
+        parts.append(_blank(source[position:start], position in token_ends))
         parts.append(source[start:end])
         position = end
-    parts.append(re.sub(r"[^\n]", " ", source[position:]))
+    parts.append(_blank(source[position:], False))
     return "".join(parts)
+
+
+def _blank(text: str, boundary: bool) -> str:
+    blank = re.sub(r"[^\n]", " ", text)
+    return "\t" + blank[1:] if boundary and blank.startswith(" ") else blank
 
 
 def _heading_markers(source: str) -> list[tuple[int, int]]:
@@ -233,7 +244,9 @@ def _walk(content: str, children: list[Token]) -> tuple[list[tuple[int, int]], l
         if in_autolink:  # its text is a normalised copy of the address: nothing to locate
             in_autolink = kind != "link_close"
         elif kind in ("text", "text_special", "softbreak"):
-            needle = child.markup if kind == "text_special" else ("\n" if kind == "softbreak" else child.content)
+            needle = (
+                child.markup if kind == "text_special" else ("\n" if kind == "softbreak" else child.content)
+            )
             at = content.find(needle, cursor)
             if at < 0:
                 return None

@@ -11,7 +11,6 @@ to give a law from context. Every offset here is an offset into the normalised t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .catalogue import LawCatalogue
@@ -24,6 +23,7 @@ from .patterns import (
     GAP_BEFORE,
     GAP_BEFORE_MAX,
     LETTER,
+    LETTER_AFTER,
     MAX_EXPANDED_RANGE,
     NR,
     NUMBER_ITEM,
@@ -36,8 +36,6 @@ from .patterns import (
     STK,
 )
 from .textmap import TextMap
-
-_LETTER_NEXT = re.compile(" ?" + LETTER.pattern)
 
 
 @dataclass
@@ -239,7 +237,7 @@ def _numbers(s: str, pos: int, into: list[str], first_only: bool) -> int:
     end = pos
     while True:
         item = NUMBER_ITEM.match(s, pos)
-        if item is None or (values and _LETTER_NEXT.match(s, item.end())):
+        if item is None or (values and LETTER_AFTER.match(s, item.end())):
             break
         low, high = item.groups()
         values.append(f"{low}-{high}" if high else low)

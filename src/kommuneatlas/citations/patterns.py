@@ -3,7 +3,7 @@
 All token patterns run on the *normalised* text (see :mod:`.textmap`), where every
 whitespace run is one space (a tab stays a tab: it separates table cells), so " ?" means
 "an optional space". Law names are not here: they come from ``data/laws.yaml`` through
-:func:`law_name_pattern`.
+:func:`law_name_patterns`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ from collections.abc import Iterable
 # --- normalisation -------------------------------------------------------------------
 
 WHITESPACE_RUN = re.compile(r"(?:-[^\S\n\f]*[\n\f]|[^\S ]| \s)\s*")
-"""A run of whitespace that normalisation rewrites: one crossing a line break (with the
-hyphen before it, if any), two or more blanks, or a single tab / no-break space."""
+"""A run of whitespace that normalisation rewrites: a line break (with the hyphen before
+it, if any) and the whitespace after it, a tab or no-break space, or two or more blanks."""
 
-HYPHEN_KEEPING_WORDS = frozenset({"og", "eller", "samt", "og/eller", "henholdsvis", "som", "til"})
-"""A line-final hyphen before one of these is an elided compound ("beskæftigelses- og")."""
+HYPHEN_KEEPING_WORDS = ("og/eller", "henholdsvis", "eller", "samt", "som", "til", "og")
+ELIDED_COMPOUND = re.compile(rf"(?:{'|'.join(HYPHEN_KEEPING_WORDS)})\s+\w", re.IGNORECASE)
+"""A line-final hyphen before one of these words, with a word after it, is an elided
+compound ("beskæftigelses- og sygedagpengeområdet"); "her-" + "til." is "hertil"."""
 
 # --- where a reference can start --------------------------------------------------------
 
@@ -35,7 +37,9 @@ _LETTER = (
     r"(?![^\W\d_]|\.[^\W\d_]|\d)"  # a whole word or "m.v." is no letter suffix
 )
 LETTER = re.compile(_LETTER)
-PARAGRAPH = re.compile(rf"(\d{{1,4}})(?![\d])(?: ?({_LETTER}))?")
+LETTER_AFTER = re.compile(" ?" + _LETTER)
+"""A letter suffix right after a number: "og 9 a" ends a stk. list (9 a is a paragraph)."""
+PARAGRAPH = re.compile(rf"(\d{{1,4}})(?!\d)(?: ?({_LETTER}))?")
 """A paragraph number with an optional letter: "31", "31 a", "19a"."""
 
 DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})(?!\d|\.\d)")
@@ -51,10 +55,11 @@ SEPARATOR = re.compile(r"(?: ?, ?| (?:og|eller|samt|og/eller) | ?/ ?)(?:(§§?) 
 """Between list items: ", ", " og ", " eller ", "/", optionally repeating the sign."""
 
 STK = re.compile(r",? ?[Ss]tk\.? ?(?=\d)")
-NR = re.compile(r",? ?nr\.? ?(?=\d)")
+NR = re.compile(r",? ?[Nn]r\.? ?(?=\d)")
 PKT = re.compile(r",? ?(\d{1,2})\. ?pkt\.?")
 NUMBER_ITEM = re.compile(r"(\d{1,3})(?!\d|\. ?pkt)(?: ?[-–] ?(\d{1,3})(?!\d))?")
-"""One stk./nr./chapter number, or a range of them ("3-5", kept as one string)."""
+"""One stk. or nr. number, or a range of them ("3-5", kept as one string); not the
+"2" of "2. pkt."."""
 
 NUMBER_SEPARATOR = re.compile(r"(?: ?, ?| (?:og|eller) )(?=\d)")
 
@@ -148,12 +153,12 @@ def law_name_patterns(
     """The patterns for every law name: abbreviations, matched case-sensitively ("BR", not
     "br"), and lower-case names, to be matched against the *lower-cased* text (much faster
     than ``re.IGNORECASE``), including bills by number ("lovforslag 200 om …", where
-    ``law_tails`` are the subjects of the "Lov om …" titles; group ``tail``).
+    ``law_tails`` are the subjects of the "Lov om …" titles).
     """
     abbreviation = trie_pattern(abbreviations) or "(?!)"
     name = trie_pattern(names) or "(?!)"
     tail = trie_pattern(law_tails) or "(?!)"
     return (
         re.compile(rf"\b{abbreviation}(?!\w)"),
-        re.compile(rf"\b(?:{BILL_PREFIX.lower()}(?P<tail>{tail})|{name})(?!\w)"),
+        re.compile(rf"\b(?:{BILL_PREFIX.lower()}{tail}|{name})(?!\w)"),
     )

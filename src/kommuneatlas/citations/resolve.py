@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import cached_property
 
 from .catalogue import LawCatalogue, fold
 from .model import Citation, LawMention
@@ -133,9 +134,12 @@ class _Context:
         self.start_laws = self.end_laws
         self.inferred_ends: list[int] = []
         self.inferred_laws: list[str] = []
-        text = scan.text
-        self.headings = [text.to_norm(match.start()) for match in HEADING.finditer(text.original)]
-        self.length = len(text.norm)
+        self.text = scan.text
+
+    @cached_property
+    def headings(self) -> list[int]:
+        """Where section headings start (normalised offsets); found only if a § is bare."""
+        return [self.text.to_norm(match.start()) for match in HEADING.finditer(self.text.original)]
 
     def inferred(self, reference: Reference, law: str) -> None:
         self.inferred_ends.append(reference.end)
@@ -154,7 +158,7 @@ class _Context:
     def section(self, reference: Reference) -> tuple[int, int]:
         i = bisect_right(self.headings, reference.start)
         start = self.headings[i - 1] if i else 0
-        end = self.headings[i] if i < len(self.headings) else self.length
+        end = self.headings[i] if i < len(self.headings) else len(self.text.norm)
         return start, end
 
     def in_sentence(self, s: str, reference: Reference) -> str | None:

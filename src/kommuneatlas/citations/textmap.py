@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .patterns import HYPHEN_KEEPING_WORDS, WHITESPACE_RUN
+from .patterns import ELIDED_COMPOUND, WHITESPACE_RUN
 
 
 class TextMap:
@@ -80,14 +80,14 @@ def _after_hyphen(text: str, a: int, b: int) -> str:
     The rules of :func:`kommuneatlas.textclean.join_hyphenated`: between two lower-case
     letters the hyphen was a soft break and disappears ("ser-" + "viceloven"); after an
     upper-case letter or a digit it is a real hyphen and stays, without the space ("LAB-" +
-    "lovens"); before a conjunction it ends an elided compound ("beskæftigelses-" + "og").
+    "lovens"); before a conjunction with a word after it, it ends an elided compound
+    ("beskæftigelses-" + "og sygedagpenge…").
     """
     left = text[a - 1] if a > 0 else " "
     right = text[b] if b < len(text) else " "
     if left.isspace():
         return "- "
-    next_word = text[b : b + 12].split(" ", 1)[0].split("\n", 1)[0].rstrip(".,;:")
-    if next_word.lower() in HYPHEN_KEEPING_WORDS:
+    if ELIDED_COMPOUND.match(text, b):
         return "- "
     if left.islower() and right.islower():
         return ""

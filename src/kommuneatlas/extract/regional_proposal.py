@@ -165,7 +165,7 @@ def parse_proposals(doc: SourceDocument, body: list[Paragraph]) -> tuple[Paragra
     proposals = [
         {
             "text": " ".join(p.text for p in group),
-            "paragraphs": [p.text for p in group],
+            "paragraphs": [{"text": p.text, "line": p.passage.first_line} for p in group],
             "line": group[0].passage.first_line,
             "last_line": group[-1].passage.last_line,
         }

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..citations import Law, LawCatalogue, provision_id
 from ..references import KIND_LABELS, Occurrence, ReferenceIndex
@@ -62,8 +62,7 @@ class LawPages:
     def pages(self) -> Iterator[Page]:
         yield self.index_page()
         for law in self.catalogue.ids():
-            if self.by_law.get(law) or self.references.mentions.get(law):
-                yield self.law_page(law)
+            yield self.law_page(law)
         for (law, paragraph), occurrences in self.by_provision.items():
             yield self.provision_page(law, paragraph, occurrences)
 
@@ -75,8 +74,7 @@ class LawPages:
             count = len(self.by_law.get(law, []))
             mentions = len(self.references.mentions.get(law, []))
             label = self.catalogue[law].title
-            link = linker.a(law_url(law), label) if count or mentions else escape(label)
-            rows.append([link, self.short(law), count, mentions])
+            rows.append([linker.a(law_url(law), label), self.short(law), count, mentions])
         return self.renderer._page(
             "listing.md.j2", url, "Love", headers=["Lov", "Kort navn", "Henvisninger til paragraffer", "Omtaler af loven"],
             rows=rows, intro="Lovene i lovkataloget med antallet af henvisninger på sitet. Følg en lov for at se de paragraffer, der henvises til.",
