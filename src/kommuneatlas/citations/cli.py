@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from .catalogue import LawCatalogue
+from .find import find_citations
 
 
 def run_cite(stdin: TextIO, stdout: TextIO, catalogue: LawCatalogue) -> int:
@@ -13,8 +14,6 @@ def run_cite(stdin: TextIO, stdout: TextIO, catalogue: LawCatalogue) -> int:
 
     Offsets are character offsets into the text as read. Returns the exit status (0).
     """
-    from . import find_citations
-
     text = stdin.read()
     for citation in find_citations(text, catalogue):
         stdout.write(json.dumps(citation.as_json(), ensure_ascii=False) + "\n")

@@ -23,6 +23,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from .catalogue import LawCatalogue
+from .find import find_citations
 from .model import Citation
 
 Href = Callable[[Citation], str | None]
@@ -48,8 +49,6 @@ class _Prose:
 
 def link_markdown(source: str, catalogue: LawCatalogue, href: Href) -> str:
     """``source`` with every resolved reference in its prose turned into ``[raw](href)``."""
-    from . import find_citations
-
     prose = _prose(source)
     linkable = _merge(source, (span for p in prose for span in p.linkable))
     masked = _mask(source, [p.visible for p in prose], _heading_markers(source))
@@ -72,8 +71,6 @@ def link_markdown(source: str, catalogue: LawCatalogue, href: Href) -> str:
 
 def link_text_html(text: str, catalogue: LawCatalogue, href: Href, context_law: str | None = None) -> str:
     """``text`` HTML-escaped, with each reference wrapped in ``<a class="lovhenvisning">``."""
-    from . import find_citations
-
     parts: list[str] = []
     position = 0
     for citation in find_citations(text, catalogue, context_law):

@@ -31,8 +31,17 @@ def _line_link(L: Linker, document_id: str, line: int | None) -> Markup | str:
     return L.a(source_text_url(document_id, line), f"linje {line}") if line else ""
 
 
+PARTY_ROLES = {
+    "proposer": "forslagsstiller",
+    "recipient": "modtager",
+    "grantor": "tilskudsgiver",
+    "supplier": "leverandør",
+}
+
+
 def _party_row(party: dict[str, Any]) -> list[Any]:
-    return [party.get("name"), party.get("role"), party.get("cvr"), party.get("address")]
+    role = party.get("role")
+    return [party.get("name"), PARTY_ROLES.get(role, role), party.get("cvr"), party.get("address")]
 
 
 def _amount_row(amount: dict[str, Any], L: Linker) -> list[Any]:
