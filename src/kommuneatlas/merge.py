@@ -10,6 +10,7 @@ Mappings merge key by key; lists and scalars merge as a whole.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
@@ -28,7 +29,20 @@ class Conflict:
     source: Any
 
     def __str__(self) -> str:
-        return f"{self.key}: kept the editor's value {self.editor!r}; the source now says {self.source!r}"
+        return f"{self.key}: kept the editor's value {_show(self.editor)}; the source now says {_show(self.source)}"
+
+
+def _show(value: Any) -> str:
+    """A value as an editor would write it in YAML (dates as ISO dates, not Python reprs)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
+    return str(value)
 
 
 def merge(base: dict[str, Any] | None, current: CommentedMap, new: dict[str, Any]) -> list[Conflict]:

@@ -10,7 +10,9 @@ from collections.abc import Iterable
 
 # Words after which a line-final hyphen is a real hyphen of an elided compound
 # ("beskæftigelses-\nog sygedagpengeområdet" keeps "beskæftigelses- og").
-_CONJUNCTIONS = frozenset({"og", "eller", "samt", "og/eller", "henholdsvis", "som", "til"})
+HYPHEN_KEEPING_WORDS = ("og/eller", "henholdsvis", "eller", "samt", "som", "til", "og")
+"""Words before which a line-final hyphen is an elided compound's ("beskæftigelses- og …")."""
+_CONJUNCTIONS = frozenset(HYPHEN_KEEPING_WORDS)
 
 _WS = re.compile(r"\s+")
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..textclean import HYPHEN_KEEPING_WORDS
+
 # --- normalisation -------------------------------------------------------------------
 
 WHITESPACE_RUN = re.compile(r"(?:-[^\S\n\f]*[\n\f]|[^\S ]| \s)\s*")
 """A run of whitespace that normalisation rewrites: a line break (with the hyphen before
 it, if any) and the whitespace after it, a tab or no-break space, or two or more blanks."""
 
-HYPHEN_KEEPING_WORDS = ("og/eller", "henholdsvis", "eller", "samt", "som", "til", "og")
 ELIDED_COMPOUND = re.compile(rf"(?:{'|'.join(HYPHEN_KEEPING_WORDS)})\s+\w", re.IGNORECASE)
 """A line-final hyphen before one of these words, with a word after it, is an elided
 compound ("beskæftigelses- og sygedagpengeområdet"); "her-" + "til." is "hertil"."""

@@ -151,7 +151,7 @@ def _front(out: _Pages, ctx: Context, networks: list[_Network], year: int, round
         ctx,
     )
     out.paragraph(
-        "Der er blevet ansøgt om frikommuneforsøg i tre runder. "
+        "Ansøgningerne om forsøg er indsendt i tre runder. "
         f"Godkendte forsøg fra ansøgningsrunde 1 er trådt i kraft {danish_date(rounds[0])}, "
         f"forsøg fra ansøgningsrunde 2 er trådt i kraft {danish_date(rounds[1])}, og forsøg fra "
         f"ansøgningsrunde 3 er trådt i kraft {danish_date(rounds[2])}.",

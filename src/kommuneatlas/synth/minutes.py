@@ -215,9 +215,9 @@ def generate(ctx: Context) -> Document:
     closing = _Item(
         "Punkter til kommende møder",
         [f"Næste møde i {kkr} er planlagt til den {danish_date(following)}."],
-        [f"Det indstilles, at {kkr} tager orienteringen til efterretning."],
+        [f"Det indstilles, at {kkr} tager listen over kommende sager til efterretning."],
         ["Den foreløbige liste over sager er:", *(f"– {prose.title()}" for _ in range(rng.randint(1, 3)))],
-        [f"{kkr} tog orienteringen til efterretning."],
+        [f"{kkr} tog listen over kommende sager til efterretning."],
     )
     sections: list[tuple[str, list[_Item]]] = [
         (rng.choice(prose.words["section_titles"][0]), opening),
