@@ -109,9 +109,20 @@ def meetings(
     return result
 
 
+def _checked_financing(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with its financing table's sum check recomputed from the rows as they are now
+    (an editor may have corrected an amount since extraction)."""
+    financing = document.get("financing")
+    if not isinstance(financing, dict):
+        return document
+    total = financing.get("total_tkr")
+    row_sum = sum(row.get("amount_tkr") or 0 for row in financing.get("rows") or [])
+    return {**document, "financing": {**financing, "sum_ok": total is not None and row_sum == total}}
+
+
 def documents(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
     return [
-        {"url": _url(ix, "documents", d["id"]), **d, "source": {"document": d["id"], "file": d.get("file")}}
+        {"url": _url(ix, "documents", d["id"]), **_checked_financing(d), "source": {"document": d["id"], "file": d.get("file")}}
         for d in site.all("documents")
     ]
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .api import build_api
-from .citations import LawCatalogue, find_citations, find_law_mentions, load_catalogue, provision_id
+from .citations import LawCatalogue, find_all, load_catalogue, provision_id
 from .gitdates import last_changed
 from .model import SiteData, load_site_data
-from .references import ReferenceIndex, collect, link_target
+from .references import ReferenceIndex, collect, link_target, resolve_from_document
 from .render.law_pages import LawPages, aliases, short_name
 from .render.linker import CitationFinder
 from .render.pages import Page, SiteRenderer
@@ -37,14 +38,15 @@ class Generated:
 def citation_finder(catalogue: LawCatalogue) -> CitationFinder:
     """(text, context law) → linkable spans: cited provisions, and laws named without a paragraph."""
 
-    def find(text: str, context_law: str | None) -> list[tuple[int, int, str]]:
+    def find(text: str, fallback: Mapping[str, str] | None) -> list[tuple[int, int, str]]:
+        citations, mentions = find_all(text, catalogue)
         spans = [
             (c.start, c.end, url)
-            for c in find_citations(text, catalogue, context_law)
-            if (url := link_target(c))
+            for c in citations
+            if (url := link_target(resolve_from_document(c, fallback)))
         ]
         taken = [(start, end) for start, end, _ in spans]
-        for mention in find_law_mentions(text, catalogue):
+        for mention in mentions:
             if mention.law and not any(s < mention.end and mention.start < e for s, e in taken):
                 spans.append((mention.start, mention.end, law_url(mention.law)))
         return sorted(spans)
@@ -105,6 +107,7 @@ def generate(
     if repo_root is not None:
         renderer.last_changed = last_changed(repo_root)
     references = collect(site, renderer.ix, catalogue, source_texts, content)
+    renderer.fallbacks = references.fallbacks
     for occurrence in references.occurrences:
         if occurrence.group != "source":
             key = (occurrence.entity_kind, occurrence.entity_id)
@@ -112,7 +115,5 @@ def generate(
     for name, count in references.unknown_laws.most_common():
         log.warning("unknown law name %r (%d references): add it to data/laws.yaml", name, count)
     pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
-    api = build_api(
-        site, laws=laws_api(catalogue, references), references=references_api(references)
-    )
+    api = build_api(site, laws=laws_api(catalogue, references), references=references_api(references))
     return Generated(site=site, pages=pages, api=api, references=references, catalogue=catalogue)

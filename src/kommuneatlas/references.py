@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
@@ -23,7 +23,7 @@ from .urls import law_url, provision_url, source_text_url
 # Which text fields of each entity type are searched, and what kind of citing page it is.
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "items": ("title", "decision", "sections"),
-    "experiments": ("hjemmel", "content", "target_group", "implementation", "evaluation"),
+    "experiments": ("title", "hjemmel", "content", "target_group", "implementation", "evaluation"),
     "networks": ("theme", "introduction", "data_sources", "status", "experiences"),
     "documents": ("summary", "proposals", "conditions", "target_group", "sections", "letters"),
 }
@@ -72,6 +72,23 @@ class ReferenceIndex:
     occurrences: list[Occurrence] = field(default_factory=list)
     mentions: dict[str, list[Occurrence]] = field(default_factory=lambda: defaultdict(list))
     unknown_laws: Counter[str] = field(default_factory=Counter)
+    # Per source document: (line, paragraph, law) of every resolved reference in its full text.
+    document_laws: dict[str, list[tuple[int, str, str]]] = field(default_factory=lambda: defaultdict(list))
+    # Per entity (kind, id): paragraph → law, for bare references (see resolve_from_document).
+    fallbacks: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+
+    def fallback(self, entity: Entity) -> dict[str, str]:
+        """paragraph → law for the references the source document makes within the entity's lines
+        (only paragraphs with one law there)."""
+        source = entity.get("source")
+        if not isinstance(source, dict) or not source.get("first_line"):
+            return {}
+        first, last = source["first_line"], source.get("last_line") or source["first_line"]
+        laws: dict[str, set[str]] = defaultdict(set)
+        for line, paragraph, law in self.document_laws.get(source.get("document", ""), []):
+            if first <= line <= last:
+                laws[paragraph].add(law)
+        return {paragraph: next(iter(found)) for paragraph, found in laws.items() if len(found) == 1}
 
     def by_provision(self) -> dict[tuple[str, str], list[Occurrence]]:
         groups: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
@@ -139,9 +156,25 @@ class _Place:
     date: str | None
 
 
+def resolve_from_document(citation: Citation, fallback: Mapping[str, str] | None) -> Citation:
+    """A bare reference the text alone cannot place takes the law the whole source document
+    gives the same paragraph at the entity's lines (marked inferred)."""
+    if citation.law is not None or not citation.paragraphs or not fallback:
+        return citation
+    laws = {fallback.get(paragraph) for paragraph in citation.paragraphs}
+    if len(laws) == 1 and None not in laws:
+        return replace(citation, law=laws.pop(), explicit=False)
+    return citation
+
+
 def _occurrences(text: str, place: _Place, catalogue: LawCatalogue, index: ReferenceIndex,
-                 context_law: str | None = None, line_of: list[int] | None = None) -> None:  # fmt: skip
-    for citation in find_citations(text, catalogue, context_law):
+                 fallback: Mapping[str, str] | None = None, line_of: list[int] | None = None) -> None:  # fmt: skip
+    for found in find_citations(text, catalogue):
+        citation = resolve_from_document(found, fallback)
+        if line_of is not None and citation.law is not None:
+            line = line_of[citation.start]
+            for paragraph in citation.paragraphs:
+                index.document_laws[place.entity_id].append((line, paragraph, citation.law))
         if citation.law is None:
             if citation.law_raw:
                 index.unknown_laws[citation.law_raw] += 1
@@ -219,15 +252,24 @@ def collect(
     """Every reference in the entities' text fields, the source documents' full text and the
     hand-written pages (``content``: URL → (title, Markdown))."""
     index = ReferenceIndex()
+    for document_id, text in source_texts.items():
+        document = site.get("documents", document_id) or {"id": document_id}
+        line_of = _line_numbers(text)
+        place = _Place("source", "documents", document_id, "", f"{document.get('title', document_id)} (kildetekst)",
+                       _date(site, "documents", document))  # fmt: skip
+        _occurrences(text, place, catalogue, index, line_of=line_of)
     for url, (title, markdown) in (content or {}).items():
         _content_occurrences(url, title, markdown, catalogue, index)
     for kind, fields in TEXT_FIELDS.items():
         for entity in site.all(kind):
             place = _Place(kind, kind, entity["id"], ix.url(kind, entity["id"]) or "", _title(kind, entity),
                            _date(site, kind, entity))  # fmt: skip
+            fallback = index.fallback(entity)
+            if fallback:
+                index.fallbacks[(kind, entity["id"])] = fallback
             for name in fields:
                 for text in _texts(entity.get(name)):
-                    _occurrences(text, place, catalogue, index)
+                    _occurrences(text, place, catalogue, index, fallback)
             if kind == "documents":
                 for row in entity.get("bureaucracy_rows") or []:
                     row_place = _Place(
@@ -235,12 +277,6 @@ def collect(
                     )
                     cell = " ".join(str(row.get(k) or "") for k in ("legal_basis", "description"))
                     _occurrences(cell, row_place, catalogue, index)
-    for document_id, text in source_texts.items():
-        document = site.get("documents", document_id) or {"id": document_id}
-        line_of = _line_numbers(text)
-        place = _Place("source", "documents", document_id, "", f"{document.get('title', document_id)} (kildetekst)",
-                       _date(site, "documents", document))  # fmt: skip
-        _occurrences(text, place, catalogue, index, line_of=line_of)
     return index
 
 

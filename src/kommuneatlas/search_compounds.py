@@ -44,7 +44,7 @@ PARTS_WEIGHT = "0.5"
 WORD_PARTS = "\u2063"  # INVISIBLE SEPARATOR around the parts of the word before them
 HEADING_PARTS = "\u2064"  # INVISIBLE PLUS around the parts of the words of the heading before them
 ENDINGS = frozenset(
-    "ende ene ens er ere erne ernes ers else elser hed heder ing inger isk iske lig lige ligt ning ninger ske".split()
+    ["ende", "ene", "ens", "er", "ere", "erne", "ernes", "ers", "else", "elser", "hed", "heder", "ing", "inger", "isk", "iske", "lig", "lige", "ligt", "ning", "ninger", "ske"]
 )
 """Words that are also inflectional or derivational endings: never a tail ("lovforslag-ene")."""
 

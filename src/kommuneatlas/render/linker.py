@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from ..urls import relative
 
-CitationFinder = Callable[[str, str | None], list[tuple[int, int, str]]]
-"""(text, context law) → [(start, end, target URL)] for every linkable reference in ``text``."""
+CitationFinder = Callable[[str, Mapping[str, str] | None], list[tuple[int, int, str]]]
+"""(text, paragraph → law fallback) → [(start, end, target URL)] for every linkable reference."""
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Linker:
 
     page_url: str
     find: CitationFinder | None = None
+    fallback: Mapping[str, str] | None = None  # for bare references: see references.resolve_from_document
 
     def href(self, url: str) -> str:
         return relative(url, self.page_url)
@@ -30,7 +31,7 @@ class Linker:
         cls = Markup(' class="{}"').format(css) if css else Markup("")
         return Markup('<a href="{}"{}>{}</a>').format(self.href(url), cls, str(text))
 
-    def text(self, value: object, context_law: str | None = None) -> Markup:
+    def text(self, value: object) -> Markup:
         """Escape ``value`` for HTML and link the legal references in it."""
         if value is None:
             return Markup("")
@@ -39,7 +40,7 @@ class Linker:
             return escape(text)
         parts: list[str] = []
         position = 0
-        for start, end, url in self.find(text, context_law):
+        for start, end, url in self.find(text, self.fallback):
             if start < position:
                 continue
             parts.append(escape(text[position:start]))

@@ -73,6 +73,8 @@ class SiteRenderer:
         self.source_texts = source_texts or {}
         # Short names of the laws each entity cites, for the search filter "lov" (set by generate).
         self.laws_by_entity: dict[tuple[str, str], set[str]] = {}
+        # Entity (kind, id) → paragraph → law for its bare references (set by generate).
+        self.fallbacks: dict[tuple[str, str], dict[str, str]] = {}
         # Repository path of a data file → date of its last commit (set by generate).
         self.last_changed: dict[str, str] = {}
 
@@ -100,7 +102,7 @@ class SiteRenderer:
         search_filters: dict[str, list[str]] | None = None,
         **context: Any,
     ) -> Page:
-        linker = Linker(url, self.find)
+        linker = Linker(url, self.find, self.fallbacks.get(edit) if edit else None)
         edit_path = self._edit_path(*edit) if edit else None
         entity = self.site.get(*edit) if edit else None
         markdown = self.env.get_template(template).render(
@@ -409,7 +411,11 @@ class SiteRenderer:
                 (ix.url("meetings", meeting["id"]) or "", str(meeting["date"])),
             ],
             search_type="beslutning",
-            search_filters={"kkr": [meeting["kkr"]], "år": [str(meeting["date"])[:4]], "lov": self._laws("items", item["id"])},
+            search_filters={
+                "kkr": [meeting["kkr"]],
+                "år": [str(meeting["date"])[:4]],
+                "lov": self._laws("items", item["id"]),
+            },
             item=item,
             section_labels=ITEM_SECTIONS,
             meeting_url=ix.url("meetings", meeting["id"]),
@@ -517,7 +523,10 @@ class SiteRenderer:
             edit=("documents", document["id"]),
             crumbs=[("dokumenter/", "Dokumenter")],
             search_type="dokument",
-            search_filters={"år": [str(document["date"])[:4]] if document.get("date") else [], "lov": self._laws("documents", document["id"])},
+            search_filters={
+                "år": [str(document["date"])[:4]] if document.get("date") else [],
+                "lov": self._laws("documents", document["id"]),
+            },
             document=document,
             kind_label=DOCUMENT_KINDS.get(document["kind"], document["kind"]),
             text_url=source_text_url(document["id"]),
