@@ -44,16 +44,22 @@ def _change_mikrolaan_date(repo: Path, new: str) -> None:
     (repo / SOURCE).write_text("\n".join(lines), encoding="utf-8")
 
 
-def test_extract_twice_on_unchanged_sources_changes_no_byte(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_twice_on_unchanged_sources_changes_no_byte(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _ = _extract(capsys)
     assert code == 0
     assert _git(repo, "status", "--porcelain") == ""
 
 
-def test_editor_edits_survive_and_new_source_facts_arrive(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_editor_edits_survive_and_new_source_facts_arrive(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = repo / EXPERIMENT
     text = path.read_text(encoding="utf-8")
-    text = text.replace("title: Mikrolån\n", "# Titlen er præciseret af redaktionen.\ntitle: Mikrolån til iværksættere\n")
+    text = text.replace(
+        "title: Mikrolån\n", "# Titlen er præciseret af redaktionen.\ntitle: Mikrolån til iværksættere\n"
+    )
     path.write_text(text + "redaktionel_note: Tjekket mod den trykte rapport.\n", encoding="utf-8")
     _change_mikrolaan_date(repo, "1.8. 2017")
 
@@ -66,7 +72,9 @@ def test_editor_edits_survive_and_new_source_facts_arrive(repo: Path, capsys: py
     assert "in_force: 2017-08-01" in after
     assert "konflikt:" not in err
     # Key order is the editor's file's order: the title still comes right after network.
-    keys = [line.split(":")[0] for line in after.splitlines() if line and not line.startswith(("#", " ", "-"))]
+    keys = [
+        line.split(":")[0] for line in after.splitlines() if line and not line.startswith(("#", " ", "-"))
+    ]
     assert keys[:4] == ["id", "network", "title", "kommuner"]
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import load_gold
-from sitebuild import copy_data
 
+from conftest import load_gold
 from kommuneatlas.generate import generate
 from kommuneatlas.urls import source_text_url
+from sitebuild import copy_data
 
 REPO = Path(__file__).resolve().parents[1]
 VIVE = "vive-2019-frikommuneforsoeg-ii"
@@ -35,7 +35,11 @@ def _html(site: Path, url: str) -> str:
 
 @pytest.mark.parametrize(("law", "paragraph"), [("lab", "31"), ("sel", "129")])
 def test_provision_page_lists_every_gold_reference(built_site: Path, law: str, paragraph: str) -> None:
-    gold = [r for r in load_gold("legal_refs.yaml")["refs"] if r["law"] == law and paragraph in (r["paragraphs"] or [])]
+    gold = [
+        r
+        for r in load_gold("legal_refs.yaml")["refs"]
+        if r["law"] == law and paragraph in (r["paragraphs"] or [])
+    ]
     assert gold
     html = _html(built_site, f"love/{law}/{paragraph}/")
     for ref in gold:
@@ -85,7 +89,11 @@ def test_networks_and_experiments_api(built_site: Path) -> None:
     assert sum(len(n["experiments"]) for n in networks) == 79
     mikrolaan = next(e for e in experiments if e["title"] == "Mikrolån")
     assert mikrolaan["network"] == 1 and mikrolaan["in_force"] == "2017-07-01"
-    assert mikrolaan["source"] == {"document": VIVE, "first_line": 1440, "last_line": mikrolaan["source"]["last_line"]}
+    assert mikrolaan["source"] == {
+        "document": VIVE,
+        "first_line": 1440,
+        "last_line": mikrolaan["source"]["last_line"],
+    }
     assert any(ref["law"] == "frikommuneloven" and ref["paragraph"] == "9" for ref in mikrolaan["references"])
     inactive = [n for n in networks if not n["active"]]
     assert len(inactive) == 1 and inactive[0]["experiments"] == []
@@ -140,7 +148,11 @@ def test_decision_permalink_and_listing(built_site: Path) -> None:
 def test_person_page_lists_meetings(built_site: Path) -> None:
     [meeting] = _api(built_site, "meetings")
     person = meeting["participants"][0]["name"]
-    slug = next(p.name for p in (built_site / "personer").iterdir() if p.is_dir() and person in _html(built_site, f"personer/{p.name}/"))
+    slug = next(
+        p.name
+        for p in (built_site / "personer").iterdir()
+        if p.is_dir() and person in _html(built_site, f"personer/{p.name}/")
+    )
     html = _html(built_site, f"personer/{slug}/")
     assert "2022-03-25" in html
 
@@ -163,7 +175,9 @@ def test_changed_amount_fails_the_sum_check_visibly(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     amount = re.search(r"amount_tkr: (\d+)", text)
     assert amount
-    path.write_text(text.replace(amount.group(0), f"amount_tkr: {int(amount.group(1)) + 1}", 1), encoding="utf-8")
+    path.write_text(
+        text.replace(amount.group(0), f"amount_tkr: {int(amount.group(1)) + 1}", 1), encoding="utf-8"
+    )
     generated = generate(data, REPO / "templates")
     page = next(p for p in generated.pages if p.url == f"dokumenter/{BUNDLE}/")
     assert "Summen stemmer ikke" in page.markdown

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitebuild import copy_data
 
 from kommuneatlas.cli import main
+from sitebuild import copy_data
 
 
 @pytest.fixture
@@ -44,7 +44,11 @@ def test_wrong_type(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _edit(data / "kommuner" / "aalborg.yaml", "code: 851", "code: otte")
     code, err = _validate(data, capsys)
     assert code == 1
-    line = next(n for n, t in enumerate((data / "kommuner" / "aalborg.yaml").read_text().splitlines(), 1) if "code:" in t)
+    line = next(
+        n
+        for n, t in enumerate((data / "kommuner" / "aalborg.yaml").read_text().splitlines(), 1)
+        if "code:" in t
+    )
     assert f"kommuner/aalborg.yaml:{line}:7: code: 'otte' is not of type 'integer'" in err
 
 
@@ -90,7 +94,9 @@ def test_empty_yaml_file(data: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 @pytest.mark.parametrize(("content", "message"), [(b"", "source document is empty"),
                                                   (b"\x00\x01\x02PDF", "source document is binary")])  # fmt: skip
-def test_empty_or_binary_source_document(data: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str) -> None:
+def test_empty_or_binary_source_document(
+    data: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
     (data / "sources" / "000_3cabad4170effda6.txt").write_bytes(content)
     code, err = _validate(data, capsys)
     assert code == 1

@@ -29,15 +29,25 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _show_mkdocs_warnings() -> None:
-    """MkDocs logs through ``logging``; outside its own CLI nothing prints its warnings."""
+class _BuildLog(logging.Handler):
+    """Prints MkDocs' warnings, and everything our plugin reports (source inconsistencies,
+    unknown law names), to stderr: outside MkDocs' own CLI nothing else would."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name.startswith("mkdocs.plugins.kommuneatlas")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(self.format(record), file=sys.stderr, flush=True)
+
+
+def _show_build_log() -> None:
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_kommuneatlas", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler._kommuneatlas = True  # type: ignore[attr-defined]
-        handler.setLevel(logging.WARNING)
-        logger.addHandler(handler)
+    if not any(isinstance(h, _BuildLog) for h in logger.handlers):
+        logger.addHandler(_BuildLog())
     logger.setLevel(logging.INFO)
 
 
@@ -61,7 +71,7 @@ def build_site(
         try:
             config = load_config(str(config_file), site_dir=str(staging), strict=True)
             config.plugins["kommuneatlas"].config.data_dir = str(data.resolve())
-            _show_mkdocs_warnings()
+            _show_build_log()
             mkdocs_build(config)
         except (Abort, ConfigurationError) as exc:
             raise KommuneatlasError(f"MkDocs build failed: {exc}") from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,7 +75,10 @@ def _synth(args: argparse.Namespace) -> int:
     corpus = write_corpus(args.out, args.scale, data=args.data, seed=args.seed)
     counts = ", ".join(f"{n} {kind}" for kind, n in sorted(corpus.counts.items()))
     print(f"{args.out}: {len(corpus.documents)} kildedokumenter ({counts})", file=sys.stderr)
-    print(f"næste skridt: kommuneatlas extract --sources {args.out / 'sources'} --data {args.out}", file=sys.stderr)
+    print(
+        f"næste skridt: kommuneatlas extract --sources {args.out / 'sources'} --data {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -115,11 +119,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--laws", type=Path, default=Path("data/laws.yaml"))
     p.set_defaults(func=_cite)
 
-    p = sub.add_parser("synth", help="skriv et syntetisk kildekorpus, N gange det medfølgende (til benchmarks)")
+    p = sub.add_parser(
+        "synth", help="skriv et syntetisk kildekorpus, N gange det medfølgende (til benchmarks)"
+    )
     p.add_argument("--scale", type=_positive, required=True, help="antal kopier af det medfølgende korpus")
-    p.add_argument("--out", type=Path, required=True, help="datamappe: OUT/sources/, OUT/reference/, OUT/laws.yaml")
+    p.add_argument(
+        "--out", type=Path, required=True, help="datamappe: OUT/sources/, OUT/reference/, OUT/laws.yaml"
+    )
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--data", type=Path, default=Path("data"), help="hvorfra kommunelisten og lovkataloget kopieres")
+    p.add_argument(
+        "--data", type=Path, default=Path("data"), help="hvorfra kommunelisten og lovkataloget kopieres"
+    )
     p.set_defaults(func=_synth)
     return root
 
@@ -134,6 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if os.environ.get("KOMMUNEATLAS_DEBUG"):
+            raise
+        print(f"intern fejl: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("Kør igen med KOMMUNEATLAS_DEBUG=1 for at se detaljerne, og meld fejlen.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ another static-site builder would need only another such adapter.
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,8 +21,6 @@ from .render.law_pages import LawPages, aliases, short_name
 from .render.linker import CitationFinder
 from .render.pages import Page, SiteRenderer
 from .urls import law_url, provision_url
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -112,8 +109,6 @@ def generate(
         if occurrence.group != "source":
             key = (occurrence.entity_kind, occurrence.entity_id)
             renderer.laws_by_entity.setdefault(key, set()).add(short_name(catalogue[occurrence.law]))
-    for name, count in references.unknown_laws.most_common():
-        log.warning("unknown law name %r (%d references): add it to data/laws.yaml", name, count)
     pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
     api = build_api(site, laws=laws_api(catalogue, references), references=references_api(references))
     return Generated(site=site, pages=pages, api=api, references=references, catalogue=catalogue)

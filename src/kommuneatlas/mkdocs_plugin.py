@@ -52,6 +52,11 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
         for path, text in serialise(self.generated.api).items():
             files.append(File.generated(config, path, content=text))
         log.info("%d pages generated from %s", len(self.generated.pages), self.config.data_dir)
+        for name, count in self.generated.references.unknown_laws.most_common():
+            log.info("unknown law name %r (%d references): add it to data/laws.yaml", name, count)
+        for network in self.generated.site.all("networks"):
+            for note in network.get("notes") or []:
+                log.info("source inconsistency, network %s: %s", network["number"], note)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
