@@ -119,17 +119,16 @@ class ReferenceIndex:
 
 def context_of(text: str, start: int, end: int, limit: int = 320) -> tuple[str, tuple[int, int]]:
     """The sentence around ``text[start:end]``, whitespace collapsed, and the span's place in it."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    window = max(0, start - limit // 2)  # never look further back than the context can reach
+    left = window
+    for match in _SENTENCE_END.finditer(text, window, start):
         left = match.end()
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    left = max(left, start - limit // 2)
-    right = min(right, end + limit // 2)
+    right_match = _SENTENCE_END.search(text, end, end + limit // 2)
+    right = right_match.start() if right_match else min(len(text), end + limit // 2)
     before = " ".join(text[left:start].split())
     cited = " ".join(text[start:end].split())
     after = " ".join(text[end:right].split())
-    prefix = f"{'… ' if left > 0 and left == start - limit // 2 else ''}{before}{' ' if before else ''}"
+    prefix = f"{'… ' if left > 0 and left == window else ''}{before}{' ' if before else ''}"
     sentence = f"{prefix}{cited}{' ' if after else ''}{after}"
     return sentence, (len(prefix), len(prefix) + len(cited))
 

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from .errors import KommuneatlasError, Problem
 from .kinds import KINDS
-from .yamlstore import load_round_trip
+from .yamlstore import load_round_trip, plain
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -61,11 +63,6 @@ def _position(document: Any, path: list[str | int]) -> tuple[int | None, int | N
     return (line + 1 if line is not None else None), (col + 1 if col is not None else None)
 
 
-def _where(path: Path, document: Any, keys: list[str | int], message: str) -> Problem:
-    line, col = _position(document, keys)
-    return Problem(path, line, message, column=col)
-
-
 def _reference_kommuner(data: Path, problems: list[Problem]) -> set[str]:
     """The official municipality names (``data/reference/kommuner.yaml``)."""
     from .kommuner import load_kommuner
@@ -79,19 +76,45 @@ def _reference_kommuner(data: Path, problems: list[Problem]) -> set[str]:
 
 
 class _Loaded:
-    """The files of one data folder, loaded round-trip (with positions) for checking."""
+    """The files of one data folder, loaded for checking.
+
+    Files load with the fast safe loader; only a file with a problem is loaded again
+    round-trip, to find the line and column of the problem.
+    """
 
     def __init__(self, data: Path) -> None:
-        self.documents: dict[str, dict[str, tuple[Path, CommentedMap]]] = {kind: {} for kind in KINDS}
+        self.documents: dict[str, dict[str, tuple[Path, dict[str, Any]]]] = {kind: {} for kind in KINDS}
         self.problems: list[Problem] = []
+        self._round_trip: dict[Path, Any] = {}
+        self._fast = YAML(typ="safe")
         self.kommune_names = _reference_kommuner(data, self.problems)
         for kind in KINDS:
             for path in sorted((data / kind).glob("*.yaml")):
                 self._load(kind, path)
 
+    def where(self, path: Path, keys: list[str | int], message: str) -> Problem:
+        """A problem at the node ``keys`` of the file ``path``, with its line and column."""
+        if path not in self._round_trip:
+            try:
+                self._round_trip[path] = load_round_trip(path)
+            except KommuneatlasError:
+                self._round_trip[path] = None
+        line, col = _position(self._round_trip[path], keys)
+        return Problem(path, line, message, column=col)
+
+    def _read(self, path: Path) -> Any:
+        try:
+            return self._fast.load(path.read_bytes())
+        except (YAMLError, ValueError):
+            # Let the round-trip loader say where the syntax error is, or keep an
+            # impossible date as text for the schema check to report (see yamlstore).
+            document = load_round_trip(path)
+            self._round_trip[path] = document
+            return plain(document)
+
     def _load(self, kind: str, path: Path) -> None:
         try:
-            document = load_round_trip(path)
+            document = self._read(path)
         except KommuneatlasError as exc:
             self.problems += exc.problems
             return
@@ -100,7 +123,7 @@ class _Loaded:
                 Problem(path, 1, "empty YAML file: expected a mapping with the entity's fields")
             )
             return
-        if not isinstance(document, CommentedMap):
+        if not isinstance(document, dict):
             self.problems.append(
                 Problem(path, 1, f"expected a mapping of fields, found a {type(document).__name__}")
             )
@@ -109,23 +132,19 @@ class _Loaded:
             _validator(kind).iter_errors(_jsonable(document)), key=lambda e: list(e.absolute_path)
         ):
             field = ".".join(str(p) for p in error.absolute_path) or "(top level)"
-            self.problems.append(
-                _where(path, document, list(error.absolute_path), f"{field}: {error.message}")
-            )
+            self.problems.append(self.where(path, list(error.absolute_path), f"{field}: {error.message}"))
         entity_id = str(document.get("id", path.stem))
         if entity_id != path.stem:
             self.problems.append(
-                _where(path, document, ["id"], f"id {entity_id!r} does not match the file name {path.name!r}")
+                self.where(path, ["id"], f"id {entity_id!r} does not match the file name {path.name!r}")
             )
         if entity_id in self.documents[kind]:
             other = self.documents[kind][entity_id][0]
-            self.problems.append(
-                _where(path, document, ["id"], f"duplicate id {entity_id!r} (also in {other})")
-            )
+            self.problems.append(self.where(path, ["id"], f"duplicate id {entity_id!r} (also in {other})"))
             return
         self.documents[kind][entity_id] = (path, document)
 
-    def all(self, kind: str) -> Iterator[tuple[Path, CommentedMap]]:
+    def all(self, kind: str) -> Iterator[tuple[Path, dict[str, Any]]]:
         yield from self.documents[kind].values()
 
 
@@ -162,11 +181,11 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
     kkr_names = {str(doc.get("name")) for _, doc in loaded.all("kkr")}
     networks = {doc.get("number") for _, doc in loaded.all("networks")}
 
-    def need(path: Path, doc: CommentedMap, keys: list[str | int], ok: bool, message: str) -> None:
+    def need(path: Path, doc: dict[str, Any], keys: list[str | int], ok: bool, message: str) -> None:
         if not ok:
-            problems.append(_where(path, doc, keys, message))
+            problems.append(loaded.where(path, keys, message))
 
-    def kommune(path: Path, doc: CommentedMap, keys: list[str | int], name: Any) -> None:
+    def kommune(path: Path, doc: dict[str, Any], keys: list[str | int], name: Any) -> None:
         if name is not None and kommune_names:
             need(
                 path,
