@@ -3,13 +3,10 @@ the document, edited copies, and bad structure."""
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from conftest import edited_copy
 from kommuneatlas.errors import ExtractionError
@@ -435,23 +432,3 @@ def test_sections_from_plain_lines() -> None:
     assert [(i.label, i.passage.text) for i in clause.items] == [("i", "et punkt"), ("ii", "et andet")]
     (last,) = sections[2].clauses
     assert last.passage is not None and last.passage.text == "Tekst. 2. januar 2024"
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.data())
-def test_damaged_copies_fail_only_with_extraction_errors(
-    grant: SourceDocument, kommuner: KommuneIndex, data: st.DataObject
-) -> None:
-    """Deleting, duplicating or inserting lines gives a result or an ExtractionError, nothing else."""
-    lines = list(grant.lines)
-    start = data.draw(st.integers(0, len(lines) - 1))
-    end = data.draw(st.integers(start, min(len(lines), start + 60)))
-    action = data.draw(st.sampled_from(["delete", "duplicate", "insert"]))
-    if action == "delete":
-        del lines[start:end]
-    elif action == "duplicate":
-        lines[start:start] = lines[start:end]
-    else:
-        lines.insert(start, data.draw(st.text(alphabet="abcÆ .:()\t§1-", max_size=30)))
-    with contextlib.suppress(ExtractionError):
-        grant_commitment.extract(edited_copy(grant, "\n".join(lines)), kommuner)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
 from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import edited_copy, load_gold
@@ -383,23 +382,3 @@ def test_agenda_item_without_attachments(bundle: SourceDocument, kommuner: Kommu
         "first_line": None,
     }
     assert len(data["letters"]) == 6
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.data())
-def test_damaged_copies_fail_only_with_extraction_errors(
-    bundle: SourceDocument, kommuner: KommuneIndex, data: st.DataObject
-) -> None:
-    """Deleting, duplicating or inserting lines gives a result or an ExtractionError, nothing else."""
-    lines = list(bundle.lines)
-    start = data.draw(st.integers(0, len(lines) - 1))
-    end = data.draw(st.integers(start, min(len(lines), start + 60)))
-    action = data.draw(st.sampled_from(["delete", "duplicate", "insert"]))
-    if action == "delete":
-        del lines[start:end]
-    elif action == "duplicate":
-        lines[start:start] = lines[start:end]
-    else:
-        lines.insert(start, data.draw(st.text(alphabet="abcÆ .:()\t§1-", max_size=30)))
-    with contextlib.suppress(ExtractionError):
-        kkr_appendix.extract(edited_copy(bundle, "\n".join(lines)), kommuner)

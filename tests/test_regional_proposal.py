@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import edited_copy
@@ -244,23 +243,3 @@ def test_passage_line_of_every_word(words: list[str]) -> None:
     for (number, word), start in zip(numbered, joined.starts, strict=True):
         assert joined.text[start:].startswith(collapse_ws(word))
         assert joined.line_at(start) == number
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.data())
-def test_damaged_copies_fail_only_with_extraction_errors(
-    proposal: SourceDocument, kommuner: KommuneIndex, data: st.DataObject
-) -> None:
-    """Deleting, duplicating or inserting lines gives a result or an ExtractionError, nothing else."""
-    lines = list(proposal.lines)
-    start = data.draw(st.integers(0, len(lines) - 1))
-    end = data.draw(st.integers(start, min(len(lines), start + 60)))
-    action = data.draw(st.sampled_from(["delete", "duplicate", "insert"]))
-    if action == "delete":
-        del lines[start:end]
-    elif action == "duplicate":
-        lines[start:start] = lines[start:end]
-    else:
-        lines.insert(start, data.draw(st.text(alphabet="abcÆ .:()\t§1-", max_size=30)))
-    with contextlib.suppress(ExtractionError):
-        regional_proposal.extract(edited_copy(proposal, "\n".join(lines)), kommuner)
