@@ -91,9 +91,7 @@ def settle(page: Page, kind: str | None = None) -> None:
     page.evaluate("() => document.fonts.ready.then(() => true)")
     if kind in READY:
         page.wait_for_selector(READY[kind], state="attached")
-    page.wait_for_function(
-        "() => document.getAnimations().every(a => a.playState !== 'running')"
-    )
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def search_from_header(page: Page, query: str) -> None:

@@ -16,9 +16,9 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
-
 from site_quality import REPO, repo_url, site_prefix, site_url
+
+pytest_plugins = ["browser_support"]  # the site_dir fixture
 
 # Attributes that make the browser fetch something, by element; everything else is navigation.
 RESOURCE_ATTRS: dict[str, tuple[str, ...]] = {
@@ -172,10 +172,10 @@ def problems(site: Path) -> Iterator[str]:
                 yield f"{where}: <{ref.tag} {ref.attr}={ref.url!r}>: no id {fragment!r} on {target.relative_to(site)}"
 
 
-def test_no_broken_internal_links_or_anchors(built_site: Path) -> None:
-    pages = list(html_files(built_site))
+def test_no_broken_internal_links_or_anchors(site_dir: Path) -> None:
+    pages = list(html_files(site_dir))
     assert len(pages) > 100, "the built site looks empty"
-    found = list(problems(built_site))
+    found = list(problems(site_dir))
     assert not found, f"{len(found)} broken links:\n" + "\n".join(found[:60])
 
 
@@ -201,8 +201,3 @@ def test_crawler_catches_broken_links(tmp_path: Path) -> None:
     assert any("'gone'" in p for p in found)
     assert any("/elsewhere/" in p for p in found)
     assert any("cdn.example.org" in p and "another site" in p for p in found)
-
-
-@pytest.mark.parametrize("name", ["sitemap.xml", "404.html", "index.html"])
-def test_site_files_exist(built_site: Path, name: str) -> None:
-    assert (built_site / name).is_file()

@@ -41,6 +41,7 @@ MIN_TAIL = 3
 MIN_COUNT = 2  # a part must occur on its own at least this often (one-off PDF fragments do not count)
 MIN_SHORT_TAIL_COUNT = 10  # … and a tail shorter than MIN_HEAD this often ("råd", "lån", not "sen")
 PARTS_WEIGHT = "0.5"
+INFLECTION = 3  # a page with "kommunens" has the part "kommune" already ("-n", "-ns", "-ne", "-rne")
 WORD_PARTS = "\u2063"  # INVISIBLE SEPARATOR around the parts of the word before them
 HEADING_PARTS = "\u2064"  # INVISIBLE PLUS around the parts of the words of the heading before them
 ENDINGS = frozenset(
@@ -160,15 +161,26 @@ def _span(parts: Iterable[str], mark: str = WORD_PARTS) -> str:
 
 
 def annotate(html: str, splitter: Splitter, found: dict[str, tuple[str, ...]]) -> tuple[str, int]:
-    """``html`` with the parts of each compound in its indexed region, and how many compounds there were.
+    """``html`` with the parts of its compounds in its indexed region, and how many compounds got them.
 
-    The parts go right after the word, except in a heading, whose text Pagefind uses as the
-    title of a sub-result: there they go right after the heading.
+    A part is added only where it helps recall: not when the page has the word anyway (or an
+    inflection of it, up to :data:`INFLECTION` more letters: "kommune" on a page with
+    "kommunen"), and only once per page. That keeps the index small: a frequent part would
+    otherwise add a position on every page for every compound it is in. The parts go right
+    after the word, except in a heading, whose text Pagefind uses as the title of a
+    sub-result: there they go right after the heading.
     """
     region = _region(html)
     if region is None:
         return html, 0
     start, end = region
+    body = html[start:end]
+    present: set[str] = set()  # the page's simple words, and each with up to INFLECTION letters cut off
+    for _offset, text in _texts(body):
+        for word in _WORD.findall(text):
+            word = word.lower()
+            if len(word) < MIN_WORD or not splitter.parts(word):
+                present.update(word[: len(word) - cut] for cut in range(min(INFLECTION, len(word) - 1) + 1))
     out: list[str] = []
     count = 0
     skip = 0
@@ -181,13 +193,17 @@ def annotate(html: str, splitter: Splitter, found: dict[str, tuple[str, ...]]) -
         if len(word) < MIN_WORD or not (parts := splitter.parts(word.lower())):
             return word
         found.setdefault(word.lower(), parts)
+        missing = [part for part in parts if part not in present]
+        if not missing:
+            return word
+        present.update(missing)
         count += 1
         if in_heading:
-            pending.extend(parts)
+            pending.extend(missing)
             return word
-        return word + _span(parts)
+        return word + _span(missing)
 
-    for piece in _TAG.split(html[start:end]):
+    for piece in _TAG.split(body):
         if piece.startswith("<"):
             out.append(piece)
             if tag := _SKIP.match(piece):
