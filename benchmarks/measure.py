@@ -25,8 +25,9 @@ class Step:
 
     def phases(self, markers: Sequence[tuple[str, str]]) -> dict[str, float]:
         """Seconds between progress lines: ``markers`` are (name, text the phase's first line starts with);
-        each phase lasts until the next marker's line (the last one until the process ended)."""
-        starts: list[tuple[str, float]] = []
+        each phase lasts until the next marker's line (the last one until the process ended).
+        ``startup`` is the time before the first marker (interpreter start and imports)."""
+        starts: list[tuple[str, float]] = [("startup", 0.0)]
         for name, prefix in markers:
             at = next((t for t, line in self.lines if line.startswith(prefix)), None)
             if at is not None:

@@ -12,12 +12,14 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ruamel.yaml import YAML
 
@@ -44,8 +46,9 @@ def _free_port() -> int:
         return port
 
 
-def _serve_config(data: Path, work: Path) -> Path:
-    """``mkdocs.yml`` with every path absolute and the plugin reading ``data``."""
+def _serve_config(data: Path, work: Path) -> tuple[Path, str]:
+    """``mkdocs.yml`` with every path absolute and the plugin reading ``data``; also the path the
+    site is served under (that of ``site_url``, as ``mkdocs serve`` does)."""
     yaml = YAML(typ="safe")
     config: dict[str, Any] = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
@@ -59,7 +62,7 @@ def _serve_config(data: Path, work: Path) -> Path:
     path = work / "mkdocs.yml"
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(config, handle)
-    return path
+    return path, urlsplit(config.get("site_url") or "/").path.rstrip("/")
 
 
 def _item(data: Path) -> tuple[Path, str]:
@@ -68,7 +71,7 @@ def _item(data: Path) -> tuple[Path, str]:
     path = sorted((data / "items").glob("*.yaml"))[0]
     item = yaml.load(path.read_text(encoding="utf-8"))
     meeting = yaml.load((data / "meetings" / f"{item['meeting']}.yaml").read_text(encoding="utf-8"))
-    return path, "/" + entity_url("items", item, {meeting["id"]: meeting})
+    return path, entity_url("items", item, {meeting["id"]: meeting})
 
 
 def _get(url: str) -> str | None:
@@ -94,14 +97,25 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
 def measure_preview(data: Path, work: Path, rounds: int = 5, log: Path | None = None) -> Preview:
     """Start the live preview on ``data``; time ``rounds`` one-file edits."""
     work.mkdir(parents=True, exist_ok=True)
-    config = _serve_config(data, work)
+    config, mount = _serve_config(data, work)
     port = _free_port()
     path, page = _item(data)
-    url = f"http://127.0.0.1:{port}{page}"
+    url = f"http://127.0.0.1:{port}{mount}/{page}"
     original = path.read_text(encoding="utf-8")
     output = (log or work / "serve.log").open("w", encoding="utf-8")
-    command = [str(Path(os.sys.executable).parent / "kommuneatlas"), "serve", "--config", str(config), "--port", str(port)]
-    server = subprocess.Popen(command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    command = [
+        sys.executable,
+        "-m",
+        "kommuneatlas.cli",
+        "serve",
+        "--config",
+        str(config),
+        "--port",
+        str(port),
+    ]
+    server = subprocess.Popen(
+        command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+    )
     try:
         startup = _wait_for(url, "<html", timeout=1800)
         latencies = []
@@ -113,7 +127,7 @@ def measure_preview(data: Path, work: Path, rounds: int = 5, log: Path | None = 
         return Preview(startup, latencies)
     finally:
         path.write_text(original, encoding="utf-8")
-        os.killpg(server.pid, signal.SIGINT)
+        os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:

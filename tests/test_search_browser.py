@@ -110,7 +110,9 @@ def test_sundhedsklynger_finds_item_2_1_of_kkr_nordjylland_25_march_2022(page: P
         ("§ 129 i serviceloven", "/love/sel/129/"),
     ],
 )
-def test_a_legal_citation_offers_the_provision_page_first(page: Page, site_url: str, query: str, url: str) -> None:
+def test_a_legal_citation_offers_the_provision_page_first(
+    page: Page, site_url: str, query: str, url: str
+) -> None:
     found = open_search(page, site_url, query)
     assert found[0].citation and found[0].url == url
     assert [r.url for r in found].count(url) == 1  # not listed again among the full-text results
@@ -236,6 +238,7 @@ def test_search_loads_on_demand_from_the_site_itself_and_only_the_chunks_it_need
     search = [fetch.url for fetch in requests.since(mark)]
     assert all(requests.is_local(url) for url in search)
     assert any(url.endswith("/pagefind/pagefind.js") for url in search)
+    assert not [url for url in search if "worker" in url or "/search/" in url]  # no worker, no citation table
     chunks = [url for url in search if url.endswith(".pf_index")]
     assert 1 <= len(chunks) < len(list((site_dir / "pagefind" / "index").glob("*.pf_index")))
     assert len([url for url in search if url.endswith(".pf_fragment")]) <= 5  # the results shown
@@ -263,7 +266,11 @@ def test_citation_matching_in_the_browser_agrees_with_the_parser(page: Page, sit
             continue
         paragraph = (table["laws"][law.id]["provisions"] or ["1"])[0].split("-")[0]
         for name in [*law.name_forms(), *law.abbreviation_forms()]:
-            queries += [f"{name} § {paragraph}", f"§ {paragraph} i {name}", f"jf. {name} §{paragraph}, stk. 2"]
+            queries += [
+                f"{name} § {paragraph}",
+                f"§ {paragraph} i {name}",
+                f"jf. {name} §{paragraph}, stk. 2",
+            ]
     assert len(queries) > 100
     in_browser = page.evaluate(
         "async qs => Promise.all(qs.map(async q => { const m = await kommuneatlasSearch.matchCitation(q);"

@@ -11,7 +11,7 @@ import pytest
 from kommuneatlas.citations import LawCatalogue, find_citations, load_catalogue
 from kommuneatlas.search_citations import CITATIONS_FILE, citation_table
 from kommuneatlas.search_compounds import Splitter, annotate, build_lexicon
-from kommuneatlas.search_index import prepare_pages, tidy
+from kommuneatlas.search_index import FILTERS_FILE, prepare_pages, tidy
 
 REPO = Path(__file__).resolve().parents[1]
 SPAN = '<span hidden data-ka-parts data-pagefind-weight="0.5">'
@@ -19,7 +19,7 @@ SPAN = '<span hidden data-ka-parts data-pagefind-weight="0.5">'
 
 def page(body: str, kind: str = "side") -> str:
     return (
-        '<html><body><header>Kommuneatlas</header><article><div data-pagefind-body>'
+        "<html><body><header>Kommuneatlas</header><article><div data-pagefind-body>"
         f'<span data-pagefind-filter="type[data-value]" data-value="{kind}" hidden></span>{body}'
         "</div></article><footer>beskæftigelsesindsats</footer></body></html>"
     )
@@ -62,25 +62,40 @@ def test_lexicon_counts_only_indexed_text_and_not_source_texts(tmp_path: Path) -
 
 
 # -- annotating pages ------------------------------------------------------------------------------
-def test_parts_follow_the_word_but_a_heading_and_code_are_left_alone() -> None:
+def test_parts_follow_the_word_once_per_page_and_code_is_left_alone() -> None:
     html = page(
-        "<h2 id='x'>Beskæftigelsesindsats</h2><p>En aktiv beskæftigelsesindsats.</p>"
-        "<code>beskæftigelsesindsats</code><script>var beskæftigelsesindsats;</script>"
+        "<p>En aktiv beskæftigelsesindsats, og atter beskæftigelsesindsats.</p>"
+        "<code>sundhedsklynger</code><script>var sundhedsklynger;</script>"
     )
     found: dict[str, tuple[str, ...]] = {}
     new, count = annotate(html, Splitter(LEXICON), found)
-    assert count == 2 and found == {"beskæftigelsesindsats": ("beskæftigelse", "indsats")}
-    after_heading = f"</h2>{SPAN} \u2064 beskæftigelse indsats \u2064 </span>"
-    after_word = f"beskæftigelsesindsats{SPAN} \u2063 beskæftigelse indsats \u2063 </span>."
-    assert after_heading in new and after_word in new
-    assert "<code>beskæftigelsesindsats</code>" in new and "var beskæftigelsesindsats;" in new
+    assert count == 1 and found == {"beskæftigelsesindsats": ("beskæftigelse", "indsats")}
+    assert f"aktiv beskæftigelsesindsats{SPAN} \u2063 beskæftigelse indsats \u2063 </span>," in new
+    assert new.count("data-ka-parts") == 1
+    assert "<code>sundhedsklynger</code>" in new and "var sundhedsklynger;" in new
     assert new.endswith("<footer>beskæftigelsesindsats</footer></body></html>")  # outside the index
 
 
+def test_in_a_heading_the_parts_follow_the_heading() -> None:
+    new, count = annotate(page("<h2 id='x'>Sundhedsklynger</h2><p>Tekst.</p>"), Splitter(LEXICON), {})
+    assert count == 1
+    assert f"<h2 id='x'>Sundhedsklynger</h2>{SPAN} \u2064 sundhed klynger \u2064 </span><p>" in new
+
+
+def test_parts_the_page_has_anyway_are_not_added() -> None:
+    html = page("<p>Indsatsen og beskæftigelsen. Den beskæftigelsesindsats.</p>")  # inflected forms
+    assert annotate(html, Splitter(LEXICON), {}) == (html, 0)
+    html = page("<p>Indsatsen. Den beskæftigelsesindsats.</p>")
+    new, _ = annotate(html, Splitter(LEXICON), {})
+    assert f"beskæftigelsesindsats{SPAN} \u2063 beskæftigelse \u2063 </span>." in new
+
+
 def test_preparing_twice_changes_nothing(tmp_path: Path) -> None:
-    text = "<h1>Indsats</h1><p>Indsats og beskæftigelse.</p><p>Beskæftigelse og beskæftigelsesindsats.</p>"
-    path = tmp_path / "index.html"
-    path.write_text(page(text), encoding="utf-8")
+    (tmp_path / "a.html").write_text(
+        page("<p>Indsats og indsats, beskæftigelse og beskæftigelse.</p>"), "utf-8"
+    )
+    path = tmp_path / "b.html"
+    path.write_text(page("<h1>Om arbejdet</h1><p>Den beskæftigelsesindsats.</p>"), encoding="utf-8")
     assert prepare_pages(tmp_path).words == 1
     once = path.read_text(encoding="utf-8")
     prepare_pages(tmp_path)
@@ -90,7 +105,7 @@ def test_preparing_twice_changes_nothing(tmp_path: Path) -> None:
 
 def test_tidy_keeps_cells_apart_and_leaves_permalinks_and_line_numbers_out() -> None:
     html = (
-        '<dl><dt>Sags-id</dt><dd>SAG-2022-01302</dd></dl><table><tr><td>a</td><td>b</td></tr></table>'
+        "<dl><dt>Sags-id</dt><dd>SAG-2022-01302</dd></dl><table><tr><td>a</td><td>b</td></tr></table>"
         '<h2 id="x">X<a class="headerlink" href="#x">¶</a></h2><a class="ka-nr" href="#L1">1</a>'
     )
     tidied = tidy(html)
@@ -125,7 +140,9 @@ def test_citation_table_covers_the_laws_with_pages_and_their_provisions(
         assert table["names"][name] == "sel"
 
 
-def test_every_name_in_the_table_is_one_the_parser_resolves(built_site: Path, catalogue: LawCatalogue) -> None:
+def test_every_name_in_the_table_is_one_the_parser_resolves(
+    built_site: Path, catalogue: LawCatalogue
+) -> None:
     path = built_site / CITATIONS_FILE
     if not path.is_file():
         pytest.fail(f"{CITATIONS_FILE} missing: build.py must call index_site(staging, data / 'laws.yaml')")
@@ -151,6 +168,13 @@ def test_the_index_is_chunked_and_covers_every_indexed_page(built_site: Path) ->
     assert entry["languages"]["da"]["page_count"] == len(indexed) > 400
     assert len(list((pagefind / "index").glob("*.pf_index"))) > 1
     assert len(list((pagefind / "filter").glob("*.pf_filter"))) == 5  # type, kkr, netværk, år, lov
+
+
+def test_the_filter_panel_lists_every_filter_value(built_site: Path) -> None:
+    values = json.loads((built_site / FILTERS_FILE).read_text(encoding="utf-8"))
+    assert set(values) == {"type", "kkr", "netværk", "år", "lov"}
+    assert {"beslutning", "forsøg", "side", "kildetekst"} <= set(values["type"])
+    assert "KKR Nordjylland" in values["kkr"] and "2022" in values["år"]
 
 
 def test_hand_written_pages_are_of_type_side_and_the_search_page_is_not_indexed(built_site: Path) -> None:

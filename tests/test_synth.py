@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO, SOURCES
 from kommuneatlas.cli import main
 from kommuneatlas.extract.registry import extractor_for
 from kommuneatlas.extraction import extract_all
@@ -19,8 +20,6 @@ from kommuneatlas.sources import SourceDocument, load_manifest
 from kommuneatlas.synth import appendix, frikommune, generate, grant, minutes, proposal, write_corpus
 from kommuneatlas.synth.context import Context, Document
 from kommuneatlas.validate import validate_sources
-
-from conftest import REPO, SOURCES
 
 DATA = REPO / "data"
 FORMATS: dict[str, Callable[[Context], Document]] = {
@@ -73,7 +72,9 @@ def test_scale_two_gives_twice_the_entities(kommuner: KommuneIndex, tmp_path: Pa
 
 def test_the_corpus_is_a_data_folder_the_pipeline_reads(tmp_path: Path) -> None:
     assert main(["synth", "--scale", "1", "--out", str(tmp_path), "--data", str(DATA)]) == 0
-    assert (tmp_path / "reference" / "kommuner.yaml").read_bytes() == (DATA / "reference" / "kommuner.yaml").read_bytes()
+    assert (tmp_path / "reference" / "kommuner.yaml").read_bytes() == (
+        DATA / "reference" / "kommuner.yaml"
+    ).read_bytes()
     assert (tmp_path / "laws.yaml").read_bytes() == (DATA / "laws.yaml").read_bytes()
     documents = load_manifest(tmp_path / "sources")
     assert sorted(d.kind for d in documents) == sorted(FORMATS)
@@ -98,5 +99,7 @@ def _sentences(text: str) -> set[str]:
 
 def test_no_sentence_of_the_bundled_documents_is_reproduced() -> None:
     seeds = set().union(*(_sentences(path.read_text(encoding="utf-8")) for path in SOURCES.glob("*.txt")))
-    generated = set().union(*(_sentences(d.text) for d in generate(3, DATA / "reference" / "kommuner.yaml", 2)))
+    generated = set().union(
+        *(_sentences(d.text) for d in generate(3, DATA / "reference" / "kommuner.yaml", 2))
+    )
     assert seeds & generated == set()

@@ -39,14 +39,17 @@
   let engine = null;
   function pagefind() {
     engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
-      await pf.options({ baseUrl: root.pathname, excerptLength: 26 });
+      // No web worker: its script alone would cost a query 41 KB, for searches that take milliseconds.
+      await pf.options({ baseUrl: root.pathname, excerptLength: 26, noWorker: true });
       return pf;
     });
     return engine;
   }
 
   let citationTable = null;
-  function citations() {
+  /** The citation table, fetched only for a query with a "§" in it. */
+  function citations(query) {
+    if (!query.includes("§")) return Promise.resolve(null);
     citationTable ??= fetch(new URL("search/citations.json", root))
       .then((response) => (response.ok ? response.json() : null))
       .catch(() => null);
@@ -100,7 +103,7 @@
   /** An excerpt without the parts; a compound whose part matched is highlighted itself. */
   function withoutParts(html) {
     let text = html
-      .replace(WORD_PARTS, (all, word, marked, parts) => {
+      .replace(WORD_PARTS, (_match, word, marked, parts) => {
         const mark = !marked && parts.includes("<mark>");
         return `${mark ? "<mark>" : ""}${word}${marked || mark ? "</mark>" : ""} `;
       })
@@ -180,10 +183,13 @@
       return `${location.pathname}${search ? `?${search}` : ""}`;
     }
 
-    async function buildFilters(pf, params) {
-      const all = await pf.filters();
+    /** The filter panel, from search/filters.json: Pagefind's own filter index is loaded only for
+     * the filters a search uses (on a large site it is bigger than a whole query). */
+    async function buildFilters(params) {
+      const response = await fetch(new URL("search/filters.json", root)).catch(() => null);
+      const all = response?.ok ? await response.json() : {};
       for (const [name, label] of FILTERS) {
-        const values = Object.keys(all[name] || {});
+        const values = (all[name] || []).slice();
         if (!values.length) continue;
         if (name === "type") values.sort((a, b) => Object.keys(TYPES).indexOf(a) - Object.keys(TYPES).indexOf(b));
         else if (name === "år") values.sort().reverse();
@@ -192,18 +198,9 @@
         for (const value of values) {
           const box = el("input", { type: "checkbox", name, value });
           box.checked = params.getAll(name).includes(value);
-          const count = el("span", { class: "ka-filter__antal" }, `${all[name][value]}`);
-          group.append(el("label", {}, box, ` ${name === "type" ? TYPES[value] || value : value} `, count));
+          group.append(el("label", {}, box, ` ${name === "type" ? TYPES[value] || value : value}`));
         }
         filterBox.append(group);
-      }
-    }
-
-    function showCounts(counts) {
-      for (const box of filterBox.querySelectorAll("input[type=checkbox]")) {
-        const count = counts?.[box.name]?.[box.value] ?? 0;
-        box.parentElement.querySelector(".ka-filter__antal").textContent = `${count}`;
-        box.parentElement.classList.toggle("ka-filter--tom", count === 0 && !box.checked);
       }
     }
 
@@ -266,11 +263,10 @@
         list.replaceChildren();
         more.hidden = true;
         status.textContent = "Skriv et søgeord, eller vælg et filter.";
-        showCounts(null);
         finish(current, query);
         return;
       }
-      const [pf, table] = await Promise.all([pagefind(), citations()]);
+      const [pf, table] = await Promise.all([pagefind(), citations(query)]);
       const [search, hit] = [await pf.search(query || null, { filters }), matchCitation(query, table)];
       if (current !== sequence) return;
       list.replaceChildren();
@@ -286,7 +282,6 @@
       const total = search.results.length + (hit && !Object.keys(filters).length ? 1 : 0) - duplicates;
       const quoted = query ? ` for »${query}«` : "";
       status.textContent = total ? `${plural(total, "resultat", "resultater")}${quoted}` : `Ingen resultater${quoted}.`;
-      showCounts(search.totalFilters);
       finish(current, query);
     }
 
@@ -318,9 +313,8 @@
     list.dataset.kaState = "busy";
     const params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
-    pagefind()
-      .then((pf) => buildFilters(pf, params))
-      .then(() => run(false));
+    pagefind(); // loading starts while the filter panel is built
+    buildFilters(params).then(() => run(false));
   }
 
   // -- the header search box ---------------------------------------------------------------
@@ -378,7 +372,7 @@
         list.replaceChildren();
         meta.textContent = placeholder;
       } else {
-        const [pf, table] = await Promise.all([pagefind(), citations()]);
+        const [pf, table] = await Promise.all([pagefind(), citations(query)]);
         const search = await pf.debouncedSearch(query, {}, 120);
         if (search === null || current !== sequence) return;
         const hit = matchCitation(query, table);
@@ -389,11 +383,13 @@
           if (hit && data.url === hit.url) continue;
           items.push(entry(data.url, data.meta?.title || data.url, excerpt(data.excerpt), sections(data, 2)));
         }
-        const all = new URL("soeg/", root);
-        all.searchParams.set("q", query);
         const total = search.results.length;
         if (total > datas.length) {
-          items.push(el("li", { class: "md-search-result__item ka-alle" }, el("a", { href: all.href, class: "md-search-result__link" }, el("article", { class: "md-search-result__article md-typeset" }, el("p", {}, `Vis alle ${total} resultater på søgesiden`)))));
+          const all = new URL("soeg/", root);
+          all.searchParams.set("q", query);
+          const link = el("a", { href: `${all.pathname}${all.search}`, class: "md-search-result__link" });
+          link.append(el("article", { class: "md-search-result__article md-typeset" }, el("p", {}, `Vis alle ${total} resultater på søgesiden`)));
+          items.push(el("li", { class: "md-search-result__item ka-alle" }, link));
         }
         list.replaceChildren(...items);
         meta.textContent = total || hit ? plural(total, "resultat", "resultater") : `Ingen resultater for »${query}«`;
@@ -431,5 +427,5 @@
   if (box) headerSearch(box);
   const page = document.querySelector("[data-ka-search-page]");
   if (page) searchPage(page);
-  window.kommuneatlasSearch = { matchCitation: async (query) => matchCitation(query, await citations()) };
+  window.kommuneatlasSearch = { matchCitation: async (query) => matchCitation(query, await citations(query)) };
 })();

@@ -77,7 +77,7 @@ def build_site(
             raise KommuneatlasError(f"MkDocs build failed: {exc}") from exc
         if search:
             progress("Bygger søgeindeks (Pagefind) …")
-            index_site(staging)
+            index_site(staging, data / "laws.yaml")
         replace_directory(staging, site)
         progress(f"Færdig: {site}")
     finally:

@@ -17,7 +17,7 @@ from .citations import LawCatalogue, find_all, load_catalogue, provision_id
 from .gitdates import last_changed
 from .model import SiteData, load_site_data
 from .references import ReferenceIndex, collect, link_target, resolve_from_document
-from .render.law_pages import LawPages, aliases, short_name
+from .render.law_pages import LawPages
 from .render.linker import CitationFinder
 from .render.pages import Page, SiteRenderer
 from .urls import law_url, provision_url
@@ -66,7 +66,7 @@ def laws_api(catalogue: LawCatalogue, references: ReferenceIndex) -> list[dict[s
     for law in catalogue.ids():
         counts = Counter(o.paragraph for o in by_law.get(law, []) if o.paragraph)
         rows.append({
-            "id": law, "url": f"/{law_url(law)}", "title": catalogue[law].title, "aliases": aliases(catalogue[law]),
+            "id": law, "url": f"/{law_url(law)}", "title": catalogue[law].title, "aliases": catalogue[law].aliases,
             "retsinformation": catalogue[law].url,
             "provisions": [{"paragraph": p, "url": f"/{provision_url(law, provision_id(law, p))}", "count": n}
                            for p, n in sorted(counts.items())],
@@ -108,7 +108,7 @@ def generate(
     for occurrence in references.occurrences:
         if occurrence.group != "source":
             key = (occurrence.entity_kind, occurrence.entity_id)
-            renderer.laws_by_entity.setdefault(key, set()).add(short_name(catalogue[occurrence.law]))
+            renderer.laws_by_entity.setdefault(key, set()).add(catalogue[occurrence.law].label)
     pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
     api = build_api(site, laws=laws_api(catalogue, references), references=references_api(references))
     return Generated(site=site, pages=pages, api=api, references=references, catalogue=catalogue)

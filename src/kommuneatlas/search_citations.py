@@ -46,15 +46,6 @@ def query_names(law: Law, catalogue: LawCatalogue) -> set[str]:
     return names
 
 
-def short_name(law: Law) -> str:
-    """How a provision of ``law`` is labelled in a result: "LAB § 31", "Serviceloven § 129"."""
-    if law.abbreviations:
-        return law.abbreviations[0]
-    if law.short_names:
-        return law.short_names[0][:1].upper() + law.short_names[0][1:]
-    return law.title
-
-
 def citation_table(site: Path, catalogue: LawCatalogue) -> dict[str, Any]:
     """The lookup for the laws with a page in ``site`` (``love/<law>/``) and their provision pages."""
     names: dict[str, str] = {}
@@ -68,7 +59,7 @@ def citation_table(site: Path, catalogue: LawCatalogue) -> dict[str, Any]:
             (page.parent.name for page in folder.glob("*/index.html")),
             key=lambda slug: (int("".join(ch for ch in slug.split("-")[0] if ch.isdigit()) or 0), slug),
         )
-        laws[law.id] = {"short": short_name(law), "title": law.title, "provisions": provisions}
+        laws[law.id] = {"short": law.label, "title": law.title, "provisions": provisions}
         for name in query_names(law, catalogue):
             if names.setdefault(name, law.id) != law.id:
                 ambiguous.add(name)

@@ -14,15 +14,19 @@ The parts are enclosed in invisible marks (:data:`WORD_PARTS`, :data:`HEADING_PA
 Pagefind keeps in its excerpts: the search page drops the parts from an excerpt and, where
 the query matched a part, highlights the compound instead.
 
+Parts are added only where they add recall: not when the page has the part as a word anyway
+(or an inflection of it), and once per page (see :func:`annotate`); on a large site a frequent
+part would otherwise add a position to the index for every compound on every page.
+
 Splitting uses a lexicon of the words that occur on their own (at least :data:`MIN_COUNT`
 times) in the site's indexed text (pages of type "kildetekst" excepted: their PDF line breaks
-leave word fragments). A word of
-at least :data:`MIN_WORD` letters is split into head + tail, trying the longest tail first:
+leave word fragments). A word of at least :data:`MIN_WORD` letters is split into head + tail:
 the tail must be a lexicon word of at least :data:`MIN_TAIL` letters that is not also a
-common ending (:data:`ENDINGS`); the head must be a
-lexicon word of at least :data:`MIN_HEAD` letters, possibly joined by a linking -s or -e
-("beskæftigelse-s-indsats", "børn-e-have") or with its final -e dropped before -s
-("arbejd-s-marked" ← "arbejde"), or must itself split. A tail that splits again adds its parts.
+common ending (:data:`ENDINGS`); the head must be a lexicon word of at least :data:`MIN_HEAD`
+letters, possibly joined by a linking -s or -e ("beskæftigelse-s-indsats", "børn-e-have") or
+with its final -e dropped before -s ("arbejd-s-marked" ← "arbejde"), or must itself split. A
+tail that splits again adds its parts. Of several splits, :class:`Splitter` takes the one with
+the fewest and most frequent parts.
 """
 
 from __future__ import annotations
@@ -45,7 +49,30 @@ INFLECTION = 3  # a page with "kommunens" has the part "kommune" already ("-n", 
 WORD_PARTS = "\u2063"  # INVISIBLE SEPARATOR around the parts of the word before them
 HEADING_PARTS = "\u2064"  # INVISIBLE PLUS around the parts of the words of the heading before them
 ENDINGS = frozenset(
-    ["ende", "ene", "ens", "er", "ere", "erne", "ernes", "ers", "else", "elser", "hed", "heder", "ing", "inger", "isk", "iske", "lig", "lige", "ligt", "ning", "ninger", "ske"]
+    [
+        "ende",
+        "ene",
+        "ens",
+        "er",
+        "ere",
+        "erne",
+        "ernes",
+        "ers",
+        "else",
+        "elser",
+        "hed",
+        "heder",
+        "ing",
+        "inger",
+        "isk",
+        "iske",
+        "lig",
+        "lige",
+        "ligt",
+        "ning",
+        "ninger",
+        "ske",
+    ]
 )
 """Words that are also inflectional or derivational endings: never a tail ("lovforslag-ene")."""
 

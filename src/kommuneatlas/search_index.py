@@ -6,7 +6,9 @@
    tidied for indexing (:func:`tidy`) and given the parts of its compound words
    (:mod:`.search_compounds`), so that "indsats" finds "beskæftigelsesindsats";
 2. ``search/citations.json`` (:mod:`.search_citations`) lets a query such as "LAB § 31"
-   offer the provision page, as decided by the extraction's citation parser;
+   offer the provision page, as decided by the extraction's citation parser, and
+   ``search/filters.json`` lists the values of each filter for the search page's panel
+   (Pagefind's own filter index holds every page of every value: too much to load up front);
 3. Pagefind, forced to Danish (Snowball stemming), writes ``pagefind/``: an index split into
    chunks by word, one fragment per page, and the filter index. A query loads only the chunks
    for its words and the fragments of the results it shows.
@@ -16,6 +18,8 @@ The browser side is ``content/assets/search.js``.
 
 from __future__ import annotations
 
+import html as html_lib
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -30,6 +34,8 @@ from .search_compounds import CompoundReport, Splitter, annotate, build_lexicon,
 # Pagefind runs the text of adjacent table cells and list terms together ("Sags-idSAG-2022-01302"),
 # so identifiers next to a label could not be found: a line break after each such element fixes that.
 _CELL_END = re.compile(r"(</(?:td|th|dt|dd|li|caption)>)(?=<)", re.IGNORECASE)
+FILTERS_FILE = Path("search") / "filters.json"
+_FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[data-value\]" data-value="([^"]*)"')
 # Not content: the "¶" permalinks after headings (Markdown's toc extension) and the line
 # numbers of source texts (templates/source_text.md.j2).
 _NOT_CONTENT = re.compile(r'<a class="(headerlink|ka-nr)"')
@@ -54,6 +60,19 @@ def prepare_pages(site_dir: Path) -> CompoundReport:
     return report
 
 
+def write_filter_values(site_dir: Path) -> Path:
+    """Write ``search/filters.json``: each filter's values on the indexed pages, ``{"kkr": ["KKR Midtjylland", …]}``."""
+    values: dict[str, set[str]] = {}
+    for _path, _original, html in indexed_pages(site_dir):
+        for name, value in _FILTER.findall(html):
+            values.setdefault(html_lib.unescape(name), set()).add(html_lib.unescape(value))
+    path = site_dir / FILTERS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = {name: sorted(found) for name, found in sorted(values.items())}
+    path.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
 def run_pagefind(site_dir: Path) -> None:
     """Run Pagefind over ``site_dir``; it writes ``site_dir/pagefind/``."""
     command = [str(get_executable()), "--site", str(site_dir), "--force-language", "da", "--quiet"]
@@ -65,8 +84,9 @@ def run_pagefind(site_dir: Path) -> None:
 
 
 def index_site(site_dir: Path, laws: Path | None = None) -> CompoundReport:
-    """Prepare the pages, write the citation lookup (given ``laws``, the law catalogue), run Pagefind."""
+    """Prepare the pages, write the lookups (the citations given ``laws``, the catalogue), run Pagefind."""
     report = prepare_pages(site_dir)
+    write_filter_values(site_dir)
     if laws is not None:
         write_citation_table(site_dir, load_catalogue(laws))
     run_pagefind(site_dir)

@@ -58,6 +58,20 @@ class Law:
     shared: tuple[str, ...] = ()
     context_words: tuple[str, ...] = ()
 
+    @property
+    def label(self) -> str:
+        """How pages name the act briefly: its abbreviation, else its short name, else its title."""
+        if self.abbreviations:
+            return self.abbreviations[0]
+        if self.short_names:
+            return self.short_names[0][:1].upper() + self.short_names[0][1:]
+        return self.title
+
+    @property
+    def aliases(self) -> list[str]:
+        """The names the act goes by besides its title."""
+        return list(dict.fromkeys([*self.abbreviations, *self.short_names, *self.forms]))
+
     def name_forms(self) -> dict[str, str]:
         """Every case-insensitive form (folded) → the name in the catalogue it derives from."""
         derived: dict[str, str] = {}

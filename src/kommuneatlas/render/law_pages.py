@@ -8,25 +8,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..citations import Law, LawCatalogue, provision_id
+from ..citations import LawCatalogue, provision_id
 from ..references import KIND_LABELS, Occurrence, ReferenceIndex
 from ..urls import law_url, provision_url
 from .linker import Linker
 from .pages import Page, SiteRenderer
-
-
-def short_name(law: Law) -> str:
-    """How pages name a law briefly: its abbreviation, else its short name, else its title."""
-    if law.abbreviations:
-        return law.abbreviations[0]
-    if law.short_names:
-        return law.short_names[0][:1].upper() + law.short_names[0][1:]
-    return law.title
-
-
-def aliases(law: Law) -> list[str]:
-    """The names a law goes by besides its title."""
-    return list(dict.fromkeys([*law.abbreviations, *law.short_names, *law.forms]))
 
 
 def _paragraph_key(paragraph: str) -> tuple[int, str]:
@@ -57,7 +43,7 @@ class LawPages:
         self.together = references.cited_together()
 
     def short(self, law: str) -> str:
-        return short_name(self.catalogue[law])
+        return self.catalogue[law].label
 
     def pages(self) -> Iterator[Page]:
         yield self.index_page()
@@ -93,7 +79,7 @@ class LawPages:
         mentions = self.references.mentions.get(law, [])
         return self.renderer._page(
             "law.md.j2", url, self.catalogue[law].title, crumbs=[("love/", "Love")], search_type="lov",
-            law=law, aliases=aliases(self.catalogue[law]), law_link=self.catalogue[law].url, provisions=rows,
+            law=law, aliases=self.catalogue[law].aliases, law_link=self.catalogue[law].url, provisions=rows,
             chapters=chapters, mentions=[(o, highlighted(o)) for o in mentions[:200]], mention_count=len(mentions),
         )  # fmt: skip
 

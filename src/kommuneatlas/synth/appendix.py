@@ -87,12 +87,20 @@ def _letter(ctx: Context, attachment: _Attachment, kkr: str, when: date, footer:
     recipient = prose.person()
     if rng.random() < 0.4:
         attachment.lines += [kkr, *footer.address[:-1], f"{footer.address[-1]}**{attachment.title}**", ""]
-        attachment.lines += [f"Dato {when:%d-%m-%Y}", "", f"Sagsnr. {rng.randrange(1, 99)}-{rng.randrange(10, 99)}-{rng.randrange(10, 99)}", ""]
+        attachment.lines += [
+            f"Dato {when:%d-%m-%Y}",
+            "",
+            f"Sagsnr. {rng.randrange(1, 99)}-{rng.randrange(10, 99)}-{rng.randrange(10, 99)}",
+            "",
+        ]
     else:
         attachment.lines += [attachment.title, ""]
         attachment.lines += footer.block(1)
     attachment.lines += [f"Kære {recipient}", ""]
-    attachment.lines += [f"{kkr} har på sit seneste møde drøftet {prose.pick('topics')}. {prose.paragraph(1, 3)}", ""]
+    attachment.lines += [
+        f"{kkr} har på sit seneste møde drøftet {prose.pick('topics')}. {prose.paragraph(1, 3)}",
+        "",
+    ]
     for _ in range(rng.randint(2, 5)):
         attachment.lines += [prose.paragraph(2, 5), ""]
     attachment.lines += [prose.pick("letter_closings"), ""]
@@ -128,7 +136,9 @@ def _bureaucracy(ctx: Context, attachment: _Attachment, footer: _Footer) -> None
             attachment.pages += 1
         subject = prose.pick("bureaucracy_subjects")
         legal = prose.pick("law_refs") if rng.random() < 0.6 else ""
-        attachment.lines.append(f"{_cell(ctx, subject)}\t{_cell(ctx, prose.paragraph(1, 3, legal=0.0))}\t{legal}")
+        attachment.lines.append(
+            f"{_cell(ctx, subject)}\t{_cell(ctx, prose.paragraph(1, 3, legal=0.0))}\t{legal}"
+        )
         if rng.random() < 0.15:
             attachment.lines += ["", f"\t<p>{prose.sentence(legal=0.0)}</p>\t"]
     attachment.lines += ["", "Lokale eksempler", ""]

@@ -40,7 +40,15 @@ EXPERIMENT_HEADER = [
     "Beskrivelse af evaluering ",
     "",
 ]
-COLUMN_WIDTHS = (12, 14, 46, 24, 16, 22, 32)  # title, kommuner, content, target, hjemmel, in force, evaluation
+COLUMN_WIDTHS = (
+    12,
+    14,
+    46,
+    24,
+    16,
+    22,
+    32,
+)  # title, kommuner, content, target, hjemmel, in force, evaluation
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ def _networks(ctx: Context, rounds: list[date]) -> list[_Network]:
         members = rng.sample(pool, rng.randint(3, min(11, len(pool))))
         name = ctx.titles.draw(
             lambda: upper_first(f"{ctx.prose.pick('network_name_heads')} {ctx.prose.pick('network_themes')}"),
-            lambda base, n: f"{base} {rng.choice(members)}" if n < 50 else f"{base} {n}",
+            lambda base, n, members=members: f"{base} {rng.choice(members)}" if n < 50 else f"{base} {n}",
         )
         experiments = [
             _Experiment(
@@ -248,7 +256,9 @@ def _experiment_row(experiment: _Experiment, ctx: Context) -> list[str]:
         f"Evalueringen bygger på {prose.pick('evaluation_methods')} og {prose.pick('evaluation_methods')}. "
         f"{prose.sentence(legal=0.0)}",
     )
-    return [line for text, width in zip(cells, COLUMN_WIDTHS, strict=True) for line in _cell(text, width, ctx)]
+    return [
+        line for text, width in zip(cells, COLUMN_WIDTHS, strict=True) for line in _cell(text, width, ctx)
+    ]
 
 
 def lower(text: str) -> str:
@@ -256,7 +266,11 @@ def lower(text: str) -> str:
 
 
 def _appendices(out: list[str], ctx: Context, networks: list[_Network], total: int) -> None:
-    out += [" Bilag 1 Oversigt over frikommunenetværk ", "", "Bilagstabel 1.1 Oversigt over frikommunenetværk "]
+    out += [
+        " Bilag 1 Oversigt over frikommunenetværk ",
+        "",
+        "Bilagstabel 1.1 Oversigt over frikommunenetværk ",
+    ]
     out += [" ", "", "Tema Netværkskommuner Indhold ", ""]
     for network in networks:
         out += _network_row(network, ctx)

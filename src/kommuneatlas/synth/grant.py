@@ -130,7 +130,8 @@ def generate(ctx: Context) -> Document:
     ]
     for heading in rng.sample(_SECTIONS, rng.randint(3, 6)):
         clauses = [
-            " ".join(_contract_sentence(ctx, abbr) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(3, 7))
+            " ".join(_contract_sentence(ctx, abbr) for _ in range(rng.randint(1, 3)))
+            for _ in range(rng.randint(3, 7))
         ]
         sections.append((heading, clauses))
     appendices = (
@@ -146,7 +147,14 @@ def generate(ctx: Context) -> Document:
     lines += [f"{len(sections) + 1}. BILAG ", ""]
     for number, title in appendices:
         lines += [f"Bilag {number} {title} ", ""]
-    lines += [" ", "", f"Underskriftside til Tilsagn vedrørende {facility.upper()}", "", f"Dato: {danish_date(when)}", ""]
+    lines += [
+        " ",
+        "",
+        f"Underskriftside til Tilsagn vedrørende {facility.upper()}",
+        "",
+        f"Dato: {danish_date(when)}",
+        "",
+    ]
     for party, role in ((f"{kommune} Kommune", "Direktør"), (f"{fund} S/I", "Bestyrelsesformand")):
         lines += [f"For {party}:", "", prose.person(), "", role, ""]
 
@@ -154,15 +162,32 @@ def generate(ctx: Context) -> Document:
     for index in range(1, rng.randint(10, 24)):
         lines += _clause(f"1.{index}", prose.paragraph(3, 6, legal=0.15), ctx)
     lines += ["2. LEVERANDØRER ", "", "Indsatsen gennemføres med støtte fra følgende leverandør:", ""]
-    lines += [f"{upper_first(prose.pick('surnames'))} Rådgivning ApS", f"CVR-nr. {rng.randrange(10_000_000, 99_999_999)}"]
+    lines += [
+        f"{upper_first(prose.pick('surnames'))} Rådgivning ApS",
+        f"CVR-nr. {rng.randrange(10_000_000, 99_999_999)}",
+    ]
     lines += [f"{prose.pick('streets')} {rng.randint(1, 80)}", f"{rng.randrange(1000, 9990)} {kommune}", ""]
 
-    lines += ["BILAG 3.2 - UDBETALINGSPLAN FOR INDSATSEN ", "", " ", "", "Udbetalingsrate Periode Beløb (DKK) ", ""]
-    for name, year, amount in zip(("Første rate", "Anden rate", "Tredje rate"), range(start.year, start.year + 3), rates, strict=True):
+    lines += [
+        "BILAG 3.2 - UDBETALINGSPLAN FOR INDSATSEN ",
+        "",
+        " ",
+        "",
+        "Udbetalingsrate Periode Beløb (DKK) ",
+        "",
+    ]
+    for name, year, amount in zip(
+        ("Første rate", "Anden rate", "Tredje rate"), range(start.year, start.year + 3), rates, strict=True
+    ):
         lines += [f"{name} {year} {thousands(amount)} ", ""]
     lines += [f"Total {thousands(total)} ", ""]
 
-    lines += ["BILAG 4.1 - BUDGET FOR INDSATSEN ", "", f" {start.year} {start.year + 1} {start.year + 2} TOTAL ", ""]
+    lines += [
+        "BILAG 4.1 - BUDGET FOR INDSATSEN ",
+        "",
+        f" {start.year} {start.year + 1} {start.year + 2} TOTAL ",
+        "",
+    ]
     for post in ("Personale", "Lokaler", "Kompetenceudvikling", "Kørsel", "Materialer", "Evaluering"):
         shares = [rng.randrange(10, 900) * 1000 for _ in range(3)]
         lines += [f"{post} {' '.join(thousands(s) for s in shares)} {thousands(sum(shares))} ", ""]

@@ -124,7 +124,9 @@ def _appointment_item(ctx: Context, kkr: str, region: str) -> tuple[_Item, int]:
     start = rng.randrange(2014, 2026)
     item = _Item(
         title=upper_first(f"udpegning til {body}"),
-        baggrund=[f"{kkr} skal udpege medlemmer til {body} for perioden {start}-{start + 4}. {prose.sentence()}"],
+        baggrund=[
+            f"{kkr} skal udpege medlemmer til {body} for perioden {start}-{start + 4}. {prose.sentence()}"
+        ],
         indstilling=[f"Det indstilles, at {kkr} udpeger medlemmer til {body}."],
         sagsfremstilling=[prose.paragraph(2, 4) for _ in range(rng.randint(1, 3))],
         beslutning=decision,
@@ -239,7 +241,9 @@ def generate(ctx: Context) -> Document:
     for number, (title, section_items) in enumerate(sections, 1):
         out.lines += [f" {number}. {title} ", "", " ", "", " ", ""]
         for index, item in enumerate(section_items, 1):
-            _write_item(out, ctx, f"{number}.{index}", item, case if rng.random() < 0.7 else _case_line(ctx, when))
+            _write_item(
+                out, ctx, f"{number}.{index}", item, case if rng.random() < 0.7 else _case_line(ctx, when)
+            )
             items += 1
     document_id = f"{kkr} {when.isoformat()} referat"
     return Document(

@@ -66,7 +66,9 @@ def generate(ctx: Context) -> Document:
                 ctx,
             )
         lines += [" ", ""]
-    lines += _paragraph("Det foreslås, at ovenstående konkretiseres i et nærmere samarbejde på administrativt niveau.", ctx)
+    lines += _paragraph(
+        "Det foreslås, at ovenstående konkretiseres i et nærmere samarbejde på administrativt niveau.", ctx
+    )
     document_id = ctx.keys.draw(lambda: f"r{region[:1].lower()} {when.year} {facility}")
     return Document(
         id=slugify(document_id),

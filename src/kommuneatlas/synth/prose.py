@@ -140,7 +140,9 @@ class Prose:
         return " ".join(self.sentence(legal) for _ in range(self.rng.randint(low, high)))
 
     def title(self) -> str:
-        return upper_first(f"{self.pick('title_heads')} {self.rng.choice((self.pick('title_objects'), self.pick('topics')))}")
+        return upper_first(
+            f"{self.pick('title_heads')} {self.rng.choice((self.pick('title_objects'), self.pick('topics')))}"
+        )
 
     def amount(self) -> str:
         """An amount in kroner as documents write it: "4,3 mio. kr." or "250.000 kr."."""
@@ -158,7 +160,9 @@ class Prose:
             parts.append(self.pick("surnames"))
             return " ".join(parts)
 
-        return self.names.draw(make, lambda base, n: f"{base.split()[0]} {self.pick('middle_names')} {base.split()[-1]}")
+        return self.names.draw(
+            make, lambda base, n: f"{base.split()[0]} {self.pick('middle_names')} {base.split()[-1]}"
+        )
 
 
 def wrap(text: str, width: int, rng: random.Random, hyphenate: float = 0.3) -> list[str]:
@@ -193,9 +197,9 @@ def _hyphen_point(word: str, room: int) -> int | None:
     """Where to split ``word`` so that at most ``room`` characters stay on the line, or None."""
     for split in range(min(room, len(word) - 3), 2, -1):
         head, tail = word[:split], word[split:].rstrip(".,;:)")
-        if head.isalpha() and tail.isalpha() and head[-1].islower() and tail[0].islower():
-            if tail not in _CONJUNCTIONS:
-                return split
+        lower = head[-1].islower() and tail[:1].islower()
+        if head.isalpha() and tail.isalpha() and lower and tail not in _CONJUNCTIONS:
+            return split
     return None
 
 
