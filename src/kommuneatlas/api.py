@@ -122,7 +122,11 @@ def _checked_financing(document: dict[str, Any]) -> dict[str, Any]:
 
 def documents(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
     return [
-        {"url": _url(ix, "documents", d["id"]), **_checked_financing(d), "source": {"document": d["id"], "file": d.get("file")}}
+        {
+            "url": _url(ix, "documents", d["id"]),
+            **_checked_financing(d),
+            "source": {"document": d["id"], "file": d.get("file")},
+        }
         for d in site.all("documents")
     ]
 

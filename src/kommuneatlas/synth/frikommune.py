@@ -111,7 +111,7 @@ def _networks(ctx: Context, rounds: list[date]) -> list[_Network]:
         members = rng.sample(pool, rng.randint(3, min(11, len(pool))))
         name = ctx.titles.draw(
             lambda: upper_first(f"{ctx.prose.pick('network_name_heads')} {ctx.prose.pick('network_themes')}"),
-            lambda base, n, members=members: f"{base} {rng.choice(members)}" if n < 50 else f"{base} {n}",
+            lambda base, n, members=members: f"{rng.choice(members)}-netværket: {base}",
         )
         experiments = [
             _Experiment(

@@ -81,16 +81,25 @@ class Unique:
         self.length = length
 
     def draw(self, make: Callable[[], str], fallback: Callable[[str, int], str] | None = None) -> str:
+        """A new value from ``make``; when 200 tries give none, ``fallback(value, n)`` (by default the
+        value shortened to leave room in the slug, then a number) for n = 2, 3, …"""
         for _ in range(200):
             value = make()
             if self.take(value):
                 return value
         base = make()
-        for counter in range(2, 10_000):
-            value = fallback(base, counter) if fallback else f"{base} {counter}"
+        for counter in range(2, 100_000):
+            value = fallback(base, counter) if fallback else f"{self._shortened(base)} {counter}"
             if self.take(value):
                 return value
-        raise RuntimeError("no unique value left")  # pragma: no cover - 10,000 fallbacks
+        raise RuntimeError("no unique value left")  # pragma: no cover - 100,000 fallbacks
+
+    def _shortened(self, text: str) -> str:
+        """``text`` cut at a word so that its slug leaves room for a number within the slug length."""
+        words = text.split()
+        while len(words) > 1 and len(slugify(" ".join(words), 10_000)) > self.length - 8:
+            words.pop()
+        return " ".join(words)
 
     def take(self, value: str) -> bool:
         """Reserve ``value``; False when its slug is taken."""
