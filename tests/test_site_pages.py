@@ -115,6 +115,16 @@ def test_network_page_shows_consistency_notes(built_site: Path) -> None:
     assert "11" in html and any("11" in note for note in network["notes"])
 
 
+def test_generated_page_has_headings_with_permalinks_and_a_table_of_contents(built_site: Path) -> None:
+    network = next(n for n in _api(built_site, "networks") if n["number"] == 7)
+    html = _html(built_site, network["url"])
+    assert re.search(
+        r'<h2 id="uoverensstemmelser-i-kilden">Uoverensstemmelser i kilden<a [^>]*class="headerlink"', html
+    )
+    toc = html.split('md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="#uoverensstemmelser-i-kilden"' in toc and 'href="#forsoeg"' in toc
+
+
 def test_kommune_page_lists_networks_and_experiments(built_site: Path) -> None:
     html = _html(built_site, "kommuner/aalborg/")
     assert "Mikrolån" in html and "Frikommunenetværk" in html

@@ -57,9 +57,20 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import logging
+
     from mkdocs.commands.serve import serve
 
-    serve(str(args.config), dev_addr=f"127.0.0.1:{args.port}", livereload=True)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    # Dirty reload: an edit re-renders only the pages whose content changed (see mkdocs_plugin).
+    # Not strict, as MkDocs warns about every dirty build; `kommuneatlas build` is strict.
+    serve(
+        str(args.config),
+        dev_addr=f"127.0.0.1:{args.port}",
+        livereload=True,
+        build_type="dirty",
+        strict=False,
+    )
     return 0
 
 

@@ -1,23 +1,35 @@
-"""The one place Kommuneatlas touches MkDocs: hand over generated pages, set edit links, write the API."""
+"""The one place Kommuneatlas touches MkDocs: hand over generated pages, set edit links, write the API.
+
+Generated pages are finished HTML under a front matter (:class:`kommuneatlas.render.pages.Page`):
+MkDocs reads their front matter as for any page, but their body bypasses Markdown (it is set
+aside in ``on_page_markdown`` and put back as the page's content in ``on_page_content``),
+together with their table of contents.
+"""
 
 from __future__ import annotations
 
 import html
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
 from .api import serialise
+from .atomic import write_text_atomic
 from .citations import Citation, link_markdown
 from .generate import Generated, generate
 from .references import link_target
+from .render.headings import TocEntry
 from .urls import relative
 
 log = get_plugin_logger(__name__)
@@ -34,6 +46,41 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
 
     def __init__(self) -> None:
         self.generated: Generated | None = None
+        self.tocs: dict[str, tuple[TocEntry, ...]] = {}  # generated page's src_uri → its headings
+        self.bodies: dict[str, str] = {}  # generated page's src_uri → its HTML, between the two events
+        self.page_cache: Path | None = None  # see on_startup
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """In a dirty-reloading preview the generated pages are files, rewritten only when they change.
+
+        MkDocs' dirty build re-renders a page only when its source file is newer than its HTML;
+        pages handed over in memory would all count as changed. So an edit to one YAML file
+        re-renders the few pages that show it, not the whole site.
+        """
+        if command == "serve" and dirty:
+            self.page_cache = Path(tempfile.mkdtemp(prefix="kommuneatlas-pages-"))
+            self.page_cache.with_suffix(".jinja").mkdir()
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """In the preview, the theme's compiled templates are kept between builds (MkDocs makes a
+        new environment for every build, and compiling Material's templates takes a second)."""
+        if self.page_cache is not None:
+            env.bytecode_cache = FileSystemBytecodeCache(str(self.page_cache.with_suffix(".jinja")))
+        return env
+
+    def on_shutdown(self) -> None:
+        if self.page_cache is not None:
+            shutil.rmtree(self.page_cache, ignore_errors=True)
+            shutil.rmtree(self.page_cache.with_suffix(".jinja"), ignore_errors=True)
+
+    def _generated_file(self, config: MkDocsConfig, src_path: str, content: str) -> File:
+        if self.page_cache is None:
+            return File.generated(config, src_path, content=content)
+        path = self.page_cache / src_path
+        if not path.is_file() or path.read_text(encoding="utf-8") != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(path, content)
+        return File.generated(config, src_path, abs_src_path=str(path))
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
@@ -47,8 +94,9 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
         self.generated = generate(
             root / self.config.data_dir, root / self.config.templates_dir, repo_root=root, content=content
         )
+        self.tocs = {page.src_path: page.toc for page in self.generated.pages}
         for page in self.generated.pages:
-            files.append(File.generated(config, page.src_path, content=page.markdown))
+            files.append(self._generated_file(config, page.src_path, page.markdown))
         for path, text in serialise(self.generated.api).items():
             files.append(File.generated(config, path, content=text))
         log.info("%d pages generated from %s", len(self.generated.pages), self.config.data_dir)
@@ -69,7 +117,10 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = html.escape(page.meta[key], quote=True)
-        if self.generated is None or page.file.generated_by:
+        if page.file.src_uri in self.tocs:
+            self.bodies[page.file.src_uri] = markdown
+            return ""
+        if self.generated is None:
             return markdown
 
         def href(citation: Citation) -> str | None:
@@ -77,6 +128,13 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
             return relative(target, page.url) if target else None
 
         return link_markdown(markdown, self.generated.catalogue, href)
+
+    def on_page_content(self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html_
+        page.toc = get_toc([_toc_token(entry) for entry in self.tocs[page.file.src_uri]])
+        return body
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
@@ -87,3 +145,13 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
         elif page.file.generated_by:
             page.edit_url = None
         return context
+
+
+def _toc_token(entry: TocEntry) -> Any:
+    """MkDocs' form of a table-of-contents entry (its ``name`` is HTML)."""
+    return {
+        "level": entry.level,
+        "id": entry.id,
+        "name": html.escape(entry.name),
+        "children": [_toc_token(child) for child in entry.children],
+    }

@@ -1,7 +1,8 @@
-"""The Jinja2 environment: autoescaping on, templates from ``templates/``, table-row filters."""
+"""The Jinja2 environment: autoescaping on, templates from ``templates/``, headings, table-row filters."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
 from ..urls import source_text_url
+from .headings import MarkdownHeadings, heading
 from .linker import Linker
 
 
@@ -76,7 +78,10 @@ def _financing_row(row: dict[str, Any], L: Linker) -> list[Any]:
     return [row.get("kommune"), format_number(row.get("amount_tkr"))]
 
 
+@cache
 def make_environment(templates: Path, strict: bool = False) -> Environment:
+    """One environment per templates folder and process: its compiled templates are reused by
+    every build of a live preview, and recompiled when a template file changes (``auto_reload``)."""
     env = Environment(
         loader=FileSystemLoader(str(templates)),
         autoescape=True,
@@ -84,8 +89,10 @@ def make_environment(templates: Path, strict: bool = False) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined if strict else Undefined,
+        extensions=[MarkdownHeadings],
     )
     env.filters.update(
+        heading=heading,
         kr=_kr,
         tkr=_tkr,
         party_row=_party_row,

@@ -13,6 +13,7 @@ from ..extraction import kkr_id
 from ..model import Entity, SiteData
 from ..urls import SOURCE_CHUNK, source_text_url
 from .environment import make_environment
+from .headings import TocEntry, outline
 from .indexes import Indexes, build_indexes
 from .linker import CitationFinder, Linker
 from .safe_markdown import render_markdown
@@ -40,12 +41,17 @@ NETWORK_CHAPTERS = [
 
 @dataclass(frozen=True)
 class Page:
-    """One generated page: its URL, title and Markdown, and the YAML file it comes from."""
+    """One generated page: its URL, title, document and headings, and the YAML file it comes from.
+
+    ``markdown`` is a Markdown document whose body is finished HTML (see :mod:`.headings`):
+    YAML front matter (title, description, edit path, search metadata), then the page's content.
+    """
 
     url: str
     title: str
     markdown: str
     edit_path: str | None = None
+    toc: tuple[TocEntry, ...] = ()
 
     @property
     def src_path(self) -> str:
@@ -118,7 +124,8 @@ class SiteRenderer:
             documents=self.documents,
             **context,
         )
-        return Page(url=url, title=title, markdown=markdown, edit_path=edit_path)
+        markdown, toc = outline(markdown)
+        return Page(url=url, title=title, markdown=markdown, edit_path=edit_path, toc=tuple(toc))
 
     def _laws(self, kind: str, entity_id: str) -> list[str]:
         return sorted(self.laws_by_entity.get((kind, entity_id), set()))
