@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from kommuneatlas import search_index
 from kommuneatlas.citations import LawCatalogue, find_citations, load_catalogue
 from kommuneatlas.search_citations import CITATIONS_FILE, citation_table
 from kommuneatlas.search_compounds import Splitter, annotate, build_lexicon
@@ -101,6 +103,32 @@ def test_preparing_twice_changes_nothing(tmp_path: Path) -> None:
     prepare_pages(tmp_path)
     assert path.read_text(encoding="utf-8") == once
     assert once.count("data-ka-parts") == 1
+
+
+def test_pages_shared_among_processes_give_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [
+        "<p>Indsats og indsats, beskæftigelse og beskæftigelse.</p>",
+        '<p data-pagefind-filter="kkr[data-value]" data-value="KKR Syddanmark">Den beskæftigelsesindsats.</p>',
+        '<p data-pagefind-filter="kkr[data-value]" data-value="KKR Sjælland">En anden beskæftigelsesindsats.</p>',
+    ]
+    results = {}
+    for workers in (1, 2):
+        site = tmp_path / str(workers)
+        for number, text in enumerate(texts):
+            (site / str(number)).mkdir(parents=True)
+            (site / str(number) / "index.html").write_text(page(text), encoding="utf-8")
+        monkeypatch.setattr(search_index, "PAGES_PER_WORKER", 3 // workers)
+        report = prepare_pages(site)
+        results[workers] = (
+            report.words,
+            [(site / str(n) / "index.html").read_text(encoding="utf-8") for n in range(3)],
+            (site / FILTERS_FILE).read_text(encoding="utf-8"),
+        )
+    assert len(search_index._shares(tmp_path / "2")) == min(2, os.cpu_count() or 1)
+    assert results[1] == results[2]
+    assert results[2][0] == 2 and "KKR Sjælland" in results[2][2]
 
 
 def test_tidy_keeps_cells_apart_and_leaves_permalinks_and_line_numbers_out() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .atomic import replace_directory
@@ -51,6 +52,12 @@ def _show_build_log() -> None:
     logger.setLevel(logging.INFO)
 
 
+def _config(config_file: Path, site: Path, data: Path) -> MkDocsConfig:
+    config = load_config(str(config_file), site_dir=str(site), strict=True)
+    config.plugins["kommuneatlas"].config.data_dir = str(data.resolve())
+    return config
+
+
 def build_site(
     data: Path,
     site: Path,
@@ -69,10 +76,8 @@ def build_site(
     try:
         progress("Bygger sider med MkDocs …")
         try:
-            config = load_config(str(config_file), site_dir=str(staging), strict=True)
-            config.plugins["kommuneatlas"].config.data_dir = str(data.resolve())
             _show_build_log()
-            mkdocs_build(config)
+            mkdocs_build(_config(config_file, staging, data))  # not kept: it holds the whole site
         except (Abort, ConfigurationError) as exc:
             raise KommuneatlasError(f"MkDocs build failed: {exc}") from exc
         if search:

@@ -9,6 +9,7 @@ together with their table of contents.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,13 +27,14 @@ from mkdocs.utils.meta import get_data
 
 from .api import serialise
 from .atomic import write_text_atomic
-from .citations import Citation, link_markdown
-from .generate import Generated, generate
+from .citations import Citation, LawCatalogue, link_markdown
+from .generate import generate
 from .references import link_target
 from .render.headings import TocEntry
 from .urls import relative
 
 log = get_plugin_logger(__name__)
+_ANCHOR = re.compile(r'\bid="([^"]+)"')
 
 
 class KommuneatlasConfig(Config):
@@ -45,7 +47,7 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
     """Adds the pages rendered from ``data/`` to the build (see :mod:`kommuneatlas.generate`)."""
 
     def __init__(self) -> None:
-        self.generated: Generated | None = None
+        self.catalogue: LawCatalogue | None = None  # for the references in hand-written pages
         self.tocs: dict[str, tuple[TocEntry, ...]] = {}  # generated page's src_uri → its headings
         self.bodies: dict[str, str] = {}  # generated page's src_uri → its HTML, between the two events
         self.page_cache: Path | None = None  # see on_startup
@@ -91,18 +93,19 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
         for file in files.documentation_pages():
             markdown, meta = get_data(file.content_string)
             content[file.url] = (str(meta.get("title") or file.name), markdown)
-        self.generated = generate(
+        generated = generate(
             root / self.config.data_dir, root / self.config.templates_dir, repo_root=root, content=content
         )
-        self.tocs = {page.src_path: page.toc for page in self.generated.pages}
-        for page in self.generated.pages:
+        self.catalogue = generated.catalogue
+        self.tocs = {page.src_path: page.toc for page in generated.pages}
+        for page in generated.pages:
             files.append(self._generated_file(config, page.src_path, page.markdown))
-        for path, text in serialise(self.generated.api).items():
+        for path, text in serialise(generated.api).items():
             files.append(File.generated(config, path, content=text))
-        log.info("%d pages generated from %s", len(self.generated.pages), self.config.data_dir)
-        for name, count in self.generated.references.unknown_laws.most_common():
+        log.info("%d pages generated from %s", len(generated.pages), self.config.data_dir)
+        for name, count in generated.references.unknown_laws.most_common():
             log.info("unknown law name %r (%d references): add it to data/laws.yaml", name, count)
-        for network in self.generated.site.all("networks"):
+        for network in generated.site.all("networks"):
             for note in network.get("notes") or []:
                 log.info("source inconsistency, network %s: %s", network["number"], note)
         return files
@@ -119,22 +122,32 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
                 page.meta[key] = html.escape(page.meta[key], quote=True)
         if page.file.src_uri in self.tocs:
             self.bodies[page.file.src_uri] = markdown
+            if self.page_cache is None:
+                page.file.content_string = ""  # read: the page's only copy is now its body
             return ""
-        if self.generated is None:
+        if self.catalogue is None:
             return markdown
 
         def href(citation: Citation) -> str | None:
             target = link_target(citation)
             return relative(target, page.url) if target else None
 
-        return link_markdown(markdown, self.generated.catalogue, href)
+        return link_markdown(markdown, self.catalogue, href)
 
     def on_page_content(self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.pop(page.file.src_uri, None)
         if body is None:
             return html_
         page.toc = get_toc([_toc_token(entry) for entry in self.tocs[page.file.src_uri]])
+        page.present_anchor_ids = set(_ANCHOR.findall(body))  # for MkDocs' check of links to anchors
         return body
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """A written page's content is not needed again: a build of tens of thousands of pages
+        would otherwise hold all of them in memory until the end."""
+        if page.file.src_uri in self.tocs:
+            page.content = None
+        return output
 
     def on_page_context(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any

@@ -163,15 +163,16 @@ def _texts(region: str) -> Iterator[tuple[int, str]]:
         offset += len(piece)
 
 
-def indexed_pages(site: Path) -> Iterator[tuple[Path, str, str]]:
-    """The pages Pagefind will index: path, file text, and that text without our earlier annotations."""
-    for path in sorted(site.rglob("*.html")):
+def indexed_pages(site: Path | Iterable[Path]) -> Iterator[tuple[Path, str, str]]:
+    """The pages Pagefind will index (of a site folder, or of the given HTML files): path, file
+    text, and that text without our earlier annotations."""
+    for path in sorted(site.rglob("*.html")) if isinstance(site, Path) else site:
         original = path.read_text(encoding="utf-8")
         if _BODY in original:
             yield path, original, _PARTS.sub("", original)
 
 
-def build_lexicon(site: Path) -> Counter[str]:
+def build_lexicon(site: Path | Iterable[Path]) -> Counter[str]:
     """Every word (lower case) in the indexed text of the site's pages, with its count."""
     lexicon: Counter[str] = Counter()
     for _path, _original, html in indexed_pages(site):

@@ -20,9 +20,14 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import os
 import re
 import subprocess
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pagefind_bin import get_executable
 
@@ -35,6 +40,8 @@ from .search_compounds import CompoundReport, Splitter, annotate, build_lexicon,
 # so identifiers next to a label could not be found: a line break after each such element fixes that.
 _CELL_END = re.compile(r"(</(?:td|th|dt|dd|li|caption)>)(?=<)", re.IGNORECASE)
 FILTERS_FILE = Path("search") / "filters.json"
+PAGES_PER_WORKER = 500  # below this many pages per process, one process is faster
+T = TypeVar("T")
 _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[data-value\]" data-value="([^"]*)"')
 # Not content: the "¶" permalinks after headings (Markdown's toc extension) and the line
 # numbers of source texts (templates/source_text.md.j2).
@@ -47,25 +54,57 @@ def tidy(html: str) -> str:
     return _NOT_CONTENT.sub('<a data-pagefind-ignore class="\\1"', html)
 
 
-def prepare_pages(site_dir: Path) -> CompoundReport:
-    """Tidy and decompound every indexed page of ``site_dir`` in place (running it again changes nothing)."""
-    splitter = Splitter(build_lexicon(site_dir))
+def _shares(site_dir: Path) -> list[list[Path]]:
+    """The site's HTML files in one share per worker process (one share for a small site)."""
+    paths = sorted(site_dir.rglob("*.html"))
+    workers = min(os.cpu_count() or 1, max(1, len(paths) // PAGES_PER_WORKER))
+    return [paths[i::workers] for i in range(workers)]
+
+
+def _map(function: Callable[..., T], shares: list[list[Path]], *args: Any) -> list[T]:
+    if len(shares) == 1:
+        return [function(shares[0], *args)]
+    with ProcessPoolExecutor(len(shares)) as pool:
+        return list(pool.map(function, shares, *([arg] * len(shares) for arg in args)))
+
+
+def _prepare_share(paths: list[Path], lexicon: Counter[str]) -> tuple[CompoundReport, dict[str, set[str]]]:
+    """Tidy and decompound these pages in place; also their filter values."""
+    splitter = Splitter(lexicon)
     report = CompoundReport()
-    for path, original, html in indexed_pages(site_dir):
+    values: dict[str, set[str]] = {}
+    for path, original, html in indexed_pages(paths):
         new, count = annotate(tidy(html), splitter, report.compounds)
         if new != original:
             path.write_text(new, encoding="utf-8")
         report.pages += bool(count)
         report.words += count
+        for name, value in _FILTER.findall(html):
+            values.setdefault(html_lib.unescape(name), set()).add(html_lib.unescape(value))
+    return report, values
+
+
+def prepare_pages(site_dir: Path) -> CompoundReport:
+    """Tidy and decompound every indexed page of ``site_dir`` in place (running it again changes
+    nothing), and write the filter values (:func:`write_filter_values`). Large sites are shared
+    out among processes, one per core: the lexicon is counted in parallel, then the pages
+    annotated in parallel."""
+    shares = _shares(site_dir)
+    lexicon = sum(_map(build_lexicon, shares), Counter[str]())
+    report = CompoundReport()
+    values: dict[str, set[str]] = {}
+    for part, found in _map(_prepare_share, shares, lexicon):
+        report.pages += part.pages
+        report.words += part.words
+        report.compounds.update(part.compounds)
+        for name, names in found.items():
+            values.setdefault(name, set()).update(names)
+    write_filter_values(site_dir, values)
     return report
 
 
-def write_filter_values(site_dir: Path) -> Path:
+def write_filter_values(site_dir: Path, values: dict[str, set[str]]) -> Path:
     """Write ``search/filters.json``: each filter's values on the indexed pages, ``{"kkr": ["KKR Midtjylland", …]}``."""
-    values: dict[str, set[str]] = {}
-    for _path, _original, html in indexed_pages(site_dir):
-        for name, value in _FILTER.findall(html):
-            values.setdefault(html_lib.unescape(name), set()).add(html_lib.unescape(value))
     path = site_dir / FILTERS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     table = {name: sorted(found) for name, found in sorted(values.items())}
@@ -86,7 +125,6 @@ def run_pagefind(site_dir: Path) -> None:
 def index_site(site_dir: Path, laws: Path | None = None) -> CompoundReport:
     """Prepare the pages, write the lookups (the citations given ``laws``, the catalogue), run Pagefind."""
     report = prepare_pages(site_dir)
-    write_filter_values(site_dir)
     if laws is not None:
         write_citation_table(site_dir, load_catalogue(laws))
     run_pagefind(site_dir)
