@@ -21,6 +21,9 @@ class Step:
     wall: float
     cpu: float  # user + system, the process and its children
     peak_rss: int  # bytes: the largest resident set of the process or any child it waited for
+    peak_tree_rss: int = (
+        0  # bytes: the largest sum of the resident sets of the process and its children at one time
+    )
     lines: list[tuple[float, str]] = field(default_factory=list)
 
     def phases(self, markers: Sequence[tuple[str, str]]) -> dict[str, float]:
@@ -34,6 +37,33 @@ class Step:
                 starts.append((name, at))
         ends = [t for _, t in starts[1:]] + [self.wall]
         return {name: end - start for (name, start), end in zip(starts, ends, strict=True)}
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+SAMPLE = 0.1  # seconds between samples of the process tree's memory
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of process ``root`` and all its descendants now (Linux ``/proc``)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm", encoding="utf-8") as handle:
+                rss[int(entry)] = int(handle.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
 
 
 def run_step(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Step:
@@ -61,14 +91,27 @@ def run_step(command: Sequence[str], cwd: Path, env: dict[str, str] | None = Non
         for line in process.stderr:
             lines.append((time.perf_counter() - started, line.rstrip("\n")))
 
+    peak_tree = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not done.wait(SAMPLE):
+            peak_tree = max(peak_tree, tree_rss(process.pid))
+
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     reader.join()
     if process.returncode != 0:
         tail = "\n".join(line for _, line in lines[-30:])
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
     rss_unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return Step(list(command), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * rss_unit, lines)
+    peak = usage.ru_maxrss * rss_unit
+    return Step(list(command), wall, usage.ru_utime + usage.ru_stime, peak, max(peak, peak_tree), lines)

@@ -37,9 +37,8 @@ from site_stats import site_stats
 
 REPO = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "kommuneatlas.cli"]
-BUILD_PHASES = (
-    ("validate", "Validerer data"),
-    ("render + MkDocs", "Bygger sider med MkDocs"),
+BUILD_PHASES = (  # validation runs beside rendering + MkDocs, in a second process
+    ("validate ‖ render + MkDocs", "Validerer data"),
     ("search index", "Bygger søgeindeks"),
     ("swap", "Færdig"),
 )
@@ -86,7 +85,7 @@ class ScaleResult:
 
 
 def _step(step: Step) -> dict[str, Any]:
-    return {"wall": step.wall, "cpu": step.cpu, "peak_rss": step.peak_rss}
+    return {"wall": step.wall, "cpu": step.cpu, "peak_rss": step.peak_tree_rss}
 
 
 def run_scale(scale: int, work: Path, seed: int, preview_rounds: int) -> ScaleResult:
@@ -292,7 +291,9 @@ netværk, forsøg, dokument); *law* the law and provision pages; *source* the pa
 texts (250 lines each); *listing* the front page, the overviews and the hand-written pages. The
 plain build is MkDocs with the stock Material theme, our Markdown extensions and navigation and
 MkDocs' built-in search, over the very Markdown our plugin generates (`benchmarks/baseline.py`).
-The live preview adds an editor's description to one agenda item's YAML file and polls the
+Peak RSS is the largest total resident memory of the step's process and its children at one
+time (the build's validation process, its search-preparation processes and Pagefind), sampled
+every 0.1 s (`benchmarks/measure.py`). The live preview adds an editor's description to one agenda item's YAML file and polls the
 item's page until it shows (`benchmarks/preview.py`); the median of the rounds is reported.
 """
 

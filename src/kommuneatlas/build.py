@@ -11,6 +11,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -65,21 +66,31 @@ def build_site(
     progress: Progress = _stderr,
     search: bool = True,
 ) -> None:
-    """Build the whole site into ``site`` (replaced only when everything succeeded)."""
-    progress("Validerer data …")
-    problems = validate_data(data)
-    if problems:
-        raise KommuneatlasError(problems)
+    """Build the whole site into ``site`` (replaced only when everything succeeded).
+
+    The data are validated in a second process while MkDocs builds (a 2-core machine does both
+    at once); the build goes on to the search index only once they are found valid, and a build
+    that fails on invalid data reports the validation's problems, which say where and what.
+    """
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-build-", dir=site.parent))
     try:
-        progress("Bygger sider med MkDocs …")
-        try:
-            _show_build_log()
-            mkdocs_build(_config(config_file, staging, data))  # not kept: it holds the whole site
-        except (Abort, ConfigurationError) as exc:
-            raise KommuneatlasError(f"MkDocs build failed: {exc}") from exc
+        with ProcessPoolExecutor(1) as pool:
+            progress("Validerer data …")
+            validation = pool.submit(validate_data, data)
+            progress("Bygger sider med MkDocs …")
+            try:
+                _show_build_log()
+                mkdocs_build(_config(config_file, staging, data))  # not kept: it holds the whole site
+            except Exception as exc:
+                if problems := validation.result():
+                    raise KommuneatlasError(problems) from exc
+                if isinstance(exc, Abort | ConfigurationError):
+                    raise KommuneatlasError(f"MkDocs build failed: {exc}") from exc
+                raise
+            if problems := validation.result():
+                raise KommuneatlasError(problems)
         if search:
             progress("Bygger søgeindeks (Pagefind) …")
             index_site(staging, data / "laws.yaml")
