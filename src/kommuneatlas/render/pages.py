@@ -253,7 +253,7 @@ class SiteRenderer:
             [
                 [
                     (ix.url("experiments", e["id"]), e["title"]),
-                    e.get("network"),
+                    (self._network_url(e), e.get("network")),
                     ", ".join(e.get("kommuner") or []),
                     e.get("in_force"),
                 ]
@@ -349,7 +349,7 @@ class SiteRenderer:
             experiments=[
                 [
                     linker.a(ix.url("experiments", e["id"]), e["title"]),
-                    linker.a(self._network_url(e.get("network")), e.get("network")),
+                    linker.a(self._network_url(e), e.get("network")),
                     e.get("in_force"),
                 ]
                 for e in ix.experiments_by_kommune[kommune["name"]]
@@ -357,8 +357,8 @@ class SiteRenderer:
             people=[(ix.url("people", p["id"]), p["name"]) for p in ix.people_by_kommune[kommune["name"]]],
         )
 
-    def _network_url(self, number: int | None) -> str | None:
-        network = self.ix.network_by_number.get(number) if number is not None else None
+    def _network_url(self, experiment: Entity) -> str | None:
+        network = self.ix.network(experiment)
         return self.ix.url("networks", network["id"]) if network else None
 
     def _people_rows(self, linker: Linker, people: list[dict[str, Any]]) -> list[list[Any]]:
@@ -460,7 +460,7 @@ class SiteRenderer:
         ix = self.ix
         url = ix.url("networks", network["id"]) or ""
         linker = Linker(url, self.find)
-        experiments = ix.experiments_by_network[network["number"]]
+        experiments = ix.experiments_by_network[network["id"]]
         return self._page(
             "network.md.j2",
             url,
@@ -486,7 +486,7 @@ class SiteRenderer:
     def experiment_page(self, experiment: Entity) -> Page:
         ix = self.ix
         url = ix.url("experiments", experiment["id"]) or ""
-        network = ix.network_by_number.get(experiment.get("network"))
+        network = ix.network(experiment)
         crumbs = [("frikommuner/", "Frikommunenetværk")]
         if network:
             crumbs.append((ix.url("networks", network["id"]) or "", network["name"]))
