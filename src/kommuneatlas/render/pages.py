@@ -15,6 +15,7 @@ from ..urls import SOURCE_CHUNK, source_text_url
 from .environment import make_environment
 from .indexes import Indexes, build_indexes
 from .linker import CitationFinder, Linker
+from .paging import LISTING_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager, Related, chunked, page_url
 from .safe_markdown import render_markdown
 
 DOCUMENT_KINDS = {
@@ -137,17 +138,17 @@ class SiteRenderer:
     def pages(self) -> Iterator[Page]:
         yield from self.index_pages()
         for kkr in self.site.all("kkr"):
-            yield self.kkr_page(kkr)
+            yield from self.kkr_page(kkr)
         for kommune in self.site.all("kommuner"):
-            yield self.kommune_page(kommune)
+            yield from self.kommune_page(kommune)
         for meeting in self.site.all("meetings"):
             yield self.meeting_page(meeting)
         for item in self.site.all("items"):
             yield self.item_page(item)
         for person in self.site.all("people"):
-            yield self.person_page(person)
+            yield from self.person_page(person)
         for network in self.site.all("networks"):
-            yield self.network_page(network)
+            yield from self.network_page(network)
         for experiment in self.site.all("experiments"):
             yield self.experiment_page(experiment)
         for document in self.site.all("documents"):
@@ -155,14 +156,67 @@ class SiteRenderer:
             yield from self.source_text_pages(document)
 
     # -- index pages -----------------------------------------------------------------------
-    def _listing(self, url: str, title: str, headers: list[str], rows: list[list[Any]], intro: str) -> Page:
-        linker = Linker(url, self.find)
-        resolved = [[linker.a(*cell) if isinstance(cell, tuple) else cell for cell in row] for row in rows]
-        return self._page("listing.md.j2", url, title, headers=headers, rows=resolved, intro=intro)
+    def _resolve(self, linker: Linker, rows: list[list[Any]]) -> list[list[Any]]:
+        """Table rows with each (url, label) cell made a link from the linker's page."""
+        return [[linker.a(*cell) if isinstance(cell, tuple) else cell for cell in row] for row in rows]
+
+    def _listing(
+        self,
+        url: str,
+        title: str,
+        headers: list[str],
+        rows: list[list[Any]],
+        intro: str | None,
+        crumbs: list[tuple[str, str]] | None = None,
+        searchable: bool = True,
+        per_page: int = LISTING_ROWS,
+    ) -> Iterator[Page]:
+        """A table of ``rows`` (cells: text, or (url, label) for a link) on pages of ``per_page``
+        rows: the first at ``url``, the others at ``url/side-<n>/``."""
+        parts = chunked(rows, per_page)
+        for number, part in enumerate(parts, 1):
+            page = page_url(url, number)
+            yield self._page(
+                "listing.md.j2",
+                page,
+                title if number == 1 else f"{title}, side {number}",
+                crumbs=(crumbs or []) if number == 1 else [*(crumbs or []), (url, title)],
+                headers=headers,
+                rows=self._resolve(Linker(page, self.find), part),
+                intro=intro if number == 1 else None,
+                first=(number - 1) * per_page + 1,
+                total=len(rows),
+                pager=Pager.numbered(f"Sider i {title}", url, len(parts), number),
+                search_exclude=number > 1 or not searchable,
+            )
+
+    def _related(
+        self,
+        owner: tuple[str, str],
+        crumbs: list[tuple[str, str]],
+        slug: str,
+        title: str,
+        headers: list[str],
+        rows: list[list[Any]],
+        sub_pages: list[Page],
+    ) -> Related:
+        """A list on the entity page ``owner`` (url, title): the first :data:`PREVIEW_ROWS` rows
+        there; when there are more, the whole list goes to ``sub_pages`` at ``<url><slug>/``."""
+        url, owner_title = owner
+        shown = self._resolve(Linker(url, self.find), rows[:PREVIEW_ROWS])
+        if len(rows) <= PREVIEW_ROWS:
+            return Related(shown, len(rows), None)
+        full = f"{url}{slug}/"
+        sub_pages.extend(
+            self._listing(
+                full, f"{title} – {owner_title}", headers, rows, None, [*crumbs, (url, owner_title)], False
+            )
+        )
+        return Related(shown, len(rows), full)
 
     def index_pages(self) -> Iterator[Page]:
         ix = self.ix
-        yield self._listing(
+        yield from self._listing(
             "kkr/",
             "KKR'er",
             ["KKR", "Region", "Kommuner", "Møder"],
@@ -177,7 +231,7 @@ class SiteRenderer:
             ],
             "De fem kommunekontaktråd (KKR) samler kommunerne i hver region.",
         )
-        yield self._listing(
+        yield from self._listing(
             "kommuner/",
             "Kommuner",
             ["Kommune", "Kode", "Region", "Frikommunenetværk", "Forsøg"],
@@ -194,7 +248,7 @@ class SiteRenderer:
             "Alle 98 kommuner med deres region, KKR og frikommuneforsøg.",
         )
         meetings = sorted(self.site.all("meetings"), key=lambda m: str(m["date"]), reverse=True)
-        yield self._listing(
+        yield from self._listing(
             "moeder/",
             "Møder",
             ["Dato", "KKR", "Dagsordenspunkter"],
@@ -204,7 +258,7 @@ class SiteRenderer:
             ],
             "KKR-møder med dagsorden, deltagere og beslutninger.",
         )
-        yield self._listing(
+        yield from self._listing(
             "beslutninger/",
             "Beslutninger",
             ["Møde", "Punkt", "Titel", "Sags-id"],
@@ -219,8 +273,9 @@ class SiteRenderer:
                 for i in ix.items_by_meeting[m["id"]]
             ],
             "Alle dagsordenspunkter med beslutninger, nyeste møde først.",
+            per_page=WIDE_ROWS,
         )
-        yield self._listing(
+        yield from self._listing(
             "personer/",
             "Personer",
             ["Navn", "Parti", "Kommune"],
@@ -230,7 +285,7 @@ class SiteRenderer:
             ],
             "Politikere nævnt som deltagere eller udpegede i KKR-referaterne.",
         )
-        yield self._listing(
+        yield from self._listing(
             "frikommuner/",
             "Frikommunenetværk",
             ["Nr.", "Netværk", "Kommuner", "Godkendte forsøg", "Status"],
@@ -245,8 +300,9 @@ class SiteRenderer:
                 for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
             ],
             "Frikommuneforsøg II 2016–2020: de otte netværk, deres kommuner og godkendte forsøg.",
+            per_page=WIDE_ROWS,
         )
-        yield self._listing(
+        yield from self._listing(
             "forsoeg/",
             "Frikommuneforsøg",
             ["Forsøg", "Netværk", "Kommuner", "Ikrafttrædelse"],
@@ -260,8 +316,9 @@ class SiteRenderer:
                 for e in self.site.all("experiments")
             ],
             "Alle godkendte forsøg i Frikommuneforsøg II.",
+            per_page=WIDE_ROWS,
         )
-        yield self._listing(
+        yield from self._listing(
             "dokumenter/",
             "Dokumenter",
             ["Dokument", "Udgiver", "Dato", "Type"],
@@ -275,87 +332,133 @@ class SiteRenderer:
                 for d in sorted(self.site.all("documents"), key=lambda d: str(d.get("date")), reverse=True)
             ],
             "Kildedokumenterne, som sitets data er udtrukket fra. Hvert dokument kan læses linje for linje.",
+            per_page=WIDE_ROWS,
         )
 
     # -- entity pages ----------------------------------------------------------------------
-    def kkr_page(self, kkr: Entity) -> Page:
+    def kkr_page(self, kkr: Entity) -> Iterator[Page]:
         ix = self.ix
         meetings = ix.meetings_by_kkr[kkr["id"]]
         items = [(m, i) for m in meetings for i in ix.items_by_meeting[m["id"]]]
         url = ix.url("kkr", kkr["id"]) or ""
-        linker = Linker(url, self.find)
         member_names = set(kkr["kommuner"])
-        networks = [
-            [
-                linker.a(ix.url("networks", n["id"]), n["name"]),
-                ", ".join(k for k in n.get("kommuner", []) if k in member_names),
-            ]
-            for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
-            if member_names & set(n.get("kommuner") or [])
-        ]
-        return self._page(
+        crumbs = [("kkr/", "KKR'er")]
+        sub_pages: list[Page] = []
+
+        def related(slug: str, title: str, headers: list[str], rows: list[list[Any]]) -> Related:
+            return self._related((url, kkr["name"]), crumbs, slug, title, headers, rows, sub_pages)
+
+        yield self._page(
             "kkr.md.j2",
             url,
             kkr["name"],
             edit=("kkr", kkr["id"]),
-            crumbs=[("kkr/", "KKR'er")],
+            crumbs=crumbs,
             search_type="kkr",
             search_filters={"kkr": [kkr["name"]]},
             kkr=kkr,
             kommuner=[self._kommune_link(name) for name in kkr["kommuner"]],
-            meetings=[
-                [linker.a(ix.url("meetings", m["id"]), str(m["date"])), len(ix.items_by_meeting[m["id"]])]
-                for m in meetings
-            ],
-            decisions=[
-                [str(m["date"]), i["number"], linker.a(ix.url("items", i["id"]), i["title"])]
-                for m, i in items
-            ],
-            appointments=[
+            meetings=related(
+                "moeder",
+                "Møder",
+                ["Dato", "Dagsordenspunkter"],
                 [
-                    a.get("body"),
-                    linker.a(ix.url("people", a.get("person")), a.get("name")),
-                    a.get("representing"),
-                    linker.a(ix.url("items", i["id"]), i["number"]),
-                ]
-                for _, i in items
-                for a in i.get("appointments") or []
-            ],
-            kkr_documents=[
-                (ix.url("documents", d["id"]), d["title"]) for d in ix.documents_by_kkr[kkr["id"]]
-            ],
-            networks=networks,
+                    [(ix.url("meetings", m["id"]), str(m["date"])), len(ix.items_by_meeting[m["id"]])]
+                    for m in meetings
+                ],
+            ),
+            decisions=related(
+                "beslutninger",
+                "Beslutninger",
+                ["Møde", "Punkt", "Titel"],
+                [[str(m["date"]), i["number"], (ix.url("items", i["id"]), i["title"])] for m, i in items],
+            ),
+            appointments=related(
+                "udpegninger",
+                "Udpegninger",
+                ["Organ", "Person", "Repræsenterer", "Punkt"],
+                [
+                    [
+                        a.get("body"),
+                        (ix.url("people", a.get("person")), a.get("name")),
+                        a.get("representing"),
+                        (ix.url("items", i["id"]), i["number"]),
+                    ]
+                    for _, i in items
+                    for a in i.get("appointments") or []
+                ],
+            ),
+            kkr_documents=related(
+                "dokumenter",
+                "Dokumenter",
+                ["Dokument"],
+                [[(ix.url("documents", d["id"]), d["title"])] for d in ix.documents_by_kkr[kkr["id"]]],
+            ),
+            networks=related(
+                "frikommunenetvaerk",
+                "Frikommunenetværk",
+                ["Netværk", f"Kommuner fra {kkr['name']}"],
+                [
+                    [
+                        (ix.url("networks", n["id"]), n["name"]),
+                        ", ".join(k for k in n.get("kommuner", []) if k in member_names),
+                    ]
+                    for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
+                    if member_names & set(n.get("kommuner") or [])
+                ],
+            ),
         )
+        yield from sub_pages
 
-    def kommune_page(self, kommune: Entity) -> Page:
+    def kommune_page(self, kommune: Entity) -> Iterator[Page]:
         ix = self.ix
         url = ix.url("kommuner", kommune["id"]) or ""
-        linker = Linker(url, self.find)
+        title = f"{kommune['name']} Kommune"
         kkr = self.site.get("kkr", kommune["kkr"]) or {}
-        return self._page(
+        crumbs = [("kommuner/", "Kommuner")]
+        sub_pages: list[Page] = []
+
+        def related(slug: str, heading: str, headers: list[str], rows: list[list[Any]]) -> Related:
+            return self._related((url, title), crumbs, slug, heading, headers, rows, sub_pages)
+
+        yield self._page(
             "kommune.md.j2",
             url,
-            f"{kommune['name']} Kommune",
+            title,
             edit=("kommuner", kommune["id"]),
-            crumbs=[("kommuner/", "Kommuner")],
+            crumbs=crumbs,
             search_type="kommune",
             search_filters={"kkr": [kkr.get("name", kommune["kkr"])]},
             kommune=kommune,
             kkr_url=ix.url("kkr", kommune["kkr"]),
             kkr_name=kkr.get("name", kommune["kkr"]),
-            networks=[
-                (ix.url("networks", n["id"]), n["name"]) for n in ix.networks_by_kommune[kommune["name"]]
-            ],
-            experiments=[
+            networks=related(
+                "frikommunenetvaerk",
+                "Frikommunenetværk",
+                ["Netværk"],
+                [[(ix.url("networks", n["id"]), n["name"])] for n in ix.networks_by_kommune[kommune["name"]]],
+            ),
+            experiments=related(
+                "forsoeg",
+                "Frikommuneforsøg",
+                ["Forsøg", "Netværk", "Ikrafttrædelse"],
                 [
-                    linker.a(ix.url("experiments", e["id"]), e["title"]),
-                    linker.a(self._network_url(e), e.get("network")),
-                    e.get("in_force"),
-                ]
-                for e in ix.experiments_by_kommune[kommune["name"]]
-            ],
-            people=[(ix.url("people", p["id"]), p["name"]) for p in ix.people_by_kommune[kommune["name"]]],
+                    [
+                        (ix.url("experiments", e["id"]), e["title"]),
+                        (self._network_url(e), e.get("network")),
+                        e.get("in_force"),
+                    ]
+                    for e in ix.experiments_by_kommune[kommune["name"]]
+                ],
+            ),
+            people=related(
+                "personer",
+                "Personer",
+                ["Navn"],
+                [[(ix.url("people", p["id"]), p["name"])] for p in ix.people_by_kommune[kommune["name"]]],
+            ),
         )
+        yield from sub_pages
 
     def _network_url(self, experiment: Entity) -> str | None:
         network = self.ix.network(experiment)
@@ -432,56 +535,83 @@ class SiteRenderer:
             ],
         )
 
-    def person_page(self, person: Entity) -> Page:
+    def person_page(self, person: Entity) -> Iterator[Page]:
         ix = self.ix
         url = ix.url("people", person["id"]) or ""
-        linker = Linker(url, self.find)
         roles = {"participants": "deltager", "absent": "afbud"}
-        return self._page(
+        crumbs = [("personer/", "Personer")]
+        sub_pages: list[Page] = []
+        yield self._page(
             "person.md.j2",
             url,
             person["name"],
             edit=("people", person["id"]),
-            crumbs=[("personer/", "Personer")],
+            crumbs=crumbs,
             search_type="person",
             person=person,
             kommune_url=self._kommune_link(person["kommune"])[0] if person.get("kommune") else None,
-            meetings=[
-                [linker.a(ix.url("meetings", m["id"]), self._meeting_label(m)), roles[role]]
-                for m, role in ix.attendance[person["id"]]
-            ],
-            appointments=[
-                [a.get("body"), a.get("representing"), linker.a(ix.url("items", i["id"]), i["title"])]
-                for i, a in ix.appointments_by_person[person["id"]]
-            ],
+            meetings=self._related(
+                (url, person["name"]),
+                crumbs,
+                "moeder",
+                "Møder",
+                ["Møde", "Rolle"],
+                [
+                    [(ix.url("meetings", m["id"]), self._meeting_label(m)), roles[role]]
+                    for m, role in ix.attendance[person["id"]]
+                ],
+                sub_pages,
+            ),
+            appointments=self._related(
+                (url, person["name"]),
+                crumbs,
+                "udpegninger",
+                "Udpegninger",
+                ["Organ", "Repræsenterer", "Beslutning"],
+                [
+                    [a.get("body"), a.get("representing"), (ix.url("items", i["id"]), i["title"])]
+                    for i, a in ix.appointments_by_person[person["id"]]
+                ],
+                sub_pages,
+            ),
         )
+        yield from sub_pages
 
-    def network_page(self, network: Entity) -> Page:
+    def network_page(self, network: Entity) -> Iterator[Page]:
         ix = self.ix
         url = ix.url("networks", network["id"]) or ""
-        linker = Linker(url, self.find)
-        experiments = ix.experiments_by_network[network["id"]]
-        return self._page(
+        crumbs = [("frikommuner/", "Frikommunenetværk")]
+        sub_pages: list[Page] = []
+        yield self._page(
             "network.md.j2",
             url,
             network["name"],
             edit=("networks", network["id"]),
-            crumbs=[("frikommuner/", "Frikommunenetværk")],
+            crumbs=crumbs,
             search_type="netværk",
             search_filters={"netværk": [network["name"]], "lov": self._laws("networks", network["id"])},
             network=network,
             kommuner=[self._kommune_link(k) for k in network.get("kommuner") or []],
             inactive=[self._kommune_link(k) for k in network.get("inactive_kommuner") or []],
-            experiments=[
+            experiments=self._related(
+                (url, network["name"]),
+                crumbs,
+                "forsoeg",
+                "Forsøg",
+                ["Forsøg", "Kommuner", "Ikrafttrædelse"],
                 [
-                    linker.a(ix.url("experiments", e["id"]), e["title"]),
-                    ", ".join(e.get("kommuner") or []),
-                    e.get("in_force"),
-                ]
-                for e in experiments
-            ],
+                    [
+                        (ix.url("experiments", e["id"]), e["title"]),
+                        ", ".join(e.get("kommuner") or []),
+                        e.get("in_force"),
+                    ]
+                    for e in ix.experiments_by_network[network["id"]]
+                ],
+                sub_pages,
+            ),
             chapter_labels=NETWORK_CHAPTERS,
         )
+        yield from sub_pages
 
     def experiment_page(self, experiment: Entity) -> Page:
         ix = self.ix
@@ -541,28 +671,19 @@ class SiteRenderer:
         lines = text.splitlines()
         chunks = max(1, (len(lines) + SOURCE_CHUNK - 1) // SOURCE_CHUNK)
         doc_url = self.ix.url("documents", document["id"]) or ""
+        urls = tuple(f"{doc_url}tekst/{n}/" for n in range(1, chunks + 1))
+        ranges = tuple(
+            f"{(n - 1) * SOURCE_CHUNK + 1}–{min(len(lines), n * SOURCE_CHUNK)}" for n in range(1, chunks + 1)
+        )
         for chunk in range(1, chunks + 1):
             first = (chunk - 1) * SOURCE_CHUNK + 1
             last = min(len(lines), chunk * SOURCE_CHUNK)
-            url = f"{doc_url}tekst/{chunk}/"
-            pager = (
-                [
-                    (
-                        f"{doc_url}tekst/{n}/",
-                        f"{(n - 1) * SOURCE_CHUNK + 1}–{min(len(lines), n * SOURCE_CHUNK)}",
-                        n == chunk,
-                    )
-                    for n in range(1, chunks + 1)
-                ]
-                if chunks > 1
-                else []
-            )
             yield self._page(
                 "source_text.md.j2",
-                url,
+                urls[chunk - 1],
                 f"{document['title']}, linje {first}–{last}",
                 crumbs=[("dokumenter/", "Dokumenter"), (doc_url, document["title"])],
                 search_type="kildetekst",
                 lines=[(n, " ".join(lines[n - 1].split())) for n in range(first, last + 1)],
-                pager=pager,
+                pager=Pager("Sider i kildeteksten", urls, ranges, chunk),
             )
