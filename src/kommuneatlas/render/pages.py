@@ -209,7 +209,14 @@ class SiteRenderer:
         full = f"{url}{slug}/"
         sub_pages.extend(
             self._listing(
-                full, f"{title} – {owner_title}", headers, rows, None, [*crumbs, (url, owner_title)], False
+                full,
+                f"{title} – {owner_title}",
+                headers,
+                rows,
+                None,
+                [*crumbs, (url, owner_title)],
+                searchable=False,
+                per_page=WIDE_ROWS,
             )
         )
         return Related(shown, len(rows), full)
