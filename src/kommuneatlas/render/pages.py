@@ -199,12 +199,13 @@ class SiteRenderer:
         headers: list[str],
         rows: list[list[Any]],
         sub_pages: list[Page],
+        preview: int = PREVIEW_ROWS,
     ) -> Related:
-        """A list on the entity page ``owner`` (url, title): the first :data:`PREVIEW_ROWS` rows
-        there; when there are more, the whole list goes to ``sub_pages`` at ``<url><slug>/``."""
+        """A list on the entity page ``owner`` (url, title): the first ``preview`` rows there;
+        when there are more, the whole list goes to ``sub_pages`` at ``<url><slug>/``."""
         url, owner_title = owner
-        shown = self._resolve(Linker(url, self.find), rows[:PREVIEW_ROWS])
-        if len(rows) <= PREVIEW_ROWS:
+        shown = self._resolve(Linker(url, self.find), rows[:preview])
+        if len(rows) <= preview:
             return Related(shown, len(rows), None)
         full = f"{url}{slug}/"
         sub_pages.extend(
@@ -353,7 +354,10 @@ class SiteRenderer:
         sub_pages: list[Page] = []
 
         def related(slug: str, title: str, headers: list[str], rows: list[list[Any]]) -> Related:
-            return self._related((url, kkr["name"]), crumbs, slug, title, headers, rows, sub_pages)
+            # Six lists on one page: a shorter preview of each.
+            return self._related(
+                (url, kkr["name"]), crumbs, slug, title, headers, rows, sub_pages, PREVIEW_ROWS // 2
+            )
 
         yield self._page(
             "kkr.md.j2",
