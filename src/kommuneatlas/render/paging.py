@@ -15,7 +15,7 @@ T = TypeVar("T")
 LISTING_ROWS = 100  # rows per page of an overview with short rows (/kommuner/, /personer/ …)
 WIDE_ROWS = 40  # rows per page of a list with titles or lists of names in its rows
 PREVIEW_ROWS = 20  # rows of a related list shown on an entity page; the rest on its sub-pages
-BACKLINK_ROWS = 25  # backlinks with their citing sentence per page of a law or provision
+BACKLINK_ROWS = 20  # backlinks with their citing sentence per page of a law or provision
 
 
 def page_url(base: str, number: int) -> str:
