@@ -176,15 +176,18 @@ class SiteRenderer:
         parts = chunked(rows, per_page)
         for number, part in enumerate(parts, 1):
             page = page_url(url, number)
+            page_title = title if number == 1 else f"{title}, side {number}"
+            first = (number - 1) * per_page + 1
             yield self._page(
                 "listing.md.j2",
                 page,
-                title if number == 1 else f"{title}, side {number}",
+                page_title,
+                description=f"{page_title}: række {first}–{first + len(part) - 1} af {len(rows)} i Kommuneatlas.",
                 crumbs=(crumbs or []) if number == 1 else [*(crumbs or []), (url, title)],
                 headers=headers,
                 rows=self._resolve(Linker(page, self.find), part),
                 intro=intro if number == 1 else None,
-                first=(number - 1) * per_page + 1,
+                first=first,
                 total=len(rows),
                 pager=Pager.numbered(f"Sider i {title}", url, len(parts), number),
                 search_exclude=number > 1 or not searchable,
