@@ -20,10 +20,11 @@ ENTITY_FOLDERS = {
 
 def category(relative: str) -> str:
     """``entity``, ``law`` (a law or provision page), ``source`` (a page of a source text) or
-    ``listing`` (front page, section overviews, hand-written pages, 404) for a page's path."""
+    ``listing`` (front page, section overviews and their further pages, hand-written pages, 404)
+    for a page's path."""
     parts = relative.split("/")[:-1]  # the folders above index.html
-    if len(parts) <= 1:
-        return "listing"
+    if len(parts) <= 1 or (len(parts) == 2 and parts[1].startswith("side-")):
+        return "listing"  # an overview, or one of its further pages (side-2/ …)
     if parts[0] == "dokumenter" and len(parts) >= 3 and parts[2] == "tekst":
         return "source"
     if parts[0] == "love":

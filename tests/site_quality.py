@@ -27,6 +27,8 @@ PAGE_TYPES: dict[str, str] = {
     "dokument": "dokumenter/rm-2020-noerholm/",
     "kildetekst": "dokumenter/rm-2020-noerholm/tekst/1/",
     "oversigt": "beslutninger/",
+    "oversigt-side": "forsoeg/side-2/",
+    "dokument-forkortet": "dokumenter/dsi-2023-viborg-tilsagn/",
     "love": "love/",
     "lov": "love/sel/",
     "bestemmelse": "love/sel/129/",

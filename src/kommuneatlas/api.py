@@ -62,7 +62,7 @@ def networks(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
             "inactive_kommuner": n.get("inactive_kommuner") or [],
             "approved_count": n.get("approved_count"),
             "active": n.get("active", True),
-            "experiments": [e["id"] for e in ix.experiments_by_network[n.get("number")]],
+            "experiments": [e["id"] for e in ix.experiments_by_network[n["id"]]],
             "notes": n.get("notes") or [],
         }
         for n in sorted(site.all("networks"), key=lambda n: n.get("number", 0))

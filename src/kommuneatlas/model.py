@@ -56,3 +56,22 @@ def load_site_data(data: Path) -> SiteData:
             site.paths[(kind, entity_id)] = path
         site.entities[kind] = entities
     return site
+
+
+def source_document(entity: dict[str, Any]) -> str | None:
+    """The id of the source document an extracted record comes from (None if added by hand)."""
+    source = entity.get("source")
+    return source.get("document") if isinstance(source, dict) else None
+
+
+def network_of(experiment: dict[str, Any], numbered: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The network of ``experiment`` among ``numbered``, the networks with its ``network`` number.
+
+    Numbers repeat across status reports, so an extracted experiment belongs to the network
+    with its number from its own source document; one added by hand (no source) to the only
+    network with that number.
+    """
+    document = source_document(experiment)
+    if document is None:
+        return numbered[0] if len(numbered) == 1 else None
+    return next((n for n in numbered if source_document(n) == document), None)

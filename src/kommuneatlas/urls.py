@@ -11,7 +11,7 @@ from typing import Any
 
 from .extraction import kkr_id
 
-SOURCE_CHUNK = 250  # lines per page of a source document's text
+SOURCE_CHUNK = 40  # lines per page of a source document's text (some lines are long)
 
 
 def entity_url(kind: str, entity: dict[str, Any], meetings: dict[str, dict[str, Any]] | None = None) -> str:

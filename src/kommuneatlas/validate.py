@@ -23,6 +23,7 @@ from ruamel.yaml.error import YAMLError
 
 from .errors import KommuneatlasError, Problem
 from .kinds import KINDS
+from .model import network_of, source_document
 from .yamlstore import load_round_trip, plain
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
@@ -179,7 +180,9 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
     ids = {kind: set(loaded.documents[kind]) for kind in KINDS}
     kommune_names = loaded.kommune_names
     kkr_names = {str(doc.get("name")) for _, doc in loaded.all("kkr")}
-    networks = {doc.get("number") for _, doc in loaded.all("networks")}
+    networks: dict[Any, list[dict[str, Any]]] = {}
+    for _, doc in loaded.all("networks"):
+        networks.setdefault(doc.get("number"), []).append(doc)
 
     def need(path: Path, doc: dict[str, Any], keys: list[str | int], ok: bool, message: str) -> None:
         if not ok:
@@ -223,8 +226,9 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
             path,
             doc,
             ["network"],
-            doc.get("network") in networks,
-            f"network {doc.get('network')!r} not found in data/networks/",
+            network_of(doc, networks.get(doc.get("network"), [])) is not None,
+            f"network {doc.get('network')!r} not found in data/networks/"
+            + (f" for source document {document!r}" if (document := source_document(doc)) else ""),
         )
         for i, name in enumerate(doc.get("kommuner") or []):
             kommune(path, doc, ["kommuner", i], name)

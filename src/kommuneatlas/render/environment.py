@@ -78,6 +78,58 @@ def _financing_row(row: dict[str, Any], L: Linker) -> list[Any]:
     return [row.get("kommune"), format_number(row.get("amount_tkr"))]
 
 
+def _size(value: Any) -> int:
+    """Characters of text in a value: strings, and the strings inside mappings and lists."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_size(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_size(v) for v in value)
+    return 0
+
+
+def _cut(paragraph: Any, room: int) -> Any:
+    """A paragraph (a string, or a mapping with "text") shortened to ``room`` characters at a word."""
+    text = paragraph.get("text") if isinstance(paragraph, dict) else paragraph
+    if not isinstance(text, str):
+        return paragraph
+    short = text[:room].rsplit(" ", 1)[0] + " …"
+    return {**paragraph, "text": short} if isinstance(paragraph, dict) else short
+
+
+class TextBudget:
+    """How much long text (sections, chapters, table rows) a page still shows; past it, the
+    template links to the lines in the source text instead (pages stay small at any scale)."""
+
+    def __init__(self, characters: int) -> None:
+        self.left = characters
+
+    def take(self, value: Any) -> tuple[list[Any], bool]:
+        """As many of the paragraphs in ``value`` as fit, the last one cut at a word; and whether
+        anything was left out."""
+        kept: list[Any] = []
+        for paragraph in [value] if isinstance(value, str) else list(value or []):
+            size = _size(paragraph)
+            if size > self.left:
+                if self.left > 200:
+                    kept.append(_cut(paragraph, self.left))
+                self.left = 0
+                return kept, True
+            kept.append(paragraph)
+            self.left -= size
+        return kept, False
+
+    def take_rows(self, rows: list[Any]) -> tuple[list[Any], bool]:
+        """As many whole table rows as fit; and whether any were left out."""
+        for count, row in enumerate(rows or []):
+            if _size(row) > self.left:
+                self.left = 0
+                return rows[:count], True
+            self.left -= _size(row)
+        return list(rows or []), False
+
+
 @cache
 def make_environment(templates: Path, strict: bool = False) -> Environment:
     """One environment per templates folder and process: its compiled templates are reused by
@@ -104,4 +156,5 @@ def make_environment(templates: Path, strict: bool = False) -> Environment:
         financing_row=_financing_row,
     )
     env.globals["source_text_url"] = source_text_url
+    env.globals["text_budget"] = TextBudget
     return env

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extraction import kkr_id
-from ..model import Entity, SiteData
+from ..model import Entity, SiteData, network_of
 from ..urls import entity_url
 
 
@@ -19,10 +19,10 @@ class Indexes:
     kommune_by_name: dict[str, Entity] = field(default_factory=dict)
     meetings_by_kkr: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     items_by_meeting: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    experiments_by_network: dict[int, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+    experiments_by_network: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     experiments_by_kommune: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     networks_by_kommune: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    network_by_number: dict[int, Entity] = field(default_factory=dict)
+    networks_by_number: dict[int, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     people_by_kommune: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     attendance: dict[str, list[tuple[Entity, str]]] = field(default_factory=lambda: defaultdict(list))
     appointments_by_person: dict[str, list[tuple[Entity, dict[str, Any]]]] = field(
@@ -35,6 +35,10 @@ class Indexes:
 
     def url(self, kind: str, entity_id: str | None) -> str | None:
         return self.urls.get((kind, entity_id)) if entity_id else None
+
+    def network(self, experiment: Entity) -> Entity | None:
+        """The network an experiment belongs to (see :func:`model.network_of`)."""
+        return network_of(experiment, self.networks_by_number.get(experiment.get("network"), []))
 
 
 def build_indexes(site: SiteData) -> Indexes:
@@ -62,11 +66,13 @@ def build_indexes(site: SiteData) -> Indexes:
     for items in ix.items_by_meeting.values():
         items.sort(key=lambda i: [int(p) if p.isdigit() else p for p in str(i["number"]).split(".")])
     for network in sorted(site.all("networks"), key=lambda n: n.get("number", 0)):
-        ix.network_by_number[network["number"]] = network
+        ix.networks_by_number[network["number"]].append(network)
         for name in (network.get("kommuner") or []) + (network.get("inactive_kommuner") or []):
             ix.networks_by_kommune[name].append(network)
     for experiment in site.all("experiments"):
-        ix.experiments_by_network[experiment.get("network")].append(experiment)
+        network = ix.network(experiment)
+        if network:
+            ix.experiments_by_network[network["id"]].append(experiment)
         for name in experiment.get("kommuner") or []:
             ix.experiments_by_kommune[name].append(experiment)
     for person in site.all("people"):

@@ -13,6 +13,7 @@ from ..references import KIND_LABELS, Occurrence, ReferenceIndex
 from ..urls import law_url, provision_url
 from .linker import Linker
 from .pages import Page, SiteRenderer
+from .paging import BACKLINK_ROWS, Pager, chunked, page_url
 
 
 def _paragraph_key(paragraph: str) -> tuple[int, str]:
@@ -48,9 +49,9 @@ class LawPages:
     def pages(self) -> Iterator[Page]:
         yield self.index_page()
         for law in self.catalogue.ids():
-            yield self.law_page(law)
+            yield from self.law_page(law)
         for (law, paragraph), occurrences in self.by_provision.items():
-            yield self.provision_page(law, paragraph, occurrences)
+            yield from self.provision_page(law, paragraph, occurrences)
 
     def index_page(self) -> Page:
         url = "love/"
@@ -66,42 +67,59 @@ class LawPages:
             rows=rows, intro="Lovene i lovkataloget med antallet af henvisninger på sitet. Følg en lov for at se de paragraffer, der henvises til.",
         )  # fmt: skip
 
-    def law_page(self, law: str) -> Page:
+    def law_page(self, law: str) -> Iterator[Page]:
+        """The law's page; its mentions without a paragraph run on over pages ``side-<n>/``."""
         url = law_url(law)
-        linker = Linker(url)
+        title = self.catalogue[law].title
         provisions: dict[str, int] = {}
         for o in self.by_law.get(law, []):
             if o.paragraph:
                 provisions[o.paragraph] = provisions.get(o.paragraph, 0) + 1
         chapters = sorted({c for o in self.by_law.get(law, []) for c in o.chapter}, key=_paragraph_key)
-        rows = [[linker.a(provision_url(law, provision_id(law, p)), provision_label(self.short(law), p)), n]
-                for p, n in sorted(provisions.items(), key=lambda kv: _paragraph_key(kv[0]))]  # fmt: skip
         mentions = self.references.mentions.get(law, [])
-        return self.renderer._page(
-            "law.md.j2", url, self.catalogue[law].title, crumbs=[("love/", "Love")], search_type="lov",
-            law=law, aliases=self.catalogue[law].aliases, law_link=self.catalogue[law].url, provisions=rows,
-            chapters=chapters, mentions=[(o, highlighted(o)) for o in mentions[:200]], mention_count=len(mentions),
-        )  # fmt: skip
-
-    def provision_page(self, law: str, paragraph: str, occurrences: list[Occurrence]) -> Page:
-        url = provision_url(law, provision_id(law, paragraph))
-        linker = Linker(url)
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for o in sorted(occurrences, key=lambda o: (o.date or "", o.title), reverse=True):
-            groups.setdefault(KIND_LABELS.get(o.group, o.group), []).append(
-                {"link": linker.a(o.url, o.title), "date": o.date, "context": highlighted(o), "explicit": o.explicit,
-                 "stk": ", ".join(o.stk), "nr": ", ".join(o.nr)}
+        parts = chunked(mentions, BACKLINK_ROWS)
+        for number, part in enumerate(parts, 1):
+            page = page_url(url, number)
+            linker = Linker(page)
+            rows = [[linker.a(provision_url(law, provision_id(law, p)), provision_label(self.short(law), p)), n]
+                    for p, n in sorted(provisions.items(), key=lambda kv: _paragraph_key(kv[0]))] if number == 1 else []  # fmt: skip
+            yield self.renderer._page(
+                "law.md.j2", page, title if number == 1 else f"{title}, side {number}",
+                crumbs=[("love/", "Love")] + ([] if number == 1 else [(url, title)]), search_type="lov",
+                law=law, aliases=self.catalogue[law].aliases, law_link=self.catalogue[law].url, provisions=rows,
+                chapters=chapters if number == 1 else [], mentions=[(o, highlighted(o)) for o in part],
+                mention_count=len(mentions), provision_count=len(provisions), first=(number - 1) * BACKLINK_ROWS + 1,
+                pager=Pager.numbered(f"Sider med omtaler af {title}", url, len(parts), number),
+                search_exclude=number > 1,
             )  # fmt: skip
-        order = list(KIND_LABELS.values())
-        together = [
-            [linker.a(provision_url(other_law, provision_id(other_law, other)), provision_label(self.short(other_law), other)), n]
-            for (other_law, other), n in self.together.get((law, paragraph), Counter()).most_common(10)
-        ]  # fmt: skip
+
+    def provision_page(self, law: str, paragraph: str, occurrences: list[Occurrence]) -> Iterator[Page]:
+        """The provision's page: its backlinks, newest first, :data:`BACKLINK_ROWS` per page."""
+        url = provision_url(law, provision_id(law, paragraph))
         title = provision_label(self.short(law), paragraph)
-        return self.renderer._page(
-            "provision.md.j2", url, title, crumbs=[("love/", "Love"), (law_url(law), self.catalogue[law].title)],
-            search_type="bestemmelse", description=f"{title} ({self.catalogue[law].title}): {len(occurrences)} henvisninger",
-            law_title=self.catalogue[law].title, law_link=self.catalogue[law].url, law_url=law_url(law),
-            groups=sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else 99),
-            count=len(occurrences), together=together,
-        )  # fmt: skip
+        order = list(KIND_LABELS.values())
+        ordered = sorted(occurrences, key=lambda o: (o.date or "", o.title), reverse=True)
+        parts = chunked(ordered, BACKLINK_ROWS)
+        for number, part in enumerate(parts, 1):
+            page = page_url(url, number)
+            linker = Linker(page)
+            groups: dict[str, list[dict[str, Any]]] = {}
+            for o in part:
+                groups.setdefault(KIND_LABELS.get(o.group, o.group), []).append(
+                    {"link": linker.a(o.url, o.title), "date": o.date, "context": highlighted(o), "explicit": o.explicit,
+                     "stk": ", ".join(o.stk), "nr": ", ".join(o.nr)}
+                )  # fmt: skip
+            together = [
+                [linker.a(provision_url(other_law, provision_id(other_law, other)), provision_label(self.short(other_law), other)), n]
+                for (other_law, other), n in self.together.get((law, paragraph), Counter()).most_common(10)
+            ] if number == 1 else []  # fmt: skip
+            yield self.renderer._page(
+                "provision.md.j2", page, title if number == 1 else f"{title}, side {number}",
+                crumbs=[("love/", "Love"), (law_url(law), self.catalogue[law].title)] + ([] if number == 1 else [(url, title)]),
+                search_type="bestemmelse", description=f"{title} ({self.catalogue[law].title}): {len(occurrences)} henvisninger",
+                law_title=self.catalogue[law].title, law_link=self.catalogue[law].url, law_url=law_url(law),
+                groups=sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else 99),
+                count=len(occurrences), together=together, first=(number - 1) * BACKLINK_ROWS + 1, shown=len(part),
+                pager=Pager.numbered(f"Sider med henvisninger til {title}", url, len(parts), number),
+                search_exclude=number > 1,
+            )  # fmt: skip

@@ -16,6 +16,7 @@ from .environment import make_environment
 from .headings import TocEntry, outline
 from .indexes import Indexes, build_indexes
 from .linker import CitationFinder, Linker
+from .paging import LISTING_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager, Related, chunked, page_url
 from .safe_markdown import render_markdown
 
 DOCUMENT_KINDS = {
@@ -144,17 +145,17 @@ class SiteRenderer:
     def pages(self) -> Iterator[Page]:
         yield from self.index_pages()
         for kkr in self.site.all("kkr"):
-            yield self.kkr_page(kkr)
+            yield from self.kkr_page(kkr)
         for kommune in self.site.all("kommuner"):
-            yield self.kommune_page(kommune)
+            yield from self.kommune_page(kommune)
         for meeting in self.site.all("meetings"):
             yield self.meeting_page(meeting)
         for item in self.site.all("items"):
             yield self.item_page(item)
         for person in self.site.all("people"):
-            yield self.person_page(person)
+            yield from self.person_page(person)
         for network in self.site.all("networks"):
-            yield self.network_page(network)
+            yield from self.network_page(network)
         for experiment in self.site.all("experiments"):
             yield self.experiment_page(experiment)
         for document in self.site.all("documents"):
@@ -162,14 +163,78 @@ class SiteRenderer:
             yield from self.source_text_pages(document)
 
     # -- index pages -----------------------------------------------------------------------
-    def _listing(self, url: str, title: str, headers: list[str], rows: list[list[Any]], intro: str) -> Page:
-        linker = Linker(url, self.find)
-        resolved = [[linker.a(*cell) if isinstance(cell, tuple) else cell for cell in row] for row in rows]
-        return self._page("listing.md.j2", url, title, headers=headers, rows=resolved, intro=intro)
+    def _resolve(self, linker: Linker, rows: list[list[Any]]) -> list[list[Any]]:
+        """Table rows with each (url, label) cell made a link from the linker's page."""
+        return [[linker.a(*cell) if isinstance(cell, tuple) else cell for cell in row] for row in rows]
+
+    def _listing(
+        self,
+        url: str,
+        title: str,
+        headers: list[str],
+        rows: list[list[Any]],
+        intro: str | None,
+        crumbs: list[tuple[str, str]] | None = None,
+        searchable: bool = True,
+        per_page: int = LISTING_ROWS,
+    ) -> Iterator[Page]:
+        """A table of ``rows`` (cells: text, or (url, label) for a link) on pages of ``per_page``
+        rows: the first at ``url``, the others at ``url/side-<n>/``."""
+        parts = chunked(rows, per_page)
+        for number, part in enumerate(parts, 1):
+            page = page_url(url, number)
+            page_title = title if number == 1 else f"{title}, side {number}"
+            first = (number - 1) * per_page + 1
+            yield self._page(
+                "listing.md.j2",
+                page,
+                page_title,
+                description=f"{page_title}: række {first}–{first + len(part) - 1} af {len(rows)} i Kommuneatlas.",
+                crumbs=(crumbs or []) if number == 1 else [*(crumbs or []), (url, title)],
+                headers=headers,
+                rows=self._resolve(Linker(page, self.find), part),
+                intro=intro if number == 1 else None,
+                first=first,
+                total=len(rows),
+                pager=Pager.numbered(f"Sider i {title}", url, len(parts), number),
+                search_exclude=number > 1 or not searchable,
+            )
+
+    def _related(
+        self,
+        owner: tuple[str, str],
+        crumbs: list[tuple[str, str]],
+        slug: str,
+        title: str,
+        headers: list[str],
+        rows: list[list[Any]],
+        sub_pages: list[Page],
+        preview: int = PREVIEW_ROWS,
+    ) -> Related:
+        """A list on the entity page ``owner`` (url, title): the first ``preview`` rows there;
+        when there are more, the whole list goes to ``sub_pages`` at ``<url><slug>/``."""
+        url, owner_title = owner
+        shown = self._resolve(Linker(url, self.find), rows[:preview])
+        if len(rows) <= preview:
+            return Related(shown, len(rows), None)
+        full = f"{url}{slug}/"
+        sub_pages.extend(
+            self._listing(
+                full,
+                f"{title} – {owner_title}",
+                headers,
+                rows,
+                None,
+                [*crumbs, (url, owner_title)],
+                searchable=False,
+                per_page=WIDE_ROWS,
+            )
+        )
+        return Related(shown, len(rows), full)
 
     def index_pages(self) -> Iterator[Page]:
         ix = self.ix
-        yield self._listing(
+        yield from self._listing(
             "kkr/",
             "KKR'er",
             ["KKR", "Region", "Kommuner", "Møder"],
@@ -184,7 +249,7 @@ class SiteRenderer:
             ],
             "De fem kommunekontaktråd (KKR) samler kommunerne i hver region.",
         )
-        yield self._listing(
+        yield from self._listing(
             "kommuner/",
             "Kommuner",
             ["Kommune", "Kode", "Region", "Frikommunenetværk", "Forsøg"],
@@ -201,7 +266,7 @@ class SiteRenderer:
             "Alle 98 kommuner med deres region, KKR og frikommuneforsøg.",
         )
         meetings = sorted(self.site.all("meetings"), key=lambda m: str(m["date"]), reverse=True)
-        yield self._listing(
+        yield from self._listing(
             "moeder/",
             "Møder",
             ["Dato", "KKR", "Dagsordenspunkter"],
@@ -211,7 +276,7 @@ class SiteRenderer:
             ],
             "KKR-møder med dagsorden, deltagere og beslutninger.",
         )
-        yield self._listing(
+        yield from self._listing(
             "beslutninger/",
             "Beslutninger",
             ["Møde", "Punkt", "Titel", "Sags-id"],
@@ -226,8 +291,9 @@ class SiteRenderer:
                 for i in ix.items_by_meeting[m["id"]]
             ],
             "Alle dagsordenspunkter med beslutninger, nyeste møde først.",
+            per_page=WIDE_ROWS,
         )
-        yield self._listing(
+        yield from self._listing(
             "personer/",
             "Personer",
             ["Navn", "Parti", "Kommune"],
@@ -237,7 +303,7 @@ class SiteRenderer:
             ],
             "Politikere nævnt som deltagere eller udpegede i KKR-referaterne.",
         )
-        yield self._listing(
+        yield from self._listing(
             "frikommuner/",
             "Frikommunenetværk",
             ["Nr.", "Netværk", "Kommuner", "Godkendte forsøg", "Status"],
@@ -252,23 +318,25 @@ class SiteRenderer:
                 for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
             ],
             "Frikommuneforsøg II 2016–2020: de otte netværk, deres kommuner og godkendte forsøg.",
+            per_page=WIDE_ROWS,
         )
-        yield self._listing(
+        yield from self._listing(
             "forsoeg/",
             "Frikommuneforsøg",
             ["Forsøg", "Netværk", "Kommuner", "Ikrafttrædelse"],
             [
                 [
                     (ix.url("experiments", e["id"]), e["title"]),
-                    e.get("network"),
+                    (self._network_url(e), e.get("network")),
                     ", ".join(e.get("kommuner") or []),
                     e.get("in_force"),
                 ]
                 for e in self.site.all("experiments")
             ],
             "Alle godkendte forsøg i Frikommuneforsøg II.",
+            per_page=WIDE_ROWS,
         )
-        yield self._listing(
+        yield from self._listing(
             "dokumenter/",
             "Dokumenter",
             ["Dokument", "Udgiver", "Dato", "Type"],
@@ -282,90 +350,139 @@ class SiteRenderer:
                 for d in sorted(self.site.all("documents"), key=lambda d: str(d.get("date")), reverse=True)
             ],
             "Kildedokumenterne, som sitets data er udtrukket fra. Hvert dokument kan læses linje for linje.",
+            per_page=WIDE_ROWS,
         )
 
     # -- entity pages ----------------------------------------------------------------------
-    def kkr_page(self, kkr: Entity) -> Page:
+    def kkr_page(self, kkr: Entity) -> Iterator[Page]:
         ix = self.ix
         meetings = ix.meetings_by_kkr[kkr["id"]]
         items = [(m, i) for m in meetings for i in ix.items_by_meeting[m["id"]]]
         url = ix.url("kkr", kkr["id"]) or ""
-        linker = Linker(url, self.find)
         member_names = set(kkr["kommuner"])
-        networks = [
-            [
-                linker.a(ix.url("networks", n["id"]), n["name"]),
-                ", ".join(k for k in n.get("kommuner", []) if k in member_names),
-            ]
-            for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
-            if member_names & set(n.get("kommuner") or [])
-        ]
-        return self._page(
+        crumbs = [("kkr/", "KKR'er")]
+        sub_pages: list[Page] = []
+
+        def related(slug: str, title: str, headers: list[str], rows: list[list[Any]]) -> Related:
+            # Six lists on one page: a shorter preview of each.
+            return self._related(
+                (url, kkr["name"]), crumbs, slug, title, headers, rows, sub_pages, PREVIEW_ROWS // 2
+            )
+
+        yield self._page(
             "kkr.md.j2",
             url,
             kkr["name"],
             edit=("kkr", kkr["id"]),
-            crumbs=[("kkr/", "KKR'er")],
+            crumbs=crumbs,
             search_type="kkr",
             search_filters={"kkr": [kkr["name"]]},
             kkr=kkr,
             kommuner=[self._kommune_link(name) for name in kkr["kommuner"]],
-            meetings=[
-                [linker.a(ix.url("meetings", m["id"]), str(m["date"])), len(ix.items_by_meeting[m["id"]])]
-                for m in meetings
-            ],
-            decisions=[
-                [str(m["date"]), i["number"], linker.a(ix.url("items", i["id"]), i["title"])]
-                for m, i in items
-            ],
-            appointments=[
+            meetings=related(
+                "moeder",
+                "Møder",
+                ["Dato", "Dagsordenspunkter"],
                 [
-                    a.get("body"),
-                    linker.a(ix.url("people", a.get("person")), a.get("name")),
-                    a.get("representing"),
-                    linker.a(ix.url("items", i["id"]), i["number"]),
-                ]
-                for _, i in items
-                for a in i.get("appointments") or []
-            ],
-            kkr_documents=[
-                (ix.url("documents", d["id"]), d["title"]) for d in ix.documents_by_kkr[kkr["id"]]
-            ],
-            networks=networks,
+                    [(ix.url("meetings", m["id"]), str(m["date"])), len(ix.items_by_meeting[m["id"]])]
+                    for m in meetings
+                ],
+            ),
+            decisions=related(
+                "beslutninger",
+                "Beslutninger",
+                ["Møde", "Punkt", "Titel"],
+                [[str(m["date"]), i["number"], (ix.url("items", i["id"]), i["title"])] for m, i in items],
+            ),
+            appointments=related(
+                "udpegninger",
+                "Udpegninger",
+                ["Organ", "Person", "Repræsenterer", "Punkt"],
+                [
+                    [
+                        a.get("body"),
+                        (ix.url("people", a.get("person")), a.get("name")),
+                        a.get("representing"),
+                        (ix.url("items", i["id"]), i["number"]),
+                    ]
+                    for _, i in items
+                    for a in i.get("appointments") or []
+                ],
+            ),
+            kkr_documents=related(
+                "dokumenter",
+                "Dokumenter",
+                ["Dokument"],
+                [[(ix.url("documents", d["id"]), d["title"])] for d in ix.documents_by_kkr[kkr["id"]]],
+            ),
+            networks=related(
+                "frikommunenetvaerk",
+                "Frikommunenetværk",
+                ["Netværk", f"Kommuner fra {kkr['name']}"],
+                [
+                    [
+                        (ix.url("networks", n["id"]), n["name"]),
+                        ", ".join(k for k in n.get("kommuner", []) if k in member_names),
+                    ]
+                    for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
+                    if member_names & set(n.get("kommuner") or [])
+                ],
+            ),
         )
+        yield from sub_pages
 
-    def kommune_page(self, kommune: Entity) -> Page:
+    def kommune_page(self, kommune: Entity) -> Iterator[Page]:
         ix = self.ix
         url = ix.url("kommuner", kommune["id"]) or ""
-        linker = Linker(url, self.find)
+        title = f"{kommune['name']} Kommune"
         kkr = self.site.get("kkr", kommune["kkr"]) or {}
-        return self._page(
+        crumbs = [("kommuner/", "Kommuner")]
+        sub_pages: list[Page] = []
+
+        def related(slug: str, heading: str, headers: list[str], rows: list[list[Any]]) -> Related:
+            return self._related((url, title), crumbs, slug, heading, headers, rows, sub_pages)
+
+        yield self._page(
             "kommune.md.j2",
             url,
-            f"{kommune['name']} Kommune",
+            title,
             edit=("kommuner", kommune["id"]),
-            crumbs=[("kommuner/", "Kommuner")],
+            crumbs=crumbs,
             search_type="kommune",
             search_filters={"kkr": [kkr.get("name", kommune["kkr"])]},
             kommune=kommune,
             kkr_url=ix.url("kkr", kommune["kkr"]),
             kkr_name=kkr.get("name", kommune["kkr"]),
-            networks=[
-                (ix.url("networks", n["id"]), n["name"]) for n in ix.networks_by_kommune[kommune["name"]]
-            ],
-            experiments=[
+            networks=related(
+                "frikommunenetvaerk",
+                "Frikommunenetværk",
+                ["Netværk"],
+                [[(ix.url("networks", n["id"]), n["name"])] for n in ix.networks_by_kommune[kommune["name"]]],
+            ),
+            experiments=related(
+                "forsoeg",
+                "Frikommuneforsøg",
+                ["Forsøg", "Netværk", "Ikrafttrædelse"],
                 [
-                    linker.a(ix.url("experiments", e["id"]), e["title"]),
-                    linker.a(self._network_url(e.get("network")), e.get("network")),
-                    e.get("in_force"),
-                ]
-                for e in ix.experiments_by_kommune[kommune["name"]]
-            ],
-            people=[(ix.url("people", p["id"]), p["name"]) for p in ix.people_by_kommune[kommune["name"]]],
+                    [
+                        (ix.url("experiments", e["id"]), e["title"]),
+                        (self._network_url(e), e.get("network")),
+                        e.get("in_force"),
+                    ]
+                    for e in ix.experiments_by_kommune[kommune["name"]]
+                ],
+            ),
+            people=related(
+                "personer",
+                "Personer",
+                ["Navn"],
+                [[(ix.url("people", p["id"]), p["name"])] for p in ix.people_by_kommune[kommune["name"]]],
+            ),
         )
+        yield from sub_pages
 
-    def _network_url(self, number: int | None) -> str | None:
-        network = self.ix.network_by_number.get(number) if number is not None else None
+    def _network_url(self, experiment: Entity) -> str | None:
+        network = self.ix.network(experiment)
         return self.ix.url("networks", network["id"]) if network else None
 
     def _people_rows(self, linker: Linker, people: list[dict[str, Any]]) -> list[list[Any]]:
@@ -439,61 +556,88 @@ class SiteRenderer:
             ],
         )
 
-    def person_page(self, person: Entity) -> Page:
+    def person_page(self, person: Entity) -> Iterator[Page]:
         ix = self.ix
         url = ix.url("people", person["id"]) or ""
-        linker = Linker(url, self.find)
         roles = {"participants": "deltager", "absent": "afbud"}
-        return self._page(
+        crumbs = [("personer/", "Personer")]
+        sub_pages: list[Page] = []
+        yield self._page(
             "person.md.j2",
             url,
             person["name"],
             edit=("people", person["id"]),
-            crumbs=[("personer/", "Personer")],
+            crumbs=crumbs,
             search_type="person",
             person=person,
             kommune_url=self._kommune_link(person["kommune"])[0] if person.get("kommune") else None,
-            meetings=[
-                [linker.a(ix.url("meetings", m["id"]), self._meeting_label(m)), roles[role]]
-                for m, role in ix.attendance[person["id"]]
-            ],
-            appointments=[
-                [a.get("body"), a.get("representing"), linker.a(ix.url("items", i["id"]), i["title"])]
-                for i, a in ix.appointments_by_person[person["id"]]
-            ],
+            meetings=self._related(
+                (url, person["name"]),
+                crumbs,
+                "moeder",
+                "Møder",
+                ["Møde", "Rolle"],
+                [
+                    [(ix.url("meetings", m["id"]), self._meeting_label(m)), roles[role]]
+                    for m, role in ix.attendance[person["id"]]
+                ],
+                sub_pages,
+            ),
+            appointments=self._related(
+                (url, person["name"]),
+                crumbs,
+                "udpegninger",
+                "Udpegninger",
+                ["Organ", "Repræsenterer", "Beslutning"],
+                [
+                    [a.get("body"), a.get("representing"), (ix.url("items", i["id"]), i["title"])]
+                    for i, a in ix.appointments_by_person[person["id"]]
+                ],
+                sub_pages,
+            ),
         )
+        yield from sub_pages
 
-    def network_page(self, network: Entity) -> Page:
+    def network_page(self, network: Entity) -> Iterator[Page]:
         ix = self.ix
         url = ix.url("networks", network["id"]) or ""
-        linker = Linker(url, self.find)
-        experiments = ix.experiments_by_network[network["number"]]
-        return self._page(
+        crumbs = [("frikommuner/", "Frikommunenetværk")]
+        sub_pages: list[Page] = []
+        yield self._page(
             "network.md.j2",
             url,
             network["name"],
             edit=("networks", network["id"]),
-            crumbs=[("frikommuner/", "Frikommunenetværk")],
+            crumbs=crumbs,
             search_type="netværk",
             search_filters={"netværk": [network["name"]], "lov": self._laws("networks", network["id"])},
             network=network,
             kommuner=[self._kommune_link(k) for k in network.get("kommuner") or []],
             inactive=[self._kommune_link(k) for k in network.get("inactive_kommuner") or []],
-            experiments=[
+            experiments=self._related(
+                (url, network["name"]),
+                crumbs,
+                "forsoeg",
+                "Forsøg",
+                ["Forsøg", "Kommuner", "Ikrafttrædelse"],
                 [
-                    linker.a(ix.url("experiments", e["id"]), e["title"]),
-                    ", ".join(e.get("kommuner") or []),
-                    e.get("in_force"),
-                ]
-                for e in experiments
-            ],
+                    [
+                        (ix.url("experiments", e["id"]), e["title"]),
+                        ", ".join(e.get("kommuner") or []),
+                        e.get("in_force"),
+                    ]
+                    for e in ix.experiments_by_network[network["id"]]
+                ],
+                sub_pages,
+            ),
             chapter_labels=NETWORK_CHAPTERS,
         )
+        yield from sub_pages
 
     def experiment_page(self, experiment: Entity) -> Page:
         ix = self.ix
         url = ix.url("experiments", experiment["id"]) or ""
-        network = ix.network_by_number.get(experiment.get("network"))
+        network = ix.network(experiment)
         crumbs = [("frikommuner/", "Frikommunenetværk")]
         if network:
             crumbs.append((ix.url("networks", network["id"]) or "", network["name"]))
@@ -548,28 +692,19 @@ class SiteRenderer:
         lines = text.splitlines()
         chunks = max(1, (len(lines) + SOURCE_CHUNK - 1) // SOURCE_CHUNK)
         doc_url = self.ix.url("documents", document["id"]) or ""
+        urls = tuple(f"{doc_url}tekst/{n}/" for n in range(1, chunks + 1))
+        ranges = tuple(
+            f"{(n - 1) * SOURCE_CHUNK + 1}–{min(len(lines), n * SOURCE_CHUNK)}" for n in range(1, chunks + 1)
+        )
         for chunk in range(1, chunks + 1):
             first = (chunk - 1) * SOURCE_CHUNK + 1
             last = min(len(lines), chunk * SOURCE_CHUNK)
-            url = f"{doc_url}tekst/{chunk}/"
-            pager = (
-                [
-                    (
-                        f"{doc_url}tekst/{n}/",
-                        f"{(n - 1) * SOURCE_CHUNK + 1}–{min(len(lines), n * SOURCE_CHUNK)}",
-                        n == chunk,
-                    )
-                    for n in range(1, chunks + 1)
-                ]
-                if chunks > 1
-                else []
-            )
             yield self._page(
                 "source_text.md.j2",
-                url,
+                urls[chunk - 1],
                 f"{document['title']}, linje {first}–{last}",
                 crumbs=[("dokumenter/", "Dokumenter"), (doc_url, document["title"])],
                 search_type="kildetekst",
                 lines=[(n, " ".join(lines[n - 1].split())) for n in range(first, last + 1)],
-                pager=pager,
+                pager=Pager("Sider i kildeteksten", urls, ranges, chunk),
             )
