@@ -6,7 +6,6 @@ the front page is ``""``.
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from .extraction import kkr_id
@@ -57,6 +56,17 @@ def provision_url(law: str, provision: str) -> str:
 def relative(target: str, page: str) -> str:
     """The link from the page at URL ``page`` to ``target`` (both site-relative)."""
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path or ".", page or ".") if path != page else "."
+    rel = _relpath(path, page) if path != page else "."
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for site-relative paths without ``..``, without its calls to ``os.getcwd``
+    (a build computes a link for every row of every table)."""
+    to = [part for part in path.split("/") if part and part != "."]
+    origin = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(to), len(origin)) and to[common] == origin[common]:
+        common += 1
+    return "/".join([".."] * (len(origin) - common) + to[common:]) or "."

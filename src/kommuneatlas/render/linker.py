@@ -28,8 +28,8 @@ class Linker:
         """``<a href>`` to a site URL, or the plain escaped text when there is no URL."""
         if not url:
             return escape(str(text))
-        cls = Markup(' class="{}"').format(css) if css else Markup("")
-        return Markup('<a href="{}"{}>{}</a>').format(self.href(url), cls, str(text))
+        cls = f' class="{escape(css)}"' if css else ""
+        return Markup(f'<a href="{escape(self.href(url))}"{cls}>{escape(str(text))}</a>')
 
     def text(self, value: object) -> Markup:
         """Escape ``value`` for HTML and link the legal references in it."""
@@ -45,7 +45,9 @@ class Linker:
                 continue
             parts.append(escape(text[position:start]))
             parts.append(
-                Markup('<a class="lovhenvisning" href="{}">{}</a>').format(self.href(url), text[start:end])
+                Markup(
+                    f'<a class="lovhenvisning" href="{escape(self.href(url))}">{escape(text[start:end])}</a>'
+                )
             )
             position = end
         parts.append(escape(text[position:]))
