@@ -288,12 +288,13 @@ FIGURES: list[tuple[str, Callable[[ScaleResult], str]]] = [
 EXPLANATION = """\
 Page categories: *entity* is one page per YAML record (KKR, kommune, møde, beslutning, person,
 netværk, forsøg, dokument); *law* the law and provision pages; *source* the pages of the source
-texts (250 lines each); *listing* the front page, the overviews and the hand-written pages. The
+texts (40 lines each); *listing* the front page, the overviews and the hand-written pages. The
 plain build is MkDocs with the stock Material theme, our Markdown extensions and navigation and
 MkDocs' built-in search, over the very Markdown our plugin generates (`benchmarks/baseline.py`).
-Peak RSS is the largest total resident memory of the step's process and its children at one
-time (the build's validation process, its search-preparation processes and Pagefind), sampled
-every 0.1 s (`benchmarks/measure.py`). The live preview adds an editor's description to one agenda item's YAML file and polls the
+Peak RSS is the largest memory of the step's process and its children together at one time
+(the build's validation process, its search-preparation processes and Pagefind), as the sum of
+their proportional set sizes (shared pages counted once), sampled every 0.1 s, or the largest
+single process's peak RSS if that is higher (`benchmarks/measure.py`). The live preview adds an editor's description to one agenda item's YAML file and polls the
 item's page until it shows (`benchmarks/preview.py`); the median of the rounds is reported.
 """
 

@@ -13,7 +13,7 @@ from kommuneatlas import search_index
 from kommuneatlas.citations import LawCatalogue, find_citations, load_catalogue
 from kommuneatlas.search_citations import CITATIONS_FILE, citation_table
 from kommuneatlas.search_compounds import Splitter, annotate, build_lexicon
-from kommuneatlas.search_index import FILTERS_FILE, prepare_pages, tidy
+from kommuneatlas.search_index import FILTERS_FILE, prepare_pages, slim, tidy
 
 REPO = Path(__file__).resolve().parents[1]
 SPAN = '<span hidden data-ka-parts data-pagefind-weight="0.5">'
@@ -92,17 +92,27 @@ def test_parts_the_page_has_anyway_are_not_added() -> None:
     assert f"beskæftigelsesindsats{SPAN} \u2063 beskæftigelse \u2063 </span>." in new
 
 
-def test_preparing_twice_changes_nothing(tmp_path: Path) -> None:
-    (tmp_path / "a.html").write_text(
-        page("<p>Indsats og indsats, beskæftigelse og beskæftigelse.</p>"), "utf-8"
-    )
-    path = tmp_path / "b.html"
-    path.write_text(page("<h1>Om arbejdet</h1><p>Den beskæftigelsesindsats.</p>"), encoding="utf-8")
-    assert prepare_pages(tmp_path).words == 1
-    once = path.read_text(encoding="utf-8")
-    prepare_pages(tmp_path)
-    assert path.read_text(encoding="utf-8") == once
-    assert once.count("data-ka-parts") == 1
+def test_pagefind_gets_slim_annotated_copies_and_the_site_stays_as_it_was(tmp_path: Path) -> None:
+    site, into = tmp_path / "site", tmp_path / "into"
+    site.mkdir()
+    (site / "a.html").write_text(page("<p>Indsats og indsats, beskæftigelse og beskæftigelse.</p>"), "utf-8")
+    served = page("<h1>Om arbejdet</h1><p>Den beskæftigelsesindsats.</p>")
+    (site / "b.html").write_text(served, encoding="utf-8")
+    (site / "search.html").write_text("<html><body>ikke indekseret</body></html>", encoding="utf-8")
+    assert prepare_pages(site, into).words == 1
+    assert (site / "b.html").read_text(encoding="utf-8") == served
+    copy = (into / "b.html").read_text(encoding="utf-8")
+    assert copy.count("data-ka-parts") == 1
+    assert "<header>" not in copy and "<footer>" not in copy  # the chrome is left out
+    assert copy.startswith('<!doctype html><html lang="da">') and "<div data-pagefind-body>" in copy
+    assert sorted(p.name for p in into.iterdir()) == ["a.html", "b.html"]
+
+
+def test_slim_keeps_the_body_element_with_its_metadata() -> None:
+    html = page('<p data-pagefind-meta="x">tekst</p>', kind="forsøg")
+    copy = slim(html)
+    assert 'data-value="forsøg"' in copy and '<p data-pagefind-meta="x">tekst</p></div>' in copy
+    assert copy.endswith("</body></html>")
 
 
 def test_pages_shared_among_processes_give_the_same_result(
@@ -120,10 +130,11 @@ def test_pages_shared_among_processes_give_the_same_result(
             (site / str(number)).mkdir(parents=True)
             (site / str(number) / "index.html").write_text(page(text), encoding="utf-8")
         monkeypatch.setattr(search_index, "PAGES_PER_WORKER", 3 // workers)
-        report = prepare_pages(site)
+        into = tmp_path / f"into-{workers}"
+        report = prepare_pages(site, into)
         results[workers] = (
             report.words,
-            [(site / str(n) / "index.html").read_text(encoding="utf-8") for n in range(3)],
+            [(into / str(n) / "index.html").read_text(encoding="utf-8") for n in range(3)],
             (site / FILTERS_FILE).read_text(encoding="utf-8"),
         )
     assert len(search_index._shares(tmp_path / "2")) == min(2, os.cpu_count() or 1)

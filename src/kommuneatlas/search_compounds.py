@@ -76,8 +76,8 @@ ENDINGS = frozenset(
 )
 """Words that are also inflectional or derivational endings: never a tail ("lovforslag-ene")."""
 
-_BODY = "data-pagefind-body"
-_END = "</article>"
+BODY_ATTRIBUTE = "data-pagefind-body"
+CONTENT_END = "</article>"
 _TAG = re.compile(r"(<[^>]*>)")
 _SKIP = re.compile(r"<(/?)(script|style|pre|code|textarea)\b", re.IGNORECASE)
 _HEADING = re.compile(r"<(/?)h[1-6]\b", re.IGNORECASE)
@@ -142,11 +142,11 @@ class CompoundReport:
 
 def _region(html: str) -> tuple[int, int] | None:
     """Where the indexed content of a page is: from the data-pagefind-body element to </article>."""
-    at = html.find(_BODY)
+    at = html.find(BODY_ATTRIBUTE)
     if at < 0:
         return None
     start = html.index(">", at) + 1
-    end = html.rfind(_END)
+    end = html.rfind(CONTENT_END)
     return start, end if end > start else len(html)
 
 
@@ -168,7 +168,7 @@ def indexed_pages(site: Path | Iterable[Path]) -> Iterator[tuple[Path, str, str]
     text, and that text without our earlier annotations."""
     for path in sorted(site.rglob("*.html")) if isinstance(site, Path) else site:
         original = path.read_text(encoding="utf-8")
-        if _BODY in original:
+        if BODY_ATTRIBUTE in original:
             yield path, original, _PARTS.sub("", original)
 
 

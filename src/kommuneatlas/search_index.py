@@ -1,10 +1,11 @@
 """The static search index: Pagefind over the built HTML (chunked, loaded per query).
 
-:func:`index_site` prepares the built pages and runs Pagefind:
+:func:`index_site` prepares a copy of the built pages for Pagefind and runs it:
 
 1. each indexed page (those with ``data-pagefind-body``, see ``overrides/main.html``) is
-   tidied for indexing (:func:`tidy`) and given the parts of its compound words
-   (:mod:`.search_compounds`), so that "indsats" finds "beskæftigelsesindsats";
+   copied without the theme's chrome (:func:`slim`), tidied for indexing (:func:`tidy`) and
+   given the parts of its compound words (:mod:`.search_compounds`), so that "indsats" finds
+   "beskæftigelsesindsats"; the served pages are left as MkDocs wrote them;
 2. ``search/citations.json`` (:mod:`.search_citations`) lets a query such as "LAB § 31"
    offer the provision page, as decided by the extraction's citation parser, and
    ``search/filters.json`` lists the values of each filter for the search page's panel
@@ -22,10 +23,13 @@ import html as html_lib
 import json
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,7 +38,15 @@ from pagefind_bin import get_executable
 from .citations import load_catalogue
 from .errors import KommuneatlasError
 from .search_citations import write_citation_table
-from .search_compounds import CompoundReport, Splitter, annotate, build_lexicon, indexed_pages
+from .search_compounds import (
+    BODY_ATTRIBUTE,
+    CONTENT_END,
+    CompoundReport,
+    Splitter,
+    annotate,
+    build_lexicon,
+    indexed_pages,
+)
 
 # Pagefind runs the text of adjacent table cells and list terms together ("Sags-idSAG-2022-01302"),
 # so identifiers next to a label could not be found: a line break after each such element fixes that.
@@ -64,19 +76,38 @@ def _shares(site_dir: Path) -> list[list[Path]]:
 def _map(function: Callable[..., T], shares: list[list[Path]], *args: Any) -> list[T]:
     if len(shares) == 1:
         return [function(shares[0], *args)]
-    with ProcessPoolExecutor(len(shares)) as pool:
+    # Spawned, not forked: a worker forked from the build would share (and, as Python touches
+    # objects, copy) everything the build still holds.
+    with ProcessPoolExecutor(len(shares), mp_context=get_context("spawn")) as pool:
         return list(pool.map(function, shares, *([arg] * len(shares) for arg in args)))
 
 
-def _prepare_share(paths: list[Path], lexicon: Counter[str]) -> tuple[CompoundReport, dict[str, set[str]]]:
-    """Tidy and decompound these pages in place; also their filter values."""
+_SLIM_HEAD = '<!doctype html><html lang="da"><head><meta charset="utf-8"></head><body>'
+
+
+def slim(html: str) -> str:
+    """What Pagefind needs of a page: its ``data-pagefind-body`` element (the page's content, with
+    its title, type and filter values), without the theme's header, navigation and footer,
+    which are two thirds of a page's bytes and would only cost Pagefind time and memory."""
+    at = html.find(BODY_ATTRIBUTE)
+    start = html.rfind("<", 0, at)
+    end = html.rfind(CONTENT_END)
+    return f"{_SLIM_HEAD}{html[start : end if end > at else len(html)]}</body></html>"
+
+
+def _prepare_share(
+    paths: list[Path], site_dir: Path, into: Path, lexicon: Counter[str]
+) -> tuple[CompoundReport, dict[str, set[str]]]:
+    """Write the slim, tidied and decompounded copy of each of these pages under ``into``; also
+    collect their filter values."""
     splitter = Splitter(lexicon)
     report = CompoundReport()
     values: dict[str, set[str]] = {}
-    for path, original, html in indexed_pages(paths):
+    for path, _original, html in indexed_pages(paths):
         new, count = annotate(tidy(html), splitter, report.compounds)
-        if new != original:
-            path.write_text(new, encoding="utf-8")
+        copy = into / path.relative_to(site_dir)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(slim(new), encoding="utf-8")
         report.pages += bool(count)
         report.words += count
         for name, value in _FILTER.findall(html):
@@ -84,16 +115,17 @@ def _prepare_share(paths: list[Path], lexicon: Counter[str]) -> tuple[CompoundRe
     return report, values
 
 
-def prepare_pages(site_dir: Path) -> CompoundReport:
-    """Tidy and decompound every indexed page of ``site_dir`` in place (running it again changes
-    nothing), and write the filter values (:func:`write_filter_values`). Large sites are shared
-    out among processes, one per core: the lexicon is counted in parallel, then the pages
-    annotated in parallel."""
+def prepare_pages(site_dir: Path, into: Path) -> CompoundReport:
+    """Write what Pagefind indexes: for every indexed page of ``site_dir`` a copy under ``into``
+    (same path), slim (:func:`slim`), tidied (:func:`tidy`) and decompounded
+    (:mod:`.search_compounds`); the site's own pages stay as they are. Also writes the filter
+    values (:func:`write_filter_values`). Large sites are shared out among processes, one per
+    core: the lexicon is counted in parallel, then the copies written in parallel."""
     shares = _shares(site_dir)
     lexicon = sum(_map(build_lexicon, shares), Counter[str]())
     report = CompoundReport()
     values: dict[str, set[str]] = {}
-    for part, found in _map(_prepare_share, shares, lexicon):
+    for part, found in _map(_prepare_share, shares, site_dir, into, lexicon):
         report.pages += part.pages
         report.words += part.words
         report.compounds.update(part.compounds)
@@ -112,9 +144,13 @@ def write_filter_values(site_dir: Path, values: dict[str, set[str]]) -> Path:
     return path
 
 
-def run_pagefind(site_dir: Path) -> None:
-    """Run Pagefind over ``site_dir``; it writes ``site_dir/pagefind/``."""
-    command = [str(get_executable()), "--site", str(site_dir), "--force-language", "da", "--quiet"]
+def run_pagefind(pages: Path, site_dir: Path) -> None:
+    """Run Pagefind over the pages in ``pages``; it writes ``site_dir/pagefind/``."""
+    command = [
+        str(get_executable()),
+        *("--site", str(pages), "--output-path", str(site_dir / "pagefind")),
+        *("--force-language", "da", "--quiet"),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise KommuneatlasError(
@@ -124,8 +160,12 @@ def run_pagefind(site_dir: Path) -> None:
 
 def index_site(site_dir: Path, laws: Path | None = None) -> CompoundReport:
     """Prepare the pages, write the lookups (the citations given ``laws``, the catalogue), run Pagefind."""
-    report = prepare_pages(site_dir)
-    if laws is not None:
-        write_citation_table(site_dir, load_catalogue(laws))
-    run_pagefind(site_dir)
+    into = Path(tempfile.mkdtemp(prefix=".pagefind-input-", dir=site_dir.parent))
+    try:
+        report = prepare_pages(site_dir, into)
+        if laws is not None:
+            write_citation_table(site_dir, load_catalogue(laws))
+        run_pagefind(into, site_dir)
+    finally:
+        shutil.rmtree(into, ignore_errors=True)
     return report
