@@ -1,5 +1,5 @@
-"""Tables that a PDF export flattened to space-separated lines ("Første rate 2023 November 2023
-1.304.167 454.167"), possibly with the row label on the lines above a line of figures.
+"""Tables that a PDF export flattened to space-separated lines ("Anden rate 2025 Maj 2025
+1.250.000 300.000"), possibly with the row label on the lines above a line of figures.
 
 A line is a data row when it ends in a figure and holds two figures, or is a single amount with
 thousands points, and does not start in lower case (a wrapped sentence ending in numbers); text

@@ -1,8 +1,8 @@
 """A region's proposal to a municipality (plain-text PDF export, e.g. the 2020 Nørholm proposal).
 
 Layout: a title block (the first lines, up to a blank or whitespace-only line) naming the parties
-("… samarbejde mellem Herning Kommune og Region Midtjylland …"), then paragraphs whose wrapped
-lines are separated by blank lines. A lead-in ending with a colon ("Region Midtjylland foreslår
+("… samarbejde mellem Holstebro Kommune og Region Nordjylland …"), then paragraphs whose wrapped
+lines are separated by blank lines. A lead-in ending with a colon ("Regionen foreslår
 følgende:") introduces the proposals: each starts on an indented line (the bullet glyph is lost in
 the export); an unindented paragraph continues the current proposal unless a whitespace-only
 spacer line precedes it, which ends the list.

@@ -231,7 +231,7 @@ def _cell(text: str, width: int, ctx: Context) -> list[str]:
 def _network_row(network: _Network, ctx: Context) -> list[str]:
     kommuner = ", ".join(network.kommuner)
     if not network.experiments:
-        kommuner += " (Netværket er ikke aktivt, idet der ikke er godkendt nogen frikommuneforsøg inden for netværket)"
+        kommuner += " (Netværket er inaktivt: ingen af dets forsøg er godkendt)"
     return [
         *_cell(network.name, 26, ctx),
         *_cell(kommuner, 28, ctx),

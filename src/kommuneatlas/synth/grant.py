@@ -94,7 +94,7 @@ def generate(ctx: Context) -> Document:
     total = sum(rates)
     target = prose.pick("target_groups")
 
-    lines = [" Dette tilsagn om betinget tilskud (”Tilsagnet”) er afgivet af ", "", " ", ""]
+    lines = [" Tilsagnet om tilskud er afgivet af ", "", " ", ""]
     lines += [_party("A", f"{fund} S/I", ctx, abbr), "", "og accepteret af ", "", " ", ""]
     lines += [_party("B", f"{kommune} Kommune", ctx, "Kommunen"), "", " ", ""]
     lines += [f"({abbr} og Kommunen er individuelt en ”Part” og kollektivt ”Parterne”). ", ""]
