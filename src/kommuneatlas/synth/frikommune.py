@@ -34,7 +34,7 @@ EXPERIMENT_HEADER = [
     "Forsøgskom-",
     "mune ",
     "",
-    "Indhold af forsøg Målgruppe Hjemmel Ikrafttrædelse og im-",
+    "Indhold af forsøget Målgruppe Hjemmel Ikrafttrædelse og im-",
     "plementering ",
     "",
     "Beskrivelse af evaluering ",
@@ -166,7 +166,7 @@ def _front(out: _Pages, ctx: Context, networks: list[_Network], year: int, round
         ctx,
     )
     out.paragraph(prose.paragraph(3, 5), ctx)
-    out.add("Tabel 1 Oversigt over frikommunenetværk, deltagende kommuner og godkendte forsøg ")
+    out.add("Tabel 1 Netværkene, deres kommuner og de godkendte forsøg ")
     out.add("")
     out.add("Frikommunenetværk Antal ")
     out.add("deltagende ")
@@ -218,7 +218,7 @@ def _chapter(out: _Pages, ctx: Context, network: _Network) -> None:
     )
     for _ in range(rng.randint(1, 3)):
         out.paragraph(prose.paragraph(3, 6), ctx)
-    out.add(f"{network.number}.2 Foreløbige erfaringer med forsøgene ")
+    out.add(f"{network.number}.2 Hvad forsøgene har vist indtil nu ")
     out.add("")
     for _ in range(rng.randint(2, 4)):
         out.paragraph(prose.paragraph(3, 6), ctx)
@@ -267,9 +267,9 @@ def lower(text: str) -> str:
 
 def _appendices(out: list[str], ctx: Context, networks: list[_Network], total: int) -> None:
     out += [
-        " Bilag 1 Oversigt over frikommunenetværk ",
+        " Bilag 1 Netværkene i overblik ",
         "",
-        "Bilagstabel 1.1 Oversigt over frikommunenetværk ",
+        "Bilagstabel 1.1 Netværkene i overblik ",
     ]
     out += [" ", "", "Tema Netværkskommuner Indhold ", ""]
     for network in networks:

@@ -5,7 +5,7 @@ Layout, as :mod:`kommuneatlas.extract.grant_commitment` reads it: a preamble nam
 after "og accepteret af"); upper-case numbered sections with clauses "N.k" (wrapped lines
 separated by blank lines, some with "(i)" items), the last one listing the appendices
 ("Bilag 3.2 Udbetalingsplan"); a signature page ("Underskriftside …", "Dato: …", "For <party>:"
-with a name and a title); then the appendices, each opened by "BILAG 3.2 - UDBETALINGSPLAN", with
+with a name and a title); then the appendices, each opened by a line such as "BILAG 3.2 - PLAN FOR UDBETALING", with
 clauses, a supplier ("CVR-nr." under its name) and flattened tables of figures.
 """
 
@@ -169,7 +169,7 @@ def generate(ctx: Context) -> Document:
     lines += [f"{prose.pick('streets')} {rng.randint(1, 80)}", f"{rng.randrange(1000, 9990)} {kommune}", ""]
 
     lines += [
-        "BILAG 3.2 - UDBETALINGSPLAN FOR INDSATSEN ",
+        "BILAG 3.2 - PLAN FOR UDBETALING AF TILSKUDDET ",
         "",
         " ",
         "",
@@ -192,7 +192,7 @@ def generate(ctx: Context) -> Document:
         shares = [rng.randrange(10, 900) * 1000 for _ in range(3)]
         lines += [f"{post} {' '.join(thousands(s) for s in shares)} {thousands(sum(shares))} ", ""]
 
-    lines += ["BILAG 5.1 - TILBAGEBETALINGSPLAN FOR INDSATSEN ", "", "1. PRINCIPPER ", ""]
+    lines += ["BILAG 5.1 - PLAN FOR TILBAGEBETALING ", "", "1. PRINCIPPER ", ""]
     for index in range(1, rng.randint(5, 12)):
         lines += _clause(f"1.{index}", f"{_contract_sentence(ctx, abbr)} {prose.paragraph(1, 3)}", ctx)
     document_id = ctx.keys.draw(lambda: f"{abbr} {when.year} {kommune} tilsagn")
