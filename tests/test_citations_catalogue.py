@@ -122,9 +122,23 @@ def test_catalogue_errors_carry_file_and_line(tmp_path: Path, text: str, line: i
     assert message in str(caught.value)
 
 
-def test_missing_catalogue_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(KommuneatlasError, match="cannot read the law catalogue"):
-        load_catalogue(tmp_path / "missing.yaml")
+def test_missing_project_catalogue_leaves_the_packaged_one(tmp_path: Path) -> None:
+    catalogue = load_catalogue(tmp_path / "missing.yaml")
+    assert catalogue.ids() == load_catalogue().ids()
+    assert find_citations("servicelovens § 102", catalogue)[0].law == "sel"
+
+
+def test_project_catalogue_extends_and_overrides(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "laws:\n  - id: sel\n    title: Lov om social service\n    short_names: [sociallovgivningen]\n"
+        "  - id: ny-lov\n    title: Lov om noget nyt\n",
+    )
+    catalogue = load_catalogue(path)
+    assert catalogue.ids()[-1] == "ny-lov" and "sel" in catalogue
+    assert find_citations("§ 3 i lov om noget nyt", catalogue)[0].law == "ny-lov"
+    assert find_citations("sociallovgivningens § 4", catalogue)[0].law == "sel"
+    assert not find_citations("servicelovens § 4", catalogue)[0].explicit
 
 
 @pytest.mark.parametrize(

@@ -150,13 +150,10 @@ class _Loaded:
 
 
 def _laws(data: Path, problems: list[Problem]) -> set[str] | None:
-    path = data / "laws.yaml"
-    if not path.is_file():
-        return None
     from .citations import load_catalogue
 
     try:
-        return set(load_catalogue(path).ids())
+        return set(load_catalogue(data / "laws.yaml").ids())
     except KommuneatlasError as exc:
         problems += exc.problems
         return None
@@ -211,7 +208,7 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
                 )
             if laws is not None:
                 for keys, law in _walk_law_ids(doc, []):
-                    need(path, doc, keys, law in laws, f"unknown law id {law!r} (not in data/laws.yaml)")
+                    need(path, doc, keys, law in laws, f"unknown law id {law!r} (not in the law catalogue)")
     for path, doc in loaded.all("kommuner"):
         need(path, doc, ["kkr"], doc.get("kkr") in ids["kkr"], f"unknown KKR {doc.get('kkr')!r}")
     for path, doc in loaded.all("kkr"):

@@ -113,18 +113,25 @@ class LawCatalogue:
     """
 
     def __init__(
-        self, laws: Iterable[Law], source: Path | str = "laws", lines: Mapping[str, int] | None = None
+        self,
+        laws: Iterable[Law],
+        source: Path | str = "laws",
+        lines: Mapping[str, int] | None = None,
+        origins: Mapping[str, Path | str] | None = None,
     ) -> None:
         self.laws: dict[str, Law] = {}
         self.source = source
         lines = lines or {}
+        origins = origins or {}
         problems: list[Problem] = []
         self._names: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, tuple[str, ...]] = {}
         origins: dict[tuple[str, str], str] = {}
         for law in laws:
             if law.id in self.laws:
-                problems.append(Problem(source, lines.get(law.id), f"duplicate law id {law.id!r}"))
+                problems.append(
+                    Problem(origins.get(law.id, source), lines.get(law.id), f"duplicate law id {law.id!r}")
+                )
                 continue
             self.laws[law.id] = law
             for index, forms in (
@@ -140,7 +147,7 @@ class LawCatalogue:
                         other = clash[0]
                         problems.append(
                             Problem(
-                                source,
+                                origins.get(law.id, source),
                                 lines.get(law.id),
                                 f"law {law.id!r}: the name {form!r} (from {origin!r}) also names law "
                                 f"{other!r}"
@@ -200,14 +207,35 @@ class LawCatalogue:
         return re.compile(self.patterns[1].pattern, re.IGNORECASE)
 
 
-def load_catalogue(path: Path) -> LawCatalogue:
-    """Read and check ``data/laws.yaml``; every problem is reported as ``file:line: message``."""
+PACKAGED = Path(__file__).with_name("laws.yaml")
+"""The catalogue shipped with the package (as eyecite ships its reporters): ``cite`` works anywhere."""
+
+
+def load_catalogue(path: Path | None = None) -> LawCatalogue:
+    """The packaged catalogue, extended and overridden by ``path`` (a project's ``data/laws.yaml``).
+
+    An entry in ``path`` whose id the packaged catalogue has replaces that law entirely; any
+    other entry adds a law. A missing ``path`` adds nothing. Every problem is reported as
+    ``file:line: message``.
+    """
+    laws, lines = read_catalogue_file(PACKAGED)
+    origin = {law_id: PACKAGED for law_id in lines}
+    if path is not None and path.is_file():
+        extra, extra_lines = read_catalogue_file(path)
+        replaced = {law.id: law for law in extra if law.id in lines}
+        laws = [replaced.get(law.id, law) for law in laws] + [law for law in extra if law.id not in lines]
+        lines.update(extra_lines)
+        origin.update(dict.fromkeys(extra_lines, path))
+    source = path if path is not None and path.is_file() else PACKAGED
+    return LawCatalogue(laws, source=source, lines=lines, origins=origin)
+
+
+def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:
+    """The laws of one catalogue file and the line of each entry; raises with every problem."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise KommuneatlasError(
-            Problem(path, None, f"cannot read the law catalogue: {exc.strerror}")
-        ) from exc
+        raise KommuneatlasError(Problem(path, None, f"kan ikke læse lovkataloget: {exc.strerror}")) from exc
     try:
         data = YAML(typ="rt").load(text)
     except YAMLError as exc:
@@ -241,7 +269,7 @@ def load_catalogue(path: Path) -> LawCatalogue:
         lines[law.id] = line
     if problems:
         raise KommuneatlasError(problems)
-    return LawCatalogue(laws, source=path, lines=lines)
+    return laws, lines
 
 
 def _read_law(path: Path, line: int, entry: Any, problems: list[Problem]) -> Law | None:
