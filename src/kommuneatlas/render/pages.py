@@ -714,7 +714,12 @@ class SiteRenderer:
         ix = self.ix
         url = ix.url("documents", document["id"]) or ""
         derived = [
-            (ix.url(kind, e["id"]), e.get("title") or e.get("name") or e["id"])
+            (
+                ix.url(kind, e["id"]),
+                f"Møde i {self._meeting_label(e)}"
+                if kind == "meetings"
+                else e.get("title") or e.get("name") or e["id"],
+            )
             for kind, e in ix.derived_from_document.get(document["id"], [])
             if kind in ("meetings", "networks", "items")
         ]
