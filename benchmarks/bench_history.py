@@ -27,9 +27,13 @@ def fake_log(files: int, commits: int, seed: int = 15) -> str:
     parts = []
     for number in range(commits, 0, -1):
         touched = rng.sample(paths, rng.randint(1, 3))
-        header = f"\x00{number:040x}\x1f2026-{1 + number % 12:02d}-{1 + number % 28:02d}\x1fRedaktør {number % 40}"
+        header = (
+            f"\x00{number:040x}\x1f2026-{1 + number % 12:02d}-{1 + number % 28:02d}\x1fRedaktør {number % 40}"
+        )
         parts.append(f"{header}\x1fRet oplysning nr. {number} i {touched[0]}\n\n" + "\n".join(touched) + "\n")
-    parts.append(f"\x00{0:040x}\x1f2026-01-01\x1fUdtræk\x1fUdtræk af alle kilder\n\n" + "\n".join(paths) + "\n")
+    parts.append(
+        f"\x00{0:040x}\x1f2026-01-01\x1fUdtræk\x1fUdtræk af alle kilder\n\n" + "\n".join(paths) + "\n"
+    )
     return "".join(parts)
 
 

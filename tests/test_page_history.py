@@ -64,7 +64,7 @@ def test_the_experiment_page_shows_the_commit_that_changed_its_yaml(repo: Path) 
     history = page.split('<div class="ka-historik"', 1)[1]
     assert '<h2 id="historik">Historik' in history
     newest, oldest = history.split("<li>")[1:3]
-    assert f'<a href="{REPO_URL}/commit/{sha}" rel="external">Ret ikrafttrædelsen for Mikrolån</a>' in newest
+    assert f'<a href="{REPO_URL}/commit/{sha}">Ret ikrafttrædelsen for Mikrolån</a>' in newest
     assert "Anne Redaktør" in newest and "<time datetime=" in newest
     assert "Data fra udtrækket" in oldest
     date = _git(repo, "log", "-1", "--format=%cs").strip()
@@ -91,3 +91,30 @@ def test_outside_a_git_checkout_there_is_no_history_and_no_failure(tmp_path: Pat
     assert file_history(tmp_path) == {}
     page = _page(tmp_path)
     assert "Historik" not in page and "last_changed" not in page
+
+
+def test_a_page_with_a_long_history_stays_under_40_kb(repo: Path) -> None:
+    """The largest page (a document whose text is shortened to fit, render/environment.py
+    TextBudget) with ten commits of long messages: the history takes the place of some of the
+    text, and the built page stays under the size limit (tests/test_page_sizes.py)."""
+    from kommuneatlas.build import build_site
+
+    for name in ("mkdocs.yml", "templates", "content", "overrides"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, repo / name)
+    (repo / "src" / "kommuneatlas").mkdir(parents=True)  # watched by the preview (mkdocs.yml)
+    document = repo / "data/documents/dsi-2023-viborg-tilsagn.yaml"
+    for n in range(HISTORY_ROWS + 2):
+        document.write_text(document.read_text(encoding="utf-8") + f"# rettelse {n}\n", encoding="utf-8")
+        message = (
+            f"Ret beløb, datoer og parter i tilsagnet efter gennemlæsning af kildeteksten, runde {n} "
+            + "x" * 60
+        )
+        _git(repo, "commit", "-qam", message, author="Anne-Marie Redaktørsen Østergaard")
+    site = repo / "site"
+    build_site(repo / "data", site, config_file=repo / "mkdocs.yml", progress=lambda _: None, search=False)
+    page = site / "dokumenter" / "dsi-2023-viborg-tilsagn" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count("Ret beløb, datoer og parter") == HISTORY_ROWS
+    assert html.count(" …</a>") == HISTORY_ROWS  # long messages are shortened (the commit has them whole)
+    assert page.stat().st_size < 40_000

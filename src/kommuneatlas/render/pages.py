@@ -130,6 +130,7 @@ class SiteRenderer:
             edit_path=edit_path,
             last_changed=history.commits[0].date if history else None,
             history=history,
+            history_size=history.size if history else 0,
             downloads=downloads or [],
             feeds=feeds or [],
             editor_description=render_markdown((entity or {}).get("description")),
