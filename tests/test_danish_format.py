@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kommuneatlas.danish_dates import parse_danish_date
-from kommuneatlas.render.danish import danish_date, danish_number, kroner, thousand_kroner, time_element
+from kommuneatlas.danish_format import danish_date, danish_number, kroner, thousand_kroner, time_element
 
 ISO_IN_TEXT = re.compile(r">[^<]*(?<![\w/.-])(?:19|20)\d\d-\d\d-\d\d(?![\w/.-])[^<]*<")
 

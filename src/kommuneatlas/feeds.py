@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 
+from .danish_format import as_date, danish_date, danish_number
 from .extraction import kkr_id
 from .model import Entity, SiteData
-from .render.danish import as_date, danish_date, danish_number
 from .render.indexes import Indexes
 from .render.pages import DOCUMENT_KINDS
 from .urls import calendar_url, feed_url

@@ -9,11 +9,11 @@ from typing import Any
 
 from jinja2 import Environment
 
+from ..danish_format import danish_date, danish_number, time_element
 from ..extraction import kkr_id
 from ..gitdates import Commit
 from ..model import Entity, SiteData
 from ..urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
-from .danish import danish_date, danish_number, time_element
 from .environment import make_environment
 from .headings import TocEntry, outline
 from .history import page_history
