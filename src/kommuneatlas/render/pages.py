@@ -426,6 +426,10 @@ class SiteRenderer:
                 },
                 {"title": f"Møder i {kkr['name']}", "url": calendar_url(kkr["id"]), "type": "text/calendar"},
             ],
+            subscribe=[
+                (f"Nyt fra {kkr['name']} (Atom)", feed_url(kkr["id"])),
+                ("Møderne i din kalender (iCalendar)", calendar_url(kkr["id"])),
+            ],
             kkr=kkr,
             kommuner=[self._kommune_link(name) for name in kkr["kommuner"]],
             meetings=related(
