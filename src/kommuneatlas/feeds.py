@@ -69,6 +69,10 @@ def shorten(text: str, limit: int = SUMMARY_CHARACTERS) -> str:
     return flat[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{danish_number(n)} {one if n == 1 else many}"
+
+
 def _meeting_title(meeting: Entity) -> str:
     return f"Møde i {meeting['kkr']} {danish_date(meeting['date'])}"
 
@@ -82,9 +86,7 @@ def _entries_of_meetings(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
         kkrs = frozenset({kkr_id(meeting["kkr"])})
         items = ix.items_by_meeting[meeting["id"]]
         participants = len(meeting.get("participants") or [])
-        summary = (
-            f"Dagsorden med {danish_number(len(items))} punkter og {danish_number(participants)} deltagere."
-        )
+        summary = f"Dagsorden med {_count(len(items), 'punkt', 'punkter')} og {_count(participants, 'deltager', 'deltagere')}."
         yield FeedEntry("møde", _meeting_title(meeting), url, day, summary, kkrs)
         for item in items:
             item_url = ix.url("items", item["id"])
@@ -125,7 +127,8 @@ def _entries_of_experiments(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
             if name in ix.kommune_by_name
         )
         title = f"Frikommuneforsøg: {experiment['title']}"
-        yield FeedEntry("forsøg", title, url, day, shorten(str(experiment.get("content") or "")), kkrs)
+        summary = shorten(str(experiment.get("content") or "")) or title
+        yield FeedEntry("forsøg", title, url, day, summary, kkrs)
 
 
 def feed_entries(site: SiteData, ix: Indexes) -> list[FeedEntry]:
