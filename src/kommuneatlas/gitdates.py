@@ -45,11 +45,12 @@ def parse_log(text: str) -> dict[str, list[Commit]]:
 
 def file_history(repo_root: Path, folder: str = "data") -> dict[str, list[Commit]]:
     """The history of every file under ``folder`` of the git checkout at ``repo_root`` (see
-    :func:`parse_log`); empty when there is no checkout, no git, or no commit."""
+    :func:`parse_log`), paths relative to ``repo_root`` (which may lie inside a larger checkout);
+    empty when there is no checkout, no git, or no commit."""
     try:
         result = subprocess.run(
-            ["git", "-C", str(repo_root), "-c", "core.quotePath=false", "log", f"--format={LOG_FORMAT}", "--name-only", "--no-renames",
-             "--", folder],
+            ["git", "-C", str(repo_root), "-c", "core.quotePath=false", "log", f"--format={LOG_FORMAT}",
+             "--name-only", "--relative", "--no-renames", "--", folder],
             capture_output=True, text=True, encoding="utf-8", errors="replace", check=True,
         )  # fmt: skip
     except (OSError, subprocess.CalledProcessError):
