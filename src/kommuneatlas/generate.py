@@ -14,7 +14,9 @@ from typing import Any
 
 from .api import build_api
 from .citations import LawCatalogue, find_all, load_catalogue, provision_id
-from .gitdates import last_changed
+from .downloads import download_files, law_records, yaml_copies
+from .feeds import feed_files
+from .gitdates import file_history
 from .model import SiteData, load_site_data
 from .references import ReferenceIndex, collect, link_target, resolve_from_document
 from .render.law_pages import LawPages
@@ -30,6 +32,8 @@ class Generated:
     api: dict[str, list[dict[str, Any]]]
     references: ReferenceIndex
     catalogue: LawCatalogue
+    files: dict[str, str]  # site path → text: feeds, calendars, CSV and one-record downloads
+    copies: dict[str, Path]  # site path → file to copy as it is: the records' YAML files
 
 
 def citation_finder(catalogue: LawCatalogue) -> CitationFinder:
@@ -91,18 +95,28 @@ def generate(
     templates: Path,
     repo_root: Path | None = None,
     content: dict[str, tuple[str, str]] | None = None,
+    site_url: str | None = None,
+    repo_url: str | None = None,
 ) -> Generated:
-    """Load ``data/``, collect every legal reference, render every page and API file.
+    """Load ``data/``, collect every legal reference, render every page, API file and feed.
 
     ``content`` (URL → (title, Markdown)) are the hand-written pages, whose references are
-    listed on the provision pages too.
+    listed on the provision pages too. ``repo_root`` is the git checkout whose history of
+    ``data/`` the pages show, ``repo_url`` the repository host's address of it (links to
+    commits), ``site_url`` the published site's address (absolute links in feeds).
     """
     site = load_site_data(data)
     catalogue = load_catalogue(data / "laws.yaml")
     source_texts = _source_texts(site)
     renderer = SiteRenderer(site, templates, citation_finder(catalogue), repo_root, source_texts)
+    renderer.repo_url = repo_url
     if repo_root is not None:
-        renderer.last_changed = last_changed(repo_root)
+        try:
+            folder = data.resolve().relative_to(repo_root.resolve()).as_posix()
+        except ValueError:
+            folder = None  # data outside the checkout: no history
+        if folder is not None:
+            renderer.history = file_history(repo_root, folder)
     references = collect(site, renderer.ix, catalogue, source_texts, content)
     renderer.fallbacks = references.fallbacks
     for occurrence in references.occurrences:
@@ -111,4 +125,6 @@ def generate(
             renderer.laws_by_entity.setdefault(key, set()).add(catalogue[occurrence.law].label)
     pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
     api = build_api(site, laws=laws_api(catalogue, references), references=references_api(references))
-    return Generated(site=site, pages=pages, api=api, references=references, catalogue=catalogue)
+    base = (site_url or "/").rstrip("/") + "/"
+    files = {**feed_files(site, renderer.ix, base), **download_files(api), **law_records(catalogue)}
+    return Generated(site, pages, api, references, catalogue, files, yaml_copies(site))

@@ -1,4 +1,4 @@
-"""The one place Kommuneatlas touches MkDocs: hand over generated pages, set edit links, write the API.
+"""The one place Kommuneatlas touches MkDocs: hand over generated pages and files, set edit links.
 
 Generated pages are finished HTML under a front matter (:class:`kommuneatlas.render.pages.Page`):
 MkDocs reads their front matter as for any page, but their body bypasses Markdown (it is set
@@ -94,14 +94,21 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
             markdown, meta = get_data(file.content_string)
             content[file.url] = (str(meta.get("title") or file.name), markdown)
         generated = generate(
-            root / self.config.data_dir, root / self.config.templates_dir, repo_root=root, content=content
+            root / self.config.data_dir,
+            root / self.config.templates_dir,
+            repo_root=root,
+            content=content,
+            site_url=config.site_url,
+            repo_url=config.repo_url,
         )
         self.catalogue = generated.catalogue
         self.tocs = {page.src_path: page.toc for page in generated.pages}
         for page in generated.pages:
             files.append(self._generated_file(config, page.src_path, page.markdown))
-        for path, text in serialise(generated.api).items():
+        for path, text in {**serialise(generated.api), **generated.files}.items():
             files.append(File.generated(config, path, content=text))
+        for path, source in generated.copies.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         log.info("%d pages generated from %s", len(generated.pages), self.config.data_dir)
         for name, count in generated.references.unknown_laws.most_common():
             log.info("unknown law name %r (%d references): add it to data/laws.yaml", name, count)

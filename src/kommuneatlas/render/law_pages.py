@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ..citations import LawCatalogue, provision_id
 from ..references import KIND_LABELS, Occurrence, ReferenceIndex
-from ..urls import law_url, provision_url
+from ..urls import api_url, data_file_url, law_url, provision_url
 from .linker import Linker
 from .pages import Page, SiteRenderer
 from .paging import BACKLINK_ROWS, Pager, chunked, page_url
@@ -65,6 +65,7 @@ class LawPages:
         return self.renderer._page(
             "listing.md.j2", url, "Love", headers=["Lov", "Kort navn", "Henvisninger til paragraffer", "Omtaler af loven"],
             rows=rows, intro="Lovene i lovkataloget med antallet af henvisninger på sitet. Følg en lov for at se de paragraffer, der henvises til.",
+            downloads=[("JSON", api_url("laws")), ("CSV", api_url("laws", extension="csv"))],
         )  # fmt: skip
 
     def law_page(self, law: str) -> Iterator[Page]:
@@ -91,6 +92,7 @@ class LawPages:
                 mention_count=len(mentions), provision_count=len(provisions), first=(number - 1) * BACKLINK_ROWS + 1,
                 pager=Pager.numbered(f"Sider med omtaler af {title}", url, len(parts), number),
                 search_exclude=number > 1,
+                downloads=[("JSON", api_url("laws", law)), ("YAML", data_file_url("laws", law))],
             )  # fmt: skip
 
     def provision_page(self, law: str, paragraph: str, occurrences: list[Occurrence]) -> Iterator[Page]:

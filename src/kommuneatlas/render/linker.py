@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..urls import relative
+from .text_blocks import render_blocks
 
 CitationFinder = Callable[[str, Mapping[str, str] | None], list[tuple[int, int, str]]]
 """(text, paragraph → law fallback) → [(start, end, target URL)] for every linkable reference."""
@@ -44,11 +45,20 @@ class Linker:
             if start < position:
                 continue
             parts.append(escape(text[position:start]))
-            parts.append(
-                Markup(
-                    f'<a class="lovhenvisning" href="{escape(self.href(url))}">{escape(text[start:end])}</a>'
-                )
-            )
+            parts.append(self.citation(text[start:end], url))
             position = end
         parts.append(escape(text[position:]))
         return Markup("").join(parts)
+
+    def citation(self, label: str, url: str) -> Markup:
+        """The link of a legal reference in running text."""
+        return Markup(f'<a class="lovhenvisning" href="{escape(self.href(url))}">{escape(label)}</a>')
+
+    def blocks(self, value: object, lead: Markup | None = None, tight: bool = False) -> Markup:
+        """Running text in light Markdown as paragraphs and lists (see :mod:`.text_blocks`), escaped,
+        its legal references linked: the finder runs once on the whole text."""
+        if value is None:
+            return Markup("")
+        text = str(value)
+        spans = self.find(text, self.fallback) if self.find is not None else []
+        return render_blocks(text, spans, self.citation, lead, tight)
