@@ -76,5 +76,5 @@ def load_kommuner(path: Path) -> KommuneIndex:
             for k in r["kommuner"]
         ]
     except (OSError, KeyError, TypeError, ValueError) as exc:
-        raise KommuneatlasError(Problem(path, None, f"cannot read the municipality list: {exc}")) from exc
+        raise KommuneatlasError(Problem(path, None, f"kommunelisten kan ikke læses: {exc}")) from exc
     return KommuneIndex(kommuner)

@@ -102,12 +102,12 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
             files.append(self._generated_file(config, page.src_path, page.markdown))
         for path, text in serialise(generated.api).items():
             files.append(File.generated(config, path, content=text))
-        log.info("%d pages generated from %s", len(generated.pages), self.config.data_dir)
+        log.info("%d sider dannet fra %s", len(generated.pages), self.config.data_dir)
         for name, count in generated.references.unknown_laws.most_common():
-            log.info("unknown law name %r (%d references): add it to data/laws.yaml", name, count)
+            log.info("ukendt lovnavn %r (%d henvisninger): tilføj det i data/laws.yaml", name, count)
         for network in generated.site.all("networks"):
             for note in network.get("notes") or []:
-                log.info("source inconsistency, network %s: %s", network["number"], note)
+                log.info("uoverensstemmelse i kilden, netværk %s: %s", network["number"], note)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -53,13 +53,13 @@ def yaml_error_problem(path: Path, exc: YAMLError) -> Problem:
     """A located problem for a YAML syntax error."""
     mark = getattr(exc, "problem_mark", None) if isinstance(exc, MarkedYAMLError) else None
     if mark is None:
-        return Problem(path, None, f"YAML syntax error: {exc}")
+        return Problem(path, None, f"YAML-syntaksfejl: {exc}")
     reason = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context_mark", None)
     if context is not None and context.line != mark.line:
-        what = getattr(exc, "context", None) or "this construct"
-        reason += f" ({what}, started at line {context.line + 1}, column {context.column + 1})"
-    return Problem(path, mark.line + 1, f"YAML syntax error: {reason}", column=mark.column + 1)
+        what = getattr(exc, "context", None) or "denne konstruktion"
+        reason += f" ({what}, begyndt i linje {context.line + 1}, kolonne {context.column + 1})"
+    return Problem(path, mark.line + 1, f"YAML-syntaksfejl: {reason}", column=mark.column + 1)
 
 
 def load_round_trip(path: Path) -> Any:
@@ -67,7 +67,7 @@ def load_round_trip(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise KommuneatlasError(Problem(path, None, "not UTF-8 text")) from exc
+        raise KommuneatlasError(Problem(path, None, "filen er ikke UTF-8-tekst (gem den som UTF-8)")) from exc
     try:
         return round_trip().load(text)
     except YAMLError as exc:
