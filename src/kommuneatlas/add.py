@@ -23,6 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .atomic import write_bytes_atomic, write_text_atomic
+from .danish_dates import MONTHS
 from .detect.kinds import KindGuess, detect_kind
 from .detect.metadata import Detected, Metadata, detect_metadata
 from .errors import KommuneatlasError, Problem
@@ -40,7 +41,8 @@ PDF_SUFFIX = ".pdf"
 TEXT_SUFFIXES = (".txt", ".text")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 UNKNOWN_PUBLISHER = "Ukendt udgiver"
-_ID_WORDS = 6  # words of the title in a generated id
+_ID_WORDS = 4  # words of the title in a generated id
+_MONTH_SLUGS = frozenset(slugify(month) for month in MONTHS)
 
 MANIFEST_HEADER = """\
 # Kildedokumenterne. Hvert punkt: id (bruges i URL'er og proveniens), file (teksten i denne mappe,
@@ -136,12 +138,16 @@ def _next_number(sources: Path) -> int:
 
 
 def _generated_id(publisher: str | None, when: date | None, title: str, taken: set[str]) -> str:
-    words = " ".join(title.split()[:_ID_WORDS])
-    parts = [
-        publisher if publisher and publisher != UNKNOWN_PUBLISHER else "",
-        str(when.year) if when else "",
-        words,
+    """``<publisher>-<year>-<words of the title>``: the title's words that the publisher and the
+    date do not already say, short words left out; ``-2``, ``-3`` … if the id is taken."""
+    sender = slugify(publisher) if publisher and publisher != UNKNOWN_PUBLISHER else ""
+    named = set(sender.split("-"))
+    words = [
+        word
+        for word in slugify(title, max_length=200).split("-")
+        if word not in named and not word.isdigit() and word not in _MONTH_SLUGS and len(word) > 2
     ]
+    parts = [sender, str(when.year) if when else "", *words[:_ID_WORDS]]
     base = slugify(" ".join(p for p in parts if p), max_length=60)
     candidate, number = base, 2
     while candidate in taken:

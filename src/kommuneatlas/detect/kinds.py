@@ -25,14 +25,14 @@ class KindGuess:
     score: int
     evidence: tuple[Found, ...]
 
-    def explain(self) -> str:
-        """Danish: what was found, with the line of each first occurrence."""
+    def explain(self, limit: int = 4) -> str:
+        """Danish: what was found (the ``limit`` first cues), with the line of each first occurrence."""
         if not self.evidence:
             return "ingen særlig dokumenttype genkendt; læses som generelt dokument"
         return "; ".join(
             f"{found.cue.label} (linje {found.line}{f', {found.count} gange' if found.count > 1 else ''})"
-            for found in self.evidence
-        )
+            for found in self.evidence[:limit]
+        ) + ("; …" if len(self.evidence) > limit else "")
 
 
 class _Text:

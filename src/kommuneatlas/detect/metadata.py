@@ -113,9 +113,15 @@ _MEETING_DATE = re.compile(r"\bmøde(?:t)?\b[^.]{0,60}?\bden\s+(?P<value>[^,;]{6
 _PLACE_DATE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?,?\s+)?(?:den\s+)?(?P<value>.+)$")
 
 # Senders by sort. KKRs and regions come from the reference list (see _senders).
+_AGENCY_WORD = (
+    r"(?:[A-ZÆØÅ][\wæøå-]*?(?:ministeriet|styrelsen|styrelse|fonden|fond|tilsynet|nævnet|rådet)"
+    r"|Ministeriet|Styrelsen|Fonden|Tilsynet|Nævnet|Rådet|Ombudsmand(?:en)?)"
+)
 _AGENCY = re.compile(
-    r"\b(?:(?:Den|Det|De)\s+)?(?:[A-ZÆØÅ][\wæøå]*(?:-\s+og\s+|\s+og\s+|\s+for\s+|\s+))*?"
-    r"[A-ZÆØÅ][\wæøå-]*(?:ministeriet|styrelsen|styrelse|fonden|fond|tilsynet|nævnet|rådet|Ombudsmand)\b"
+    r"\b(?:(?:Den|Det|De)\s+)?(?:[A-ZÆØÅ][\wæøå]*(?:-\s+og\s+|\s+og\s+|\s+))*?"
+    + _AGENCY_WORD
+    # "Styrelsen for Kommunal Forvaltning", "Ministeriet for Børn, Undervisning og Ligestilling"
+    + r"\b(?:\s+for\s+[A-ZÆØÅ][\wæøå-]*(?:(?:,\s+|\s+og\s+|\s+)[A-ZÆØÅ][\wæøå-]*)*)?"
 )
 
 
