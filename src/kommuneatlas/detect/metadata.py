@@ -52,6 +52,7 @@ _FURNITURE = re.compile(
     |(?:dato|date|sags?\s*(?:nr|id)|j\.?\s*nr|dok\.?\s*(?:nr|id)|journal|ref|e-?mail|tlf|telefon|direkte|mobil|cvr|www|web)\b.*
     |.*\S+@\S+\.\w+.*|.*\bwww\.\S+.*|https?://\S+.*
     |.*\b\d{4}\s+[A-ZÆØÅ][\wæøå]+(?:\s+[A-ZÆØÅ]\.?)?$   # "8900 Randers", "1060 København K"
+    |[A-ZÆØÅ][\wæøå.-]+\s+\d+[A-Za-z]?(?:,.*)?$            # "Nørregade 12", "Torvet 3B, 2. sal"
     |.*\d+\s*,?\s*\d*\.?\s*(?:sal|th|tv)\.?$)$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -165,6 +166,9 @@ def _title_block(lines: list[TextLine]) -> Detected | None:
         title = " ".join(parts)
         if title.split()[-1].lower() in _OPEN_ENDINGS or len(title) > _MAX_TITLE_CHARS:
             continue  # a sentence cut off, not a title
+        after = lines[index + len(parts) : index + len(parts) + 2]
+        if any(_FURNITURE.match(following.text) for following in after):
+            continue  # the sender's name above its address: the letterhead
         return Detected(title, line.number)
     return None
 
@@ -207,6 +211,8 @@ def _senders(lines: list[TextLine], kommuner: KommuneIndex) -> list[_Sender]:
     name = r"([A-ZÆØÅ][\wæøå-]+)"
     found: list[_Sender] = []
     for line in lines:
+        if line.text.isupper():  # a letterhead in capitals: "STYRELSEN FOR …"
+            line = TextLine(line.number, line.text.title().replace(" For ", " for ").replace(" Og ", " og "))
         for match in re.finditer(rf"\bKKR\s+{name}", line.text):
             if match[1].lower() in kkrs:
                 found.append(_Sender("kkr", kkrs[match[1].lower()], line.number))
