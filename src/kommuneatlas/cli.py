@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -13,6 +14,15 @@ from .cli_parser import DanishArgumentParser
 from .errors import KommuneatlasError
 
 REFERENCE = Path("reference") / "kommuner.yaml"
+_OS_ERRORS = {
+    errno.ENOENT: "findes ikke",
+    errno.EACCES: "adgang nægtet",
+    errno.EPERM: "adgang nægtet",
+    errno.ENOSPC: "der er ikke mere plads på disken",
+    errno.EISDIR: "er en mappe, ikke en fil",
+    errno.ENOTDIR: "er ikke en mappe",
+    errno.EROFS: "filsystemet er skrivebeskyttet",
+}
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -67,7 +77,7 @@ def _add(args: argparse.Namespace) -> int:
             print(f"uændret: {item.path} er allerede tilføjet som {item.id!r}")
         else:
             files = ", ".join(str(sources / name) for name in item.files)
-            pages = f", {item.pages} sider" if item.pages else ""
+            pages = f", {item.pages} {'side' if item.pages == 1 else 'sider'}" if item.pages else ""
             print(f"tilføjet: {item.path} → {files} ({item.line_count} linjer{pages})")
             print(f"  id:      {item.id}" + ("" if args.id else " (dannet af udgiver, år og titel)"))
             if item.kind is None:
@@ -255,7 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         if os.environ.get("KOMMUNEATLAS_DEBUG"):
             raise
-        print(f"fejl: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        reason = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
+        print(f"fejl: {exc.filename or 'kommuneatlas'}: {reason}", file=sys.stderr)
         return 1
     except Exception as exc:
         if os.environ.get("KOMMUNEATLAS_DEBUG"):

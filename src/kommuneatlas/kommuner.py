@@ -68,6 +68,8 @@ class KommuneIndex:
 
 def load_kommuner(path: Path) -> KommuneIndex:
     """Read the reference list (``data/reference/kommuner.yaml``)."""
+    if not path.is_file():
+        raise KommuneatlasError(Problem(path, None, "kommunelisten findes ikke"))
     try:
         doc = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
         kommuner = [
