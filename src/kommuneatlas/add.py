@@ -24,9 +24,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .atomic import write_bytes_atomic, write_text_atomic
 from .danish_dates import MONTHS
+from .detect.cues import KIND_CUES
 from .detect.kinds import KindGuess, detect_kind
 from .detect.metadata import Detected, Metadata, detect_metadata
 from .errors import KommuneatlasError, Problem
+from .extract.registry import EXTRACTORS
 from .kommuner import KommuneIndex
 from .pdftext import is_pdf, pdf_to_text
 from .slugs import slugify
@@ -41,6 +43,7 @@ PDF_SUFFIX = ".pdf"
 TEXT_SUFFIXES = (".txt", ".text")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 UNKNOWN_PUBLISHER = "Ukendt udgiver"
+_EXTRACTABLE = tuple(cues for cues in KIND_CUES if cues.kind in EXTRACTORS)  # kinds with an extractor
 _ID_WORDS = 4  # words of the title in a generated id
 _MONTH_SLUGS = frozenset(slugify(month) for month in MONTHS)
 
@@ -220,7 +223,7 @@ def _prepare(
                 )
             )
     text, pages, warnings = _text_of(path, data)
-    guess = None if options.kind else detect_kind(text)
+    guess = None if options.kind else detect_kind(text, _EXTRACTABLE)
     kind = options.kind or (guess.kind if guess else "document")
     metadata = detect_metadata(text, kind, kommuner, path.stem)
     publisher = _value(options.publisher, metadata.publisher) or UNKNOWN_PUBLISHER

@@ -41,6 +41,7 @@ def _page_text(page: pdfium.PdfPage) -> str:
         raw = textpage.get_text_range()
     finally:
         textpage.close()
+        page.close()
     for marker in _HYPHEN_MARKERS:
         raw = raw.replace(marker, "-\n")
     lines = [line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
