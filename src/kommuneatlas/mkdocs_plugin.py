@@ -109,12 +109,12 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
             files.append(File.generated(config, path, content=text))
         for path, source in generated.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
-        log.info("%d pages generated from %s", len(generated.pages), self.config.data_dir)
+        log.info("%d sider dannet fra %s", len(generated.pages), self.config.data_dir)
         for name, count in generated.references.unknown_laws.most_common():
-            log.info("unknown law name %r (%d references): add it to data/laws.yaml", name, count)
+            log.info("ukendt lovnavn %r (%d henvisninger): tilføj det i data/laws.yaml", name, count)
         for network in generated.site.all("networks"):
             for note in network.get("notes") or []:
-                log.info("source inconsistency, network %s: %s", network["number"], note)
+                log.info("uoverensstemmelse i kilden, netværk %s: %s", network["number"], note)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -28,6 +28,8 @@ DOCUMENT_KINDS = {
     "regional-proposal": "Forslag fra region",
     "grant-commitment": "Tilsagn om tilskud",
     "frikommune-status": "Statusnotat om frikommuneforsøg",
+    "kkr-agenda": "Dagsorden til KKR-møde",
+    "document": "Dokument",
 }
 ITEM_SECTIONS = [
     ("baggrund", "Baggrund"),
