@@ -61,12 +61,16 @@ def test_pages_show_danish_dates_and_amounts(built_site: Path) -> None:
     assert "25. marts 2022" in _html(built_site, "moeder")
 
 
+CODE = re.compile(r"<code\b.*?</code>", re.S)
+"""Code (a command line in the editors' guide) shows dates as the commands take them."""
+
+
 def test_no_page_shows_an_iso_date_as_text(built_site: Path) -> None:
     shown = {
         path.relative_to(built_site).as_posix(): match.group(0)
         for path in built_site.rglob("index.html")
         if "pagefind" not in path.parts
-        for match in [ISO_IN_TEXT.search(path.read_text(encoding="utf-8").split("<body", 1)[1])]
+        for match in [ISO_IN_TEXT.search(CODE.sub("", path.read_text(encoding="utf-8").split("<body", 1)[1]))]
         if match and "/tekst/" not in path.as_posix()  # source texts are shown as written
     }
     assert not shown, shown
