@@ -3,6 +3,7 @@ on edited copies, on garbled copies, and its pure helpers under Hypothesis."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -58,6 +59,11 @@ def sections(minutes: SourceDocument) -> list[Section]:
     agenda = first_section_heading(lines)
     assert agenda is not None
     return parse_agenda(lines[agenda:], minutes.path)
+
+
+def flat(text: str | None) -> str | None:
+    """Text with its structure (paragraphs, list lines) collapsed and bullets written "-", as the gold holds it."""
+    return None if text is None else re.sub(r"(?:^|(?<=\s))[–•▪](?=\s)", "-", collapse_ws(text))
 
 
 def meeting_of(records: list[Record]) -> dict[str, Any]:
@@ -182,7 +188,7 @@ def test_item_matches_gold(records: list[Record], gold: dict[str, Any], index: i
     assert item["meeting"] == MEETING_ID
     assert item["title"] == expected["title"]
     assert item["case_id"] == expected["case_id"]
-    assert item["decision"] == expected["decision"]
+    assert flat(item["decision"]) == flat(expected["decision"])
     assert list(item["sections"]) == [name.lower() for name in expected["sections"]]
     assert (item["source"]["first_line"], item["source"]["last_line"]) == (
         expected["first_line"],
@@ -421,7 +427,7 @@ def test_renamed_participant(minutes: SourceDocument, kommuner: KommuneIndex) ->
 def test_changed_decision(minutes: SourceDocument, kommuner: KommuneIndex) -> None:
     copy = edit(minutes, {1200: "Fordelingen mellem specialiseringsretninger ændres til 50/50. "})
     decision = items_of(extract(copy, kommuner))["2.7"]["decision"]
-    assert decision.endswith("2022/2023. Fordelingen mellem specialiseringsretninger ændres til 50/50.")
+    assert decision.endswith("2022/2023.\n\nFordelingen mellem specialiseringsretninger ændres til 50/50.")
 
 
 def test_renamed_appointee(minutes: SourceDocument, kommuner: KommuneIndex) -> None:
@@ -535,6 +541,7 @@ def written(day: date) -> str:
     return f"{day.day}. {MONTH_NAMES[day.month]} {day.year}"
 
 
+@settings(deadline=None)
 @given(
     dates,
     st.timedeltas(min_value=timedelta(days=1), max_value=timedelta(days=400)),
@@ -567,6 +574,7 @@ def test_dates_of_other_bodies_meetings_are_not_the_kkrs(
 name_parts = st.from_regex(r"[A-ZÆØÅ][a-zæøå]{1,9}", fullmatch=True)
 
 
+@settings(deadline=None)
 @given(
     st.lists(name_parts, min_size=2, max_size=4).map(" ".join),
     st.sampled_from(list("ABCDFIKOVØÅÆ")),
@@ -587,6 +595,7 @@ line_texts = st.one_of(
 )
 
 
+@settings(deadline=None)
 @given(st.lists(line_texts, min_size=1, max_size=8))
 def test_passage_maps_every_line_back(texts: list[str]) -> None:
     """Each non-blank line starts where the passage says, and every offset maps to a line that holds it."""

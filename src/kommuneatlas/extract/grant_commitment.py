@@ -26,6 +26,7 @@ from ..records import Record, provenance
 from ..sources import SourceDocument
 from ..textclean import collapse_ws
 from .clauses import Clause, Section, inline_items, is_structural, parse_sections
+from .layout import normalised
 from .passages import Passage, passage, sentence_at, sentence_bounds, sentence_span
 from .plain_tables import Table, find_tables
 
@@ -77,6 +78,7 @@ PlacedClause = tuple[str | None, Clause]
 
 def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     """The commitment as one ``documents`` record (see the module docstring for the layout)."""
+    doc = normalised(doc)
     content = [n for n, line in enumerate(doc.lines, 1) if line.strip()]
     if not content:
         raise ExtractionError(doc.path, None, "document is empty")

@@ -9,6 +9,7 @@ whose cells may hold HTML, and a financing table ``Kommune<TAB>1.000 kr.`` with 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,7 @@ from ..kommuner import KommuneIndex
 from ..records import Record, provenance
 from ..sources import SourceDocument
 from ..textclean import collapse_ws, join_hyphenated, join_lines
+from .layout import cleaned, normalised
 
 _TOC_HEADING = re.compile(r"^Indholdsfortegnelse\b", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"^(?P<title>.+?)\.*\t(?P<page>\d+)$")
@@ -37,6 +39,10 @@ _FURNITURE_BLOCK_MAX_LINES = 25
 _FURNITURE_LINE_MAX_CHARS = 60
 
 _BOLD = re.compile(r"\*\*(?P<text>.+?)\*\*")
+# A signatory's name: two to four capitalised words, none of them a body's ("KKR", "Region", "Kommune").
+_SIGNATORY = re.compile(
+    r"(?!.*\b(?:Region|Kommune|KKR)\b)[A-ZÆØÅ][a-zæøåéü-]+(?:\s+[A-ZÆØÅ][a-zæøåéü-]+){1,3}"
+)
 _SALUTATION = re.compile(r"^Kære\s+(?P<value>.+)$")
 _CLOSING = re.compile(r"^(?:Med\s+)?venlig\s+hilsen\b", re.IGNORECASE)
 _SEPARATOR_ROW = re.compile(r"^[-\s]+$")
@@ -66,10 +72,14 @@ class Part:
 
 def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     """The bundle as one ``documents`` record (see the module docstring for the layout)."""
+    # The letters' footer blocks end with their page numbers, and an attachment's text runs to its
+    # last line of furniture: both are read before the page furniture is blanked.
+    clean = cleaned(doc)
+    furniture = furniture_lines(clean)
+    doc = normalised(doc)
     items, attachments, toc_end = parse_toc(doc)
-    parts = split_parts(doc, items, attachments, toc_end)
-    furniture = furniture_lines(doc)
-    first, last = _content_span(doc)
+    parts = split_parts(clean, items, attachments, toc_end)
+    first, last = _content_span(clean)
     data: dict[str, Any] = {
         "kkr": find_kkr(doc, kommuner),
         "agenda_items": [
@@ -243,17 +253,13 @@ def parse_letter(doc: SourceDocument, part: Part, furniture: frozenset[int]) -> 
 def _letter_title(doc: SourceDocument, lines: list[int], furniture: frozenset[int]) -> tuple[str, int]:
     """The attachment's own heading, after the agenda-item title line.
 
-    A heading in bold (``**…**``) inside the first block of lines wins (a letter's address block
-    comes first); otherwise the heading is the first line, continued over blank lines while a line
+    A heading in bold (``**…**``) among the short lines before the running text wins (a letter's
+    address block comes first); otherwise the heading is the first line, continued while a line
     starts in lower case or follows one that does ("Resultatkontrakt 2024" / "mellem" / …).
     """
     first = lines[0]
-    block = [first]
-    for number in range(first + 1, len(doc.lines) + 1):
-        if not doc.line(number).strip():
-            break
-        block.append(number)
-    for number in block:
+    head = list(itertools.takewhile(lambda n: not _is_running_text(doc.line(n)), lines))
+    for number in head or [first]:
         if bold := _BOLD.search(doc.line(number)):
             return collapse_ws(bold.group("text")), number
     if first in furniture:
@@ -265,6 +271,12 @@ def _letter_title(doc: SourceDocument, lines: list[int], furniture: frozenset[in
             break
         title.append(number)
     return join_lines(doc.line(n) for n in title), first
+
+
+def _is_running_text(line: str) -> bool:
+    """A line of a letter's text rather than of its address block or heading: long, or a sentence's end."""
+    text = line.strip()
+    return len(text) > _FURNITURE_LINE_MAX_CHARS or text.endswith((".", "!", "?"))
 
 
 def _letter_date(doc: SourceDocument, lines: list[int]) -> tuple[date | None, int | None, bool]:
@@ -292,22 +304,25 @@ def _first_match(
 
 
 def _signatories(doc: SourceDocument, lines: list[int]) -> list[dict[str, Any]]:
-    """Signature blocks after "(Med) venlig hilsen": "Name, role" or "Name" / "role" lines."""
+    """The signatures after "(Med) venlig hilsen": each "Name, role" or a name with its role on the
+    lines below. A line starts a signature when it opens with a name followed by a comma, or is a
+    name by itself after a signature that has its role; other lines continue the role."""
     closing = next((i for i, n in enumerate(lines) if _CLOSING.match(doc.line(n).strip())), None)
     if closing is None:
         return []
-    blocks: list[list[int]] = []
+    signatures: list[tuple[int, str, list[str]]] = []
     for number in lines[closing + 1 :]:
-        if blocks and number == blocks[-1][-1] + 1:
-            blocks[-1].append(number)
+        text = collapse_ws(doc.line(number))
+        name, comma, role = text.partition(",")
+        is_name = _SIGNATORY.fullmatch(name) is not None
+        if not signatures or (is_name and (comma or signatures[-1][2])):
+            signatures.append((number, name, [role] if comma else []))
         else:
-            blocks.append([number])
-    signatories = []
-    for block in blocks:
-        name, _, role = doc.line(block[0]).strip().partition(",")
-        rest = [role] + [doc.line(n) for n in block[1:]]
-        signatories.append({"name": collapse_ws(name), "role": join_lines(rest) or None, "line": block[0]})
-    return signatories
+            signatures[-1][2].append(text)
+    return [
+        {"name": collapse_ws(name), "role": join_lines(role) or None, "line": number}
+        for number, name, role in signatures
+    ]
 
 
 def parse_bureaucracy_rows(

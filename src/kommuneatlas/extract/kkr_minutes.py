@@ -16,12 +16,13 @@ from ..kommuner import KommuneIndex
 from ..records import Record, provenance
 from ..slugs import slugify
 from ..sources import SourceDocument
-from ..textclean import paragraphs
 from .kkr_minutes_agenda import Item, Section, first_section_heading, parse_agenda
 from .kkr_minutes_appointments import Appointment, parse_appointments
 from .kkr_minutes_lines import content_lines, page_headers, passage
 from .kkr_minutes_meeting import find_kkr, meeting_dates
 from .kkr_minutes_roster import Attendee, parse_roster, roster_start
+from .layout import normalised
+from .running_text import blocks, markdown, paragraph_texts
 
 DECISION = "Beslutning"
 
@@ -59,10 +60,11 @@ def _item_record(
             "title": item.title,
             "case_id": item.case_id,
             "sections": {
-                slugify(name): paragraphs(line.text for line in sub.lines)
+                slugify(name): paragraph_texts(blocks((line.number, line.text) for line in sub.lines))
                 for name, sub in item.subsections.items()
             },
-            "decision": passage(item.lines_of(DECISION)).text or None,
+            "decision": markdown(blocks((line.number, line.text) for line in item.lines_of(DECISION)))
+            or None,
             "appointments": [_appointment(a) for a in appointments],
             "source": provenance(doc.id, item.first_line, item.last_line),
         },
@@ -86,6 +88,7 @@ def _people(doc: SourceDocument, attendees: list[Attendee], appointees: list[App
 
 def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     """The meeting record, one record per agenda item, one per person (see the module docstring)."""
+    doc = normalised(doc)
     start = roster_start(doc.lines)
     if start is None:
         raise ExtractionError(doc.path, None, "no 'Deltagere' heading: this is not a set of KKR minutes")

@@ -25,6 +25,7 @@ _ITEM = re.compile(r"(?P<section>\d+)\.(?P<item>\d+)\.?\s+(?P<title>[A-ZÆØÅ].
 # The case line: "SAG-<year>-<number> <initials>"; the trailing token (a caseworker's initials) is not the id.
 _CASE = re.compile(r"(?P<case>SAG-\d{4}-\d+)(?:\s+\S+)?")
 _SUBSECTION_NAMES = {name.lower(): name for name in SUBSECTIONS}
+TITLE_LINES = 3  # an item title wraps onto at most two further lines
 
 
 @dataclass
@@ -67,16 +68,18 @@ def _subsection_name(text: str) -> str | None:
 
 
 def _title_end(lines: Sequence[Line], start: int) -> int:
-    """The index after an item title that wraps onto directly following lines (no blank line between)."""
+    """The index after an item title that wraps onto following lines: up to the case line or the
+    first sub-heading, at most :data:`TITLE_LINES` lines (blank lines are not counted)."""
     end = start + 1
-    while (
-        end < len(lines)
-        and lines[end].number == lines[end - 1].number + 1
-        and (text := lines[end].clean)
-        and not _CASE.fullmatch(text)
-        and not _subsection_name(text)
-    ):
+    taken = 1
+    while end < len(lines) and taken < TITLE_LINES:
+        text = lines[end].clean
+        if text and (_CASE.fullmatch(text) or _subsection_name(text) or _ITEM.fullmatch(text)):
+            break
+        taken += bool(text)
         end += 1
+    while end > start + 1 and not lines[end - 1].clean:
+        end -= 1
     return end
 
 
