@@ -24,6 +24,7 @@ from .frikommune_chapters import Body, Chapter, read_body
 from .frikommune_notes import consistency_notes
 from .frikommune_tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables, read_tables
 from .frikommune_text import fold
+from .layout import normalised
 
 ID_LENGTH = 60
 
@@ -44,7 +45,9 @@ def _match_tabel_1(tables: Tables, body: Body, path: Path) -> dict[int, Tabel1Ro
         number = names.get(fold(row.name))
         if number is None:
             raise ExtractionError(
-                path, row.line, f"Tabel 1 names a network not in {tables.network_table}: {row.name!r}"
+                path,
+                row.line,
+                f"Tabel 1 nævner et netværk, der ikke står i {tables.network_table}: {row.name!r}",
             )
         matched[number] = row
     return matched
@@ -114,6 +117,7 @@ def unique_ids(titles: list[str]) -> list[str]:
 
 def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     """The networks, then the experiments, of a frikommune status note, in document order."""
+    doc = normalised(doc)
     tables = read_tables(doc, kommuner)
     body = read_body(list(enumerate(doc.lines[: tables.body_end - 1], start=1)))
     tabel_1 = _match_tabel_1(tables, body, doc.path)
