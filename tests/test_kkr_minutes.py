@@ -484,17 +484,29 @@ def test_truncated_copy_is_an_error(
 @pytest.mark.parametrize(
     ("changes", "line", "message"),
     [
-        ({31: "Mikael Klitgaard Brønderslev Kommune"}, 31, "Name (Party) Kommune"),
-        ({33: "Hans Ejner Bertelsen (V) Atlantis Kommune"}, 33, "unknown municipality"),
-        ({800: "3.5. Etablering af 8 lokale erhvervsfyrtårne"}, 800, "item 3.5 under section 2"),
-        ({970: "2.4. Samarbejdsaftale om grøn omstilling"}, 970, "item 2.4 after item 2.5"),
-        ({1002: "Baggrund"}, 1002, "second 'Baggrund'"),
-        ({806: "Noget tekst uden overskrift"}, 806, "text before the first"),
-        ({1848: "7. Eventuelt", 1850: "Ingen bemærkninger."}, 1850, "text outside any item of section 7"),
-        ({992: "KKR Nordjylland | 26-03-2022"}, 90, "the meeting date"),
-        ({992: "KKR Nordjylland | 31-02-2022"}, 992, "not a valid date"),
-        ({1825: "Næste møde i KKR Nordjylland er planlagt til den 24. januar 2022."}, 1825, "not after"),
-        ({1602: "", 1604: "", 1606: "", 1608: "", 1612: "", 1614: "", 1618: "", 1620: ""}, 1599, "nobody"),
+        ({31: "Mikael Klitgaard Brønderslev Kommune"}, 31, "Navn (Parti) Kommune"),
+        ({33: "Hans Ejner Bertelsen (V) Atlantis Kommune"}, 33, "ukendt kommune"),
+        ({800: "3.5. Etablering af 8 lokale erhvervsfyrtårne"}, 800, "punkt 3.5 under afsnit 2"),
+        ({970: "2.4. Samarbejdsaftale om grøn omstilling"}, 970, "punkt 2.4 efter punkt 2.5"),
+        ({1002: "Baggrund"}, 1002, "overskrift 'Baggrund' mere"),
+        ({806: "Noget tekst uden overskrift"}, 806, "tekst før første"),
+        (
+            {1848: "7. Eventuelt", 1850: "Ingen bemærkninger."},
+            1850,
+            "tekst uden for ethvert punkt i afsnit 7",
+        ),
+        ({992: "KKR Nordjylland | 26-03-2022"}, 90, "mødedatoen"),
+        ({992: "KKR Nordjylland | 31-02-2022"}, 992, "ikke en gyldig dato"),
+        (
+            {1825: "Næste møde i KKR Nordjylland er planlagt til den 24. januar 2022."},
+            1825,
+            "ligger ikke efter",
+        ),
+        (
+            {1602: "", 1604: "", 1606: "", 1608: "", 1612: "", 1614: "", 1618: "", 1620: ""},
+            1599,
+            "uden navne",
+        ),
     ],
 )
 def test_garbled_copy_is_an_error(
@@ -523,12 +535,12 @@ def test_any_cut_gives_records_or_an_extraction_error(
 
 def test_no_date_at_all_is_an_error(minutes: SourceDocument, kommuner: KommuneIndex) -> None:
     copy = replace(without(minutes, 992, 994), "møde den 25. marts 2022", "møde i dag")
-    assert "no meeting date" in str(error_of(lambda: extract(copy, kommuner)))
+    assert "ingen mødedato" in str(error_of(lambda: extract(copy, kommuner)))
 
 
 def test_no_kkr_named_is_an_error(minutes: SourceDocument, kommuner: KommuneIndex) -> None:
     copy = replace(without(minutes, 992, 994), "KKR Nordjylland", "Udvalget")
-    assert "no KKR" in str(error_of(lambda: extract(copy, kommuner)))
+    assert "intet KKR" in str(error_of(lambda: extract(copy, kommuner)))
 
 
 # --- pure helpers under Hypothesis ---------------------------------------------------------

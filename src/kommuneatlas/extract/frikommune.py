@@ -54,7 +54,17 @@ def _match_tabel_1(tables: Tables, body: Body, path: Path) -> dict[int, Tabel1Ro
 
 
 def _texts(chapter: Chapter | None, part: str) -> list[str]:
-    return [paragraph.text for paragraph in getattr(chapter, part)] if chapter else []
+    """A part of a chapter as running text: one element per paragraph, one per list of bullets
+    (light Markdown, an item per line: see :mod:`.running_text`)."""
+    texts: list[str] = []
+    previous_bullet = False
+    for paragraph in getattr(chapter, part) if chapter else ():
+        if paragraph.bullet and previous_bullet:
+            texts[-1] += f"\n- {paragraph.text}"
+        else:
+            texts.append(f"- {paragraph.text}" if paragraph.bullet else paragraph.text)
+        previous_bullet = paragraph.bullet
+    return texts
 
 
 def _network_record(

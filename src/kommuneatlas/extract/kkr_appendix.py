@@ -107,7 +107,7 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
 def _content_span(doc: SourceDocument) -> tuple[int, int]:
     numbers = [n for n, line in enumerate(doc.lines, 1) if line.strip()]
     if not numbers:
-        raise ExtractionError(doc.path, None, "document is empty")
+        raise ExtractionError(doc.path, None, "dokumentet er tomt")
     return numbers[0], numbers[-1]
 
 
@@ -117,7 +117,7 @@ def find_kkr(doc: SourceDocument, kommuner: KommuneIndex) -> str:
     counts = {kkr: len(re.findall(rf"\b{re.escape(kkr)}\b", text)) for kkr in kommuner.kkrs}
     named = [kkr for kkr, count in counts.items() if count]
     if not named:
-        raise ExtractionError(doc.path, None, "no KKR is named in the text")
+        raise ExtractionError(doc.path, None, "teksten nævner intet KKR")
     return max(named, key=lambda kkr: (counts[kkr], -text.index(kkr)))
 
 
@@ -125,7 +125,7 @@ def parse_toc(doc: SourceDocument) -> tuple[list[TocEntry], list[TocEntry], int]
     """Agenda items and attachments from the table of contents, and the TOC's last line number."""
     heading = next((n for n, line in enumerate(doc.lines, 1) if _TOC_HEADING.match(line.strip())), None)
     if heading is None:
-        raise ExtractionError(doc.path, None, "no table of contents ('Indholdsfortegnelse')")
+        raise ExtractionError(doc.path, None, "ingen indholdsfortegnelse ('Indholdsfortegnelse')")
     items: list[TocEntry] = []
     attachments: list[TocEntry] = []
     end = heading
@@ -144,7 +144,9 @@ def parse_toc(doc: SourceDocument) -> tuple[list[TocEntry], list[TocEntry], int]
             items.append(TocEntry(item.group("number"), None, item.group("title"), page, number))
         elif attachment := _TOC_ATTACHMENT.match(title):
             if not items:
-                raise ExtractionError(doc.path, number, "attachment listed before any agenda item")
+                raise ExtractionError(
+                    doc.path, number, "et bilag står før ethvert dagsordenspunkt i indholdsfortegnelsen"
+                )
             items_number = items[-1].item
             attachments.append(
                 TocEntry(
@@ -153,7 +155,7 @@ def parse_toc(doc: SourceDocument) -> tuple[list[TocEntry], list[TocEntry], int]
             )
         # anything else is the TOC's own entry ("Indholdsfortegnelse - Bilag<TAB>1")
     if not attachments:
-        raise ExtractionError(doc.path, heading, "the table of contents lists no attachments")
+        raise ExtractionError(doc.path, heading, "indholdsfortegnelsen nævner ingen bilag")
     return items, attachments, end
 
 
@@ -176,7 +178,7 @@ def split_parts(
         raise ExtractionError(
             doc.path,
             line,
-            f"the attachments in the text ({_describe(found)}) do not match the table of contents "
+            f"bilagene i teksten ({_describe(found)}) svarer ikke til indholdsfortegnelsen "
             f"({_describe(expected)})",
         )
     parts: list[Part] = []
@@ -188,7 +190,7 @@ def split_parts(
 
 
 def _describe(pairs: list[tuple[str, int]]) -> str:
-    return ", ".join(f"{item} bilag {number}" for item, number in pairs) or "none"
+    return ", ".join(f"{item} bilag {number}" for item, number in pairs) or "ingen"
 
 
 def furniture_lines(doc: SourceDocument) -> frozenset[int]:
@@ -223,7 +225,7 @@ def parse_letter(doc: SourceDocument, part: Part, furniture: frozenset[int]) -> 
     """Title, date, case id, sender and recipient of one attachment (None where not stated)."""
     lines = _nonblank(doc, part.first_line + 1, part.last_line)
     if len(lines) < 2:
-        raise ExtractionError(doc.path, part.first_line, f"attachment to item {part.item} has no title")
+        raise ExtractionError(doc.path, part.first_line, f"bilaget til punkt {part.item} har ingen titel")
     title, title_line = _letter_title(doc, lines[1:], furniture)
     parsed_date, date_line, date_labelled = _letter_date(doc, lines)
     case_id, case_label, case_line = _first_match(doc, lines, _CASE_ID_LINE)
@@ -263,7 +265,9 @@ def _letter_title(doc: SourceDocument, lines: list[int], furniture: frozenset[in
         if bold := _BOLD.search(doc.line(number)):
             return collapse_ws(bold.group("text")), number
     if first in furniture:
-        raise ExtractionError(doc.path, first, "attachment has page furniture where its heading should be")
+        raise ExtractionError(
+            doc.path, first, "bilaget har sidehoved eller -fod, hvor dets overskrift skulle stå"
+        )
     title = [first]
     for number in lines[1:]:
         text, previous = doc.line(number).strip(), doc.line(title[-1]).strip()
@@ -285,7 +289,7 @@ def _letter_date(doc: SourceDocument, lines: list[int]) -> tuple[date | None, in
         if match := _DATE_LINE.match(doc.line(number).strip()):
             value = parse_danish_date(match.group("value"))
             if value is None:
-                raise ExtractionError(doc.path, number, f"unreadable date {match.group('value')!r}")
+                raise ExtractionError(doc.path, number, f"ulæselig dato {match.group('value')!r}")
             return value, number, True
     for number in lines:
         if (value := parse_danish_date(doc.line(number))) is not None:
@@ -355,7 +359,9 @@ def parse_bureaucracy_rows(
         cells = line.split("\t")
         if not cells[0].strip():
             if not rows or not in_table:
-                raise ExtractionError(doc.path, number, "table continuation line without a row to continue")
+                raise ExtractionError(
+                    doc.path, number, "en fortsættelseslinje i tabellen uden en række at fortsætte"
+                )
             _continue_row(rows[-1], cells, number)
             continue
         in_table = True
@@ -408,7 +414,7 @@ def parse_financing(doc: SourceDocument, kommuner: KommuneIndex) -> dict[str, An
         return None
     unit = collapse_ws(doc.line(header).split("\t")[1])
     if not _THOUSANDS_UNIT.match(unit):
-        raise ExtractionError(doc.path, header, f"financing table in {unit!r}, expected 1.000 kr.")
+        raise ExtractionError(doc.path, header, f"finansieringstabellen er i {unit!r}, ventede 1.000 kr.")
     rows: list[dict[str, Any]] = []
     total: int | None = None
     total_line: int | None = None
@@ -419,16 +425,16 @@ def parse_financing(doc: SourceDocument, kommuner: KommuneIndex) -> dict[str, An
         label, _, value = (collapse_ws(cell) for cell in line.partition("\t"))
         amount = parse_danish_int(value)
         if amount is None:
-            raise ExtractionError(doc.path, number, f"unreadable amount {value!r} for {label!r}")
+            raise ExtractionError(doc.path, number, f"ulæseligt beløb {value!r} for {label!r}")
         if _TOTAL_LABEL.search(label):
             total, total_line = amount, number
             break
         kommune = kommuner.normalise(label)
         if kommune is None:
-            raise ExtractionError(doc.path, number, f"unknown municipality {label!r} in the financing table")
+            raise ExtractionError(doc.path, number, f"ukendt kommune {label!r} i finansieringstabellen")
         rows.append({"kommune": kommune, "amount_tkr": amount, "line": number})
     if not rows:
-        raise ExtractionError(doc.path, header, "financing table has no rows")
+        raise ExtractionError(doc.path, header, "finansieringstabellen har ingen rækker")
     row_sum = sum(row["amount_tkr"] for row in rows)
     return {
         "unit": unit,

@@ -91,11 +91,15 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     doc = normalised(doc)
     start = roster_start(doc.lines)
     if start is None:
-        raise ExtractionError(doc.path, None, "no 'Deltagere' heading: this is not a set of KKR minutes")
+        raise ExtractionError(
+            doc.path,
+            None,
+            "ingen overskrift 'Deltagere': dette er ikke et referat eller en dagsorden fra et KKR",
+        )
     lines = content_lines(doc.lines, start)
     agenda_start = first_section_heading(lines)
     if agenda_start is None:
-        raise ExtractionError(doc.path, None, "no numbered agenda section ('1. …') after the participants")
+        raise ExtractionError(doc.path, None, "intet nummereret dagsordensafsnit ('1. …') efter deltagerne")
     roster = parse_roster(lines[:agenda_start], kommuner, doc.path)
     sections = parse_agenda(lines[agenda_start:], doc.path)
     items = [(section, item) for section in sections for item in section.items]
