@@ -228,6 +228,23 @@ def test_sections_hold_cleaned_paragraphs(records: list[Record]) -> None:
     ]
 
 
+def test_decisions_keep_their_paragraphs_and_lists(records: list[Record]) -> None:
+    """Item 2.1's decision: three paragraphs, the last leading into a list of four points."""
+    decision = items_of(records)["2.1"]["decision"]
+    paragraphs = decision.split("\n\n")
+    assert paragraphs[0] == "Hanne Agerbak og Leif Serup indledte sagen."
+    assert paragraphs[2].endswith("herunder:")
+    points = paragraphs[3].split("\n")
+    assert len(paragraphs) == 4 and len(points) == 4
+    assert all(point.startswith("- At ") for point in points)
+    assert points[0] == (
+        "- At sikre øget finansiering, hvis den nye struktur skal løfte de store udfordringer, kommunerne står med."
+    )
+    indstilling = items_of(records)["2.7"]["sections"]["indstilling"]
+    assert indstilling[0].endswith("KKR Nordjylland:")
+    assert [line[:2] for line in indstilling[1].split("\n")] == ["- ", "- "]
+
+
 def all_text(records: list[Record]) -> str:
     return repr([r.data for r in records])
 
