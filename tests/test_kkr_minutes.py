@@ -121,6 +121,7 @@ def test_meeting_identity_matches_gold(
     assert list(meeting) == [
         "kkr",
         "date",
+        "status",
         "previous_meeting",
         "next_meeting",
         "participants",
@@ -130,6 +131,7 @@ def test_meeting_identity_matches_gold(
         "source",
     ]
     assert meeting["kkr"] == gold["kkr"]
+    assert meeting["status"] == "referat"
     assert meeting["kkr"] in kommuner.kkrs
     assert meeting["date"] == gold["date"]
     assert meeting["previous_meeting"] == gold["previous_meeting"]
@@ -176,6 +178,7 @@ def test_item_matches_gold(records: list[Record], gold: dict[str, Any], index: i
     item = items_of(records)[expected["number"]]
     assert list(item) == [
         "meeting",
+        "status",
         "number",
         "section",
         "title",
@@ -186,6 +189,7 @@ def test_item_matches_gold(records: list[Record], gold: dict[str, Any], index: i
         "source",
     ]
     assert item["meeting"] == MEETING_ID
+    assert item["status"] == "referat"
     assert item["title"] == expected["title"]
     assert item["case_id"] == expected["case_id"]
     assert flat(item["decision"]) == flat(expected["decision"])

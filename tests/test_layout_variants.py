@@ -1,6 +1,7 @@
 """Every extractor gives the same records whatever converter wrote the text (issue 14, point 3).
 
-Each bundled document and each synthetic document (``kommuneatlas synth``, scale 1) is laid out
+Each bundled document and each synthetic document (``kommuneatlas synth``, scale 1, and a KKR
+agenda) is laid out
 anew by every variant of :mod:`kommuneatlas.synth.layouts` (no blank lines, CRLF, form feeds, no
 trailing spaces, non-breaking spaces, running headers and footers with page numbers, all at once),
 read the way ``extract`` reads a source (the manifest and :func:`load_manifest`), and its records
@@ -18,6 +19,7 @@ word, in paragraphs that may be divided otherwise.
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,10 +30,11 @@ import pytest
 from conftest import REPO, SOURCES
 from kommuneatlas.extract.layout import normalised_lines
 from kommuneatlas.extract.registry import extractor_for
-from kommuneatlas.kommuner import KommuneIndex
+from kommuneatlas.kommuner import KommuneIndex, load_kommuner
 from kommuneatlas.records import Record
 from kommuneatlas.sources import SourceDocument, load_manifest
-from kommuneatlas.synth import generate
+from kommuneatlas.synth import agenda, generate
+from kommuneatlas.synth.context import Context
 from kommuneatlas.synth.layouts import RUNNING_TITLE, VARIANTS, form_feeds, furniture_top, no_blank_lines
 from kommuneatlas.textclean import collapse_ws
 
@@ -41,7 +44,11 @@ LINE_IN_TEXT = re.compile(r"\blinje (\d+)")
 WITHOUT_BLANK_LINES = ("no-blank-lines", "pdf-like")
 CHAPTER_PARTS = ("introduction", "data_sources", "status", "experiences")
 
-_SYNTHETIC = generate(1, REPO / "data" / "reference" / "kommuner.yaml", seed=0)
+_REFERENCE = REPO / "data" / "reference" / "kommuner.yaml"
+_SYNTHETIC = [
+    *generate(1, _REFERENCE, seed=0),
+    agenda.generate(Context(random.Random(0), load_kommuner(_REFERENCE))),
+]
 DOCUMENTS: dict[str, tuple[dict[str, Any], str]] = {
     doc.id: ({k: getattr(doc, k) for k in ("id", "title", "publisher", "date", "kind")}, doc.text)
     for doc in load_manifest(SOURCES)

@@ -21,6 +21,7 @@ from .safe_markdown import render_markdown
 
 DOCUMENT_KINDS = {
     "kkr-minutes": "Referat af KKR-møde",
+    "kkr-agenda": "Dagsorden til KKR-møde",
     "kkr-appendix-bundle": "Bilag til KKR-møde",
     "regional-proposal": "Forslag fra region",
     "grant-commitment": "Tilsagn om tilskud",
