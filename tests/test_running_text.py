@@ -103,3 +103,20 @@ def test_collapsing_the_markdown_gives_the_text_with_bullets_as_dashes(
         return re.sub(r"(?:^|(?<=\s))[–•](?=\s)", "-", collapse_ws(text))
 
     assert dashes(read(*texts)) == dashes(" ".join(texts))
+
+
+def test_a_paragraph_goes_on_where_the_next_line_begins_in_lower_case() -> None:
+    assert read("Bestyrelsen tiltræder pr. 1. april. Frem til 31.", "marts sidder den gamle.") == (
+        "Bestyrelsen tiltræder pr. 1. april. Frem til 31. marts sidder den gamle."
+    )
+
+
+def test_a_dash_in_the_other_case_inside_a_list_goes_on_with_the_item() -> None:
+    assert read(
+        "Bestyrelsen består af:",
+        "– Tre medlemmer, der udpeges blandt",
+        "– herunder to borgmestre",
+        "– Et medlem fra regionen",
+    ) == (
+        "Bestyrelsen består af:\n\n- Tre medlemmer, der udpeges blandt – herunder to borgmestre\n- Et medlem fra regionen"
+    )

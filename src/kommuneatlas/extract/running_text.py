@@ -7,7 +7,10 @@ can start: at the beginning of the text, after a line that ends a sentence, a cl
 or a lead-in (":"), or after another item. Numbers and letters must count up from 1 or a, so a
 line that begins "12. maj" or "3)" in the middle of a text stays text. An item runs over its
 wrapped lines until the next item, or until a line of it ends a sentence and the next line is no
-item. A paragraph ends at a line that ends a sentence (".", "!", "?", ":"), or where a list begins.
+item; inside a list, a dash that begins a line in the other case than the list's items, after a
+line that ends no clause, goes on with the item ("– Fire medlemmer, der …" / "– herunder …"). A
+paragraph ends at a line that ends a sentence (".", "!", "?", ":") when the next line does not go
+on in lower case ("… Frem til 31." / "marts 2022 …"), or where a list begins.
 
 :func:`markdown` writes the blocks the way the YAML holds running text: paragraphs separated by
 a blank line, a bulleted item as one line "- …", a numbered item as "N. …" (a lettered item
@@ -73,7 +76,9 @@ def _next_label(label: str) -> str:
     return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
 
 
-def _marker(text: str, open_item: tuple[str, str | None] | None, in_position: bool) -> _Marker | None:
+def _marker(
+    text: str, open_item: tuple[str, str | None] | None, in_position: bool, upper: bool | None = None
+) -> _Marker | None:
     """The list marker a (stripped) line starts with, if the line can start an item: in position
     (see :class:`_Builder`) and, for numbers and letters, next in order after ``open_item`` (the
     kind and label of the item just before, if any) or the first of a new list."""
@@ -94,6 +99,9 @@ def _marker(text: str, open_item: tuple[str, str | None] | None, in_position: bo
         return _Marker(kind, found["label"], found.end())
     found = _BULLET.match(text)
     if found and (in_position or found["marker"] in _STRONG_BULLETS):
+        first = text[found.end() :][:1]
+        if upper is not None and first.isalpha() and first.isupper() != upper:
+            return None  # "– herunder …" after "– Fire medlemmer, der …": the item goes on
         return _Marker("bullet", None, found.end())
     return None
 
@@ -107,6 +115,7 @@ class _Builder:
         self.numbers: list[int] = []
         self.kind = "paragraph"
         self.label: str | None = None
+        self.upper: bool | None = None  # whether the open list's first item begins in upper case
 
     def flush(self) -> None:
         if self.parts:
@@ -119,13 +128,19 @@ class _Builder:
     def add(self, number: int, text: str) -> None:
         """One non-blank line (whitespace collapsed)."""
         open_item = (self.kind, self.label) if self.kind != "paragraph" else None
-        in_position = not self.parts or open_item is not None or self.parts[-1].endswith(_ITEM_MAY_FOLLOW)
-        marker = _marker(text, open_item, in_position)
+        closed = bool(self.parts) and self.parts[-1].endswith(_ITEM_MAY_FOLLOW)
+        in_position = not self.parts or open_item is not None or closed
+        # Inside a list, a line that starts with a dash but not as the list's items start, after a
+        # line that ends no clause, goes on with the item.
+        upper = self.upper if open_item and not closed else None
+        marker = _marker(text, open_item, in_position, upper)
         if marker is not None:
+            if open_item is None:
+                self.upper = text[marker.end :][:1].isupper()
             self.flush()
             self.kind, self.label = marker.kind, marker.label
             text = text[marker.end :]
-        elif self.parts and self.parts[-1].endswith(_SENTENCE_END):
+        elif self.parts and self.parts[-1].endswith(_SENTENCE_END) and not text[:1].islower():
             self.flush()
         self.parts.append(text)
         self.numbers.append(number)
