@@ -5,9 +5,10 @@ approved experiments (Bilagstabel 2.1–2.7). :func:`extract` returns one ``netw
 network and one ``experiments`` record per table row, in document order. Where the note contradicts
 itself, the network's ``notes`` say so (see :mod:`.frikommune_notes`).
 
-The work is split by job: :mod:`.frikommune_text` (lines and blocks), :mod:`.frikommune_kommuner`
-(municipality cells), :mod:`.frikommune_rows` (table rows), :mod:`.frikommune_tables` (which table
-is which), :mod:`.frikommune_chapters` (running text), :mod:`.frikommune_notes`.
+The work is split by job: :mod:`.frikommune_text` (lines, names, cell texts),
+:mod:`.frikommune_kommuner` (municipality cells), :mod:`.frikommune_rows` (table rows),
+:mod:`.frikommune_tables` (which table is which), :mod:`.frikommune_chapters` (running text),
+:mod:`.frikommune_notes`.
 """
 
 from __future__ import annotations

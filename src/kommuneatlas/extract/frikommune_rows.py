@@ -60,8 +60,8 @@ MIN_CELLS = 4  # cells of several lines a table needs to tell a column's width b
 MIN_OPENINGS = 3  # cells a word must begin in a column to count as one of its openings
 MAX_TITLE_WORDS = 3  # a title that shares its line with the municipalities and the next cell
 MAX_KOMMUNE_LINES = 14  # a cell of municipalities wraps onto at most this many lines
-MAX_CELL_LINES = 40
-MIN_KEYWORD_LETTERS = 6
+MAX_CELL_LINES = 40  # nor a cell of any other column
+MIN_KEYWORD_LETTERS = 6  # a column's name's word that short tells nothing ("på", "mune")
 
 _WORD_START = re.compile(r"(?<=\s)\S")
 _SENTENCE_END = (".", "!", "?", ":")
@@ -380,10 +380,7 @@ def _cost(
     if model and pieces[0].first_word in model.openings.get(column, ()):
         cost -= OPENING_BONUS
     keyword = model.keywords.get(column) if model else None
-    if (
-        keyword
-        and keyword in text_of((piece.number, piece.text) for piece in pieces[:2])[:KEYWORD_REACH].lower()
-    ):
+    if keyword and keyword in _head(pieces):
         cost -= KEYWORD_BONUS
     return cost
 
