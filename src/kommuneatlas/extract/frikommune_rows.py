@@ -364,7 +364,7 @@ def _cost(
     widest = max(piece.length for piece in pieces)
     width = model.widths.get(column, widest) if model else widest
     cost = 0.0
-    if model and column in model.limits:
+    if model and column in model.limits and widest > model.limits[column]:
         cost += OVER_COST * sum(max(0.0, piece.length - model.limits[column]) for piece in pieces)
     slack = SLACK + SLACK_SHARE * width
     for piece, following in pairwise(pieces):
@@ -375,7 +375,7 @@ def _cost(
             cost += FIT_COST * gap
     if pieces[-1].dangling or pieces[-1].broken:
         cost += END_COST
-    if _crosses_blank(pieces, spacing):
+    if spacing.after_blank and _crosses_blank(pieces, spacing):
         cost += BLANK_COST
     if model and pieces[0].first_word in model.openings.get(column, ()):
         cost -= OPENING_BONUS
