@@ -10,6 +10,11 @@ compared with those of the original text, record by record and field by field.
 Line numbers differ between layouts, so they are not compared as numbers: a line-number field (and
 a "linje N" in a note) must point in both texts to a line with the same text.
 
+pdftotext's own layout (a form feed instead of the leading space that marks a page start) is read
+with the form feed kept at the start of its line, as a reader that splits lines at line ends only
+keeps it: ``str.splitlines`` would make it a line break and lose the page start, which the
+frikommune note's footnotes and chapter headings need.
+
 One difference is allowed, and only where the variant drops the blank lines: the frikommune note
 divides its chapters into paragraphs at its blank lines, and a text without them can only be
 divided where a line ends a sentence (see :mod:`kommuneatlas.extract.frikommune_chapters`). There
@@ -35,7 +40,14 @@ from kommuneatlas.records import Record
 from kommuneatlas.sources import SourceDocument, load_manifest
 from kommuneatlas.synth import agenda, generate
 from kommuneatlas.synth.context import Context
-from kommuneatlas.synth.layouts import RUNNING_TITLE, VARIANTS, form_feeds, furniture_top, no_blank_lines
+from kommuneatlas.synth.layouts import (
+    RUNNING_TITLE,
+    VARIANTS,
+    form_feeds,
+    furniture_top,
+    no_blank_lines,
+    pdftotext,
+)
 from kommuneatlas.textclean import collapse_ws
 
 LINE_FIELD = re.compile(r"(?:^|_)lines?$")
@@ -177,3 +189,26 @@ def test_the_variants_change_what_they_say_and_nothing_else() -> None:
 def test_documents_without_page_starts_get_pages_after_their_page_numbers() -> None:
     text = "a\nSide 1 af 2\nb\nc\nSide 2 af 2\n"
     assert "Side 1 af 2\n\fb" in form_feeds(text)
+
+
+# Documents whose exporter marks page starts with a leading space (in the Nørholm proposal it marks
+# a lost bullet, and the appendix bundle has no page starts to replace).
+PAGE_START_DOCUMENTS = sorted(
+    key
+    for key, (entry, _) in DOCUMENTS.items()
+    if entry["kind"] not in ("regional-proposal", "kkr-appendix-bundle")
+)
+
+
+@pytest.mark.parametrize("key", PAGE_START_DOCUMENTS)
+def test_page_breaks_as_form_feeds_reach_the_extractors_in_their_lines(
+    key: str, originals: dict[str, tuple[SourceDocument, list[Record]]], kommuner: KommuneIndex
+) -> None:
+    """pdftotext's layout, read by a reader that splits lines at line ends only (a form feed stays
+    at the start of the page's first line): the same records."""
+    entry, text = DOCUMENTS[key]
+    original, expected = originals[key]
+    lines = tuple(pdftotext(text).replace("\r\n", "\n").split("\n"))
+    document = SourceDocument(**entry, file=original.file, path=original.path, lines=lines)
+    found = extractor_for(document)(document, kommuner)
+    assert comparable(found, True) == comparable(expected, True)

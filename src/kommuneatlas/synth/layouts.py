@@ -116,6 +116,17 @@ def pdf_like(text: str) -> str:
     return crlf(nbsp(form_feeds(furniture_top(no_trailing_spaces(no_blank_lines(text))))))
 
 
+def pdftotext(text: str) -> str:
+    """As pdftotext writes a text: no blank lines, a form feed instead of the exporter's leading
+    space on each page's first line, CRLF. The page starts survive only where the reader keeps a
+    form feed in its line (it splits at line ends, not at form feeds); and where the exporter's
+    leading space marks a lost bullet rather than a page, the bullet is lost with it."""
+    lines = no_blank_lines(text).split("\n")
+    for index in _page_starts(lines):
+        lines[index] = "\f" + lines[index].removeprefix(" ")
+    return crlf("\n".join(lines))
+
+
 VARIANTS: dict[str, Variant] = {
     "no-blank-lines": no_blank_lines,
     "crlf": crlf,
