@@ -15,9 +15,15 @@ cells depends on the converter, so the rows are found from what the lines say:
   word broken at the line end. A cell begins with a capital letter, a digit, "§", "(" or a quote,
   never after a broken word ("frikom-") or a "§" that wants its number.
 * The columns' widths are not known beforehand. A first pass takes each cell's widest line as
-  its width; the widths, and the words each column's cells begin with, are then learnt from all
-  the tables' rows, and a second pass divides every row again with them: no line is wider than its
-  column, and a cell is likelier to begin with a word the cells of its column begin with.
+  its width. Then, twice, the widths are learnt from the rows read so far — a table's own (its
+  columns differ from the next table's) and those of all tables of its kind; whichever divides the
+  table at less cost is taken — with the words each column's cells begin with, and every row is
+  divided again: a line wider than its column is unlikely, a cell that begins with a word the
+  cells of its column begin with, or names its column ("Lovmæssig ikrafttrædelse …"), likely.
+* Where the text sets blank lines between cells (the bundled export), a cell ends at a blank line
+  and runs over none. A division that cannot keep to them, or, in a text without blank lines, a
+  cell that reads like no cell of its column, means the table is broken (cut off mid-row, a row
+  without municipalities): an :class:`~kommuneatlas.errors.ExtractionError` at the row.
 
 :class:`TableReader` reads all the tables of a note together, because the second pass needs what
 the first learnt from every table.
