@@ -335,7 +335,7 @@ def test_unreadable_signature_date_raises(grant: SourceDocument, kommuner: Kommu
 
 def test_preamble_without_parties_raises(grant: SourceDocument, kommuner: KommuneIndex) -> None:
     text = _replace_line(_replace_line_text(grant, 5, "(A) ", ""), 11, "(B) ", "")
-    with pytest.raises(ExtractionError, match="names no parties"):
+    with pytest.raises(ExtractionError, match="nævner ingen parter"):
         _extract_text(grant, kommuner, text)
 
 
@@ -344,17 +344,17 @@ def _replace_line_text(grant: SourceDocument, number: int, old: str, new: str) -
 
 
 def test_no_numbered_sections_raises(grant: SourceDocument, kommuner: KommuneIndex) -> None:
-    with pytest.raises(ExtractionError, match="numbered sections"):
+    with pytest.raises(ExtractionError, match="nummererede afsnit"):
         _extract_text(grant, kommuner, "(A) Nogen, CVR-nr. 12345678, Vej 1, 1000 By\n\nIngen afsnit.\n")
 
 
 def test_unnamed_signatory_raises(grant: SourceDocument, kommuner: KommuneIndex) -> None:
-    with pytest.raises(ExtractionError, match="no signatory"):
+    with pytest.raises(ExtractionError, match="ingen underskriver"):
         _extract_text(grant, kommuner, _replace_line(grant, 388, "Ulla Tørnæs", "u. t."))
 
 
 def test_empty_document_raises(grant: SourceDocument, kommuner: KommuneIndex) -> None:
-    with pytest.raises(ExtractionError, match="empty"):
+    with pytest.raises(ExtractionError, match="tomt"):
         _extract_text(grant, kommuner, "\n \n")
 
 

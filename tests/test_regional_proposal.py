@@ -191,7 +191,7 @@ def test_headings_make_sections(proposal: SourceDocument, kommuner: KommuneIndex
 
 
 def test_no_proposal_list_raises(proposal: SourceDocument, kommuner: KommuneIndex) -> None:
-    with pytest.raises(ExtractionError, match="no list of proposals"):
+    with pytest.raises(ExtractionError, match="ingen liste med forslag"):
         _extract_text(proposal, kommuner, _edited(proposal, "foreslår følgende: ", "foreslår følgende. "))
 
 
@@ -204,9 +204,9 @@ def test_title_without_parties_raises(proposal: SourceDocument, kommuner: Kommun
 
 
 def test_empty_and_title_only_documents_raise(proposal: SourceDocument, kommuner: KommuneIndex) -> None:
-    with pytest.raises(ExtractionError, match="empty"):
+    with pytest.raises(ExtractionError, match="tomt"):
         _extract_text(proposal, kommuner, " \n\n")
-    with pytest.raises(ExtractionError, match="no text after its title"):
+    with pytest.raises(ExtractionError, match="ingen tekst efter titlen"):
         _extract_text(proposal, kommuner, "Forslag mellem Herning Kommune og Region Midtjylland\n\n")
 
 

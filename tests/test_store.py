@@ -88,3 +88,22 @@ def test_load_round_trip_reports_syntax_error_with_line(tmp_path: Path) -> None:
         match=r"bad\.yaml:3:1: YAML-syntaksfejl: .*\(i en liste i \[ \], begyndt i linje 2, kolonne 8\)",
     ):
         load_round_trip(path)
+
+
+def test_texts_of_several_lines_are_literal_blocks_and_merge_cleanly(tmp_path: Path) -> None:
+    """Running text with paragraphs and list items is written as a literal block (``|``); a file
+    extraction wrote with the text flat takes the structured text, an editor's text stays."""
+    flat = "Udvalget besluttede, herunder - at A godkendes, - at B udsættes."
+    structured = "Udvalget besluttede, herunder\n\n- at A godkendes,\n- at B udsættes."
+    write_records([_record(content=flat, evaluation=flat)], tmp_path)
+    path = tmp_path / "experiments" / "mikrolaan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("evaluation: Udvalget", "evaluation: Redaktøren skriver"), encoding="utf-8")
+    report = write_records([_record(content=structured, evaluation=structured)], tmp_path)
+    assert [str(c.key) for conflict in report.conflicts.values() for c in conflict] == ["evaluation"]
+    text = path.read_text(encoding="utf-8")
+    assert "content: |-\n  Udvalget besluttede, herunder\n\n  - at A godkendes,\n  - at B udsættes.\n" in text
+    assert "evaluation: Redaktøren skriver" in text
+    loaded = round_trip().load(text)
+    assert loaded["content"] == structured
+    assert write_records([_record(content=structured, evaluation=structured)], tmp_path).written == []

@@ -32,7 +32,7 @@ from .extract.registry import EXTRACTORS
 from .kommuner import KommuneIndex
 from .pdftext import is_pdf, pdf_to_text
 from .slugs import slugify
-from .sources import MANIFEST, decode_text, read_manifest
+from .sources import MANIFEST, decode_text, read_manifest, source_lines
 from .yamlstore import load_round_trip, round_trip
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -249,7 +249,7 @@ def _prepare(
         guess,
         metadata,
         list(writes),
-        len(text.splitlines()),
+        len(source_lines(text)),
         pages,
         False,
         warnings,

@@ -98,6 +98,7 @@ def meetings(
                 "kkr": m.get("kkr"),
                 "kkr_id": kkr_id(m["kkr"]),
                 "date": m.get("date"),
+                "status": m.get("status") or "referat",
                 "previous_meeting": m.get("previous_meeting"),
                 "next_meeting": m.get("next_meeting"),
                 "participants": _people(m.get("participants")),

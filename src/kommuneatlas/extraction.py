@@ -116,7 +116,9 @@ def _extract_one(document: SourceDocument, kommuner: KommuneIndex) -> list[Recor
         if record.kind == "documents" and record.id == document.id:
             structured = record.data
         else:
-            records.append(Record(record.kind, record.id, {"id": record.id, **record.data}))
+            records.append(
+                Record(record.kind, record.id, {"id": record.id, **record.data}, record.precedence)
+            )
     records.append(document_record(document, structured))
     return records
 
@@ -174,15 +176,18 @@ def extract_all(sources: Path, kommuner: KommuneIndex, progress: Progress = _std
 
 
 def _deduplicate(records: list[Record]) -> list[Record]:
-    """One record per (kind, id): a later duplicate (a person in two documents) only fills gaps."""
+    """One record per (kind, id): the one of the highest precedence (a meeting's minutes before its
+    agenda), else the first; the others (a person in two documents) only fill gaps."""
     seen: dict[tuple[str, str], Record] = {}
     for record in records:
         key = (record.kind, record.id)
-        if key in seen:
-            for name, value in record.data.items():
-                seen[key].data.setdefault(name, value)
-        else:
-            seen[key] = record
+        kept = seen.setdefault(key, record)
+        if kept is record:
+            continue
+        winner, other = (record, kept) if record.precedence > kept.precedence else (kept, record)
+        for name, value in other.data.items():
+            winner.data.setdefault(name, value)
+        seen[key] = winner
     return list(seen.values())
 
 

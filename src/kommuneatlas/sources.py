@@ -67,6 +67,16 @@ class ManifestEntry:
         return [str(self.fields[k]) for k in ("file", "original") if self.fields.get(k)]
 
 
+def source_lines(text: str) -> tuple[str, ...]:
+    """A source text's physical lines, as provenance numbers them: split at line feeds (CRLF and
+    a lone CR count as one); a form feed stays in its line, where it marks a page start (unlike
+    ``str.splitlines``, which would break there and shift every later line number)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return tuple(lines)
+
+
 def read_text_document(path: Path) -> str:
     """Read a source text file, refusing empty and binary files with a clear message."""
     data = path.read_bytes()
@@ -148,7 +158,7 @@ def load_document(sources: Path, entry: ManifestEntry) -> SourceDocument:
         date=value,
         kind=str(fields["kind"]),
         path=path,
-        lines=tuple(text.splitlines()),
+        lines=source_lines(text),
         original=str(fields["original"]) if fields.get("original") else None,
     )
 

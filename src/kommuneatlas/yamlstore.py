@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
 
 from .errors import KommuneatlasError, Problem
 
@@ -109,7 +110,10 @@ def load_round_trip(path: Path) -> Any:
 
 
 def to_yaml_value(value: Any) -> Any:
-    """Convert plain extractor output (dicts, lists, dates …) to ruamel's commented types."""
+    """Convert plain extractor output (dicts, lists, dates …) to ruamel's commented types; a text of
+    several lines (paragraphs, list items: light Markdown) becomes a literal block scalar (``|``)."""
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
     if isinstance(value, dict):
         mapping = CommentedMap()
         for key, item in value.items():
@@ -117,7 +121,10 @@ def to_yaml_value(value: Any) -> Any:
         return mapping
     if isinstance(value, list | tuple):
         seq = CommentedSeq(to_yaml_value(item) for item in value)
-        scalars = all(isinstance(item, str | int | float) and not isinstance(item, bool) for item in seq)
+        scalars = all(
+            isinstance(item, str | int | float) and not isinstance(item, bool | LiteralScalarString)
+            for item in seq
+        )
         if seq and scalars and sum(len(str(item)) for item in seq) < 60:
             seq.fa.set_flow_style()  # short lists of names stay on one line: [Aalborg, Læsø]
         return seq

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..sources import source_lines
 from ..textclean import collapse_ws
 
 
@@ -19,5 +20,5 @@ def text_lines(text: str) -> list[TextLine]:
     Line numbers are those of :class:`~kommuneatlas.sources.SourceDocument`, so what detection
     reports points at the same line as provenance does.
     """
-    lines = (TextLine(number, collapse_ws(raw)) for number, raw in enumerate(text.splitlines(), 1))
+    lines = (TextLine(number, collapse_ws(raw)) for number, raw in enumerate(source_lines(text), 1))
     return [line for line in lines if line.text]

@@ -5,9 +5,10 @@ approved experiments (Bilagstabel 2.1–2.7). :func:`extract` returns one ``netw
 network and one ``experiments`` record per table row, in document order. Where the note contradicts
 itself, the network's ``notes`` say so (see :mod:`.frikommune_notes`).
 
-The work is split by job: :mod:`.frikommune_text` (lines and blocks), :mod:`.frikommune_kommuner`
-(municipality cells), :mod:`.frikommune_rows` (table rows), :mod:`.frikommune_tables` (which table
-is which), :mod:`.frikommune_chapters` (running text), :mod:`.frikommune_notes`.
+The work is split by job: :mod:`.frikommune_text` (lines, names, cell texts),
+:mod:`.frikommune_kommuner` (municipality cells), :mod:`.frikommune_rows` (table rows),
+:mod:`.frikommune_tables` (which table is which), :mod:`.frikommune_chapters` (running text),
+:mod:`.frikommune_notes`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .frikommune_chapters import Body, Chapter, read_body
 from .frikommune_notes import consistency_notes
 from .frikommune_tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables, read_tables
 from .frikommune_text import fold
+from .layout import normalised
 
 ID_LENGTH = 60
 
@@ -44,14 +46,26 @@ def _match_tabel_1(tables: Tables, body: Body, path: Path) -> dict[int, Tabel1Ro
         number = names.get(fold(row.name))
         if number is None:
             raise ExtractionError(
-                path, row.line, f"Tabel 1 names a network not in {tables.network_table}: {row.name!r}"
+                path,
+                row.line,
+                f"Tabel 1 nævner et netværk, der ikke står i {tables.network_table}: {row.name!r}",
             )
         matched[number] = row
     return matched
 
 
 def _texts(chapter: Chapter | None, part: str) -> list[str]:
-    return [paragraph.text for paragraph in getattr(chapter, part)] if chapter else []
+    """A part of a chapter as running text: one element per paragraph, one per list of bullets
+    (light Markdown, an item per line: see :mod:`.running_text`)."""
+    texts: list[str] = []
+    previous_bullet = False
+    for paragraph in getattr(chapter, part) if chapter else ():
+        if paragraph.bullet and previous_bullet:
+            texts[-1] += f"\n- {paragraph.text}"
+        else:
+            texts.append(f"- {paragraph.text}" if paragraph.bullet else paragraph.text)
+        previous_bullet = paragraph.bullet
+    return texts
 
 
 def _network_record(
@@ -114,6 +128,7 @@ def unique_ids(titles: list[str]) -> list[str]:
 
 def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     """The networks, then the experiments, of a frikommune status note, in document order."""
+    doc = normalised(doc)
     tables = read_tables(doc, kommuner)
     body = read_body(list(enumerate(doc.lines[: tables.body_end - 1], start=1)))
     tabel_1 = _match_tabel_1(tables, body, doc.path)

@@ -138,7 +138,7 @@ def _sentences(body: Body) -> list[Sentence]:
 def _about(sentence: Sentence, facts: Sequence[NetworkFacts]) -> list[NetworkFacts]:
     """The networks a sentence is about: those it quotes by name, else its chapter's network."""
     quoted = {fold(name) for name in _QUOTED.findall(sentence.text)}
-    named = [f for f in facts if quoted & f.names()]
+    named = [f for f in facts if quoted and quoted & f.names()]
     if named:
         return named
     return [f for f in facts if f.network.number == sentence.chapter]

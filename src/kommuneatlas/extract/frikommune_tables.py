@@ -15,15 +15,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import ExtractionError
 from ..kommuner import KommuneIndex
 from ..sources import SourceDocument
+from ..textclean import collapse_ws
 from .frikommune_dates import in_force_date
 from .frikommune_kommuner import KommuneCell, mentioned_kommuner, read_kommune_cell
-from .frikommune_rows import RawRow, learn_openings, resolve_cells, split_rows
-from .frikommune_text import Block, Cell, NumberedLine, is_blank, split_blocks, text_of
+from .frikommune_rows import Row, Spacing, TableReader
+from .frikommune_text import Cell, NumberedLine, is_blank, is_page_number, text_of
+from .layout import is_page_start
 
 EXPERIMENT_COLUMNS = (
     "Titel på",
@@ -40,6 +43,7 @@ NETWORK_COLUMNS = ("Tema", "Netværkskommuner", "Indhold")
 _CAPTION = re.compile(r"\s*(Bilagstabel\s+\d+\.(\d+))\s+(\S.*?)\s*")
 _APPENDIX = re.compile(r"\s*Bilag\s+\d+\s+[^\W\d_].*")
 _QUOTED = re.compile(r"[”“\"]([^”“\"]+)[”“\"]")
+_HEADER_LINES = 12  # a table header wraps onto at most this many lines
 _TABEL_1 = re.compile(r"\s*Tabel\s+1\s.*")
 _TABEL_1_ROW = re.compile(r"\s*(\S.*?)\s+(\d+)\s+(\d+)\s*")
 _NEGATION = re.compile(r"\bikke\b", re.IGNORECASE)
@@ -122,84 +126,86 @@ def _region(lines: Sequence[NumberedLine], caption: Caption, boundaries: Sequenc
     return list(lines[caption.line : end - 1])
 
 
-def _segments(blocks: Sequence[Block], columns: Sequence[str], path: Path, label: str) -> list[list[Block]]:
-    """The blocks between the table's (repeated) headers; each header checked for its columns."""
-    segments: list[list[Block]] = []
+def _content(
+    lines: Sequence[NumberedLine], columns: Sequence[str], path: Path, label: str
+) -> list[NumberedLine]:
+    """The table's text lines without its (repeated) headers, each checked for its columns, and
+    without page numbers (a lone number that no "§", "og" … before it asks for)."""
+    text = [(number, line) for number, line in lines if not is_blank(line)]
+    content: list[NumberedLine] = []
     index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        if not block.starts_with(columns[0]):
-            if not segments:
+    while index < len(text):
+        number, line = text[index]
+        if not line.strip().lower().startswith(columns[0].lower()):
+            if index == 0:
                 raise ExtractionError(
-                    path, block.first_line, f"{label}: expected the table header ({columns[0]!r} …)"
+                    path, number, f"{label}: her skulle tabellens overskrift stå ({columns[0]!r} …)"
                 )
-            segments[-1].append(block)
+            if not is_page_number(line, collapse_ws(content[-1][1]) if content else ""):
+                content.append((number, line))
             index += 1
             continue
         end = index
-        while end < len(blocks) and columns[-1].lower() not in blocks[end].text.lower():
+        while (
+            end + 1 < len(text)
+            and end - index < _HEADER_LINES
+            and columns[-1].lower() not in text_of(text[index : end + 1]).lower()
+        ):
             end += 1
-        header = " ".join(b.text for b in blocks[index : end + 1]).lower()
+        header = text_of(text[index : end + 1]).lower()
         position = 0
         for column in columns:
             position = header.find(column.lower(), position)
             if position < 0:
                 raise ExtractionError(
-                    path, block.first_line, f"{label}: the table header lacks the column {column!r}"
+                    path, number, f"{label}: tabellens overskrift mangler kolonnen {column!r}"
                 )
-        segments.append([])
         index = end + 1
-    return segments
+    return content
 
 
-def _table_rows(
-    lines: Sequence[NumberedLine],
-    caption: Caption,
-    columns: Sequence[str],
-    kommuner: KommuneIndex,
-    path: Path,
-) -> list[RawRow]:
-    rows: list[RawRow] = []
-    for segment in _segments(split_blocks(lines), columns, path, caption.label):
-        rows.extend(split_rows(segment, kommuner, path, caption.label))
-    if not rows:
-        raise ExtractionError(path, caption.line, f"{caption.label}: the table has no rows")
-    return rows
+def _spacing(region: Sequence[NumberedLine], content: Sequence[NumberedLine]) -> Spacing:
+    """Which content lines follow a blank line, and which follow the line before directly (neither,
+    where a page break, a page number or a header stands between: those say nothing). A table
+    without blank lines (another converter's) has no spacing to tell."""
+    after_blank: set[int] = set()
+    after_text: set[int] = set()
+    numbers = {number: text for number, text in region}
+    for (before, _), (number, text) in pairwise(content):
+        between = [numbers[n] for n in range(before + 1, number)]
+        if is_page_start(text) or any(not is_blank(line) for line in between):
+            continue
+        (after_blank if between else after_text).add(number)
+    if not after_blank:
+        return Spacing()
+    return Spacing(frozenset(after_blank), frozenset(after_text))
 
 
 def _kommune_cell(cell: Cell, kommuner: KommuneIndex, path: Path) -> KommuneCell:
     found = read_kommune_cell(text_of(cell), kommuner)
-    if found is None:  # match_row_start accepted this cell, so it is a list
-        raise ExtractionError(path, cell[0][0], f"not a list of municipalities: {text_of(cell)!r}")
+    if found is None:  # the row reader anchored the row on this cell, so it is a list
+        raise ExtractionError(path, cell[0][0], f"ikke en liste af kommuner: {text_of(cell)!r}")
     return found
 
 
-def _network(number: int, row: RawRow, kommuner: KommuneIndex, path: Path, label: str) -> Network:
-    if len(row.pieces) != len(NETWORK_COLUMNS) - 2:
-        raise ExtractionError(
-            path,
-            row.first_line,
-            f"{label}: the row has {len(row.pieces) + 2} of {len(NETWORK_COLUMNS)} cells",
-        )
+def _network(number: int, row: Row, kommuner: KommuneIndex, path: Path) -> Network:
     members = _kommune_cell(row.kommune, kommuner, path)
     named = mentioned_kommuner(members.remark, kommuner)
     inactive = tuple(named) if named and _NEGATION.search(members.remark) else ()
     return Network(
         number=number,
         name=text_of(row.title),
-        theme=text_of(row.pieces[0]),
+        theme=text_of(row.cells[2]),
         kommuner=members.names,
         inactive_kommuner=inactive,
         marked_inactive=not named and _NOT_ACTIVE.search(members.remark) is not None,
         first_line=row.first_line,
-        last_line=max(line for line, _ in row.pieces[-1]),
+        last_line=row.last_line,
     )
 
 
-def _experiment(
-    caption: Caption, row: RawRow, cells: Sequence[Cell], kommuner: KommuneIndex, path: Path
-) -> Experiment:
-    content, target_group, hjemmel, implementation, evaluation = (text_of(cell) for cell in cells)
+def _experiment(caption: Caption, row: Row, kommuner: KommuneIndex, path: Path) -> Experiment:
+    content, target_group, hjemmel, implementation, evaluation = (text_of(cell) for cell in row.cells[2:])
     where = _kommune_cell(row.kommune, kommuner, path)
     return Experiment(
         network=caption.number,
@@ -213,7 +219,7 @@ def _experiment(
         implementation=implementation,
         evaluation=evaluation,
         first_line=row.first_line,
-        last_line=max(line for cell in cells for line, _ in cell),
+        last_line=max(line for cell in row.cells[2:] for line, _ in cell),
     )
 
 
@@ -221,7 +227,7 @@ def _tabel_1(lines: Sequence[NumberedLine], path: Path) -> tuple[Tabel1Row, ...]
     """The rows "<network> <participants> <approved>" after the caption "Tabel 1 …"."""
     start = next((index for index, (_, text) in enumerate(lines) if _TABEL_1.fullmatch(text)), None)
     if start is None:
-        raise ExtractionError(path, None, "Tabel 1 (networks and approved experiments) not found")
+        raise ExtractionError(path, None, "Tabel 1 (netværkene og deres godkendte forsøg) findes ikke")
     rows: list[Tabel1Row] = []
     for number, text in lines[start + 1 :]:
         if is_blank(text):
@@ -233,7 +239,7 @@ def _tabel_1(lines: Sequence[NumberedLine], path: Path) -> tuple[Tabel1Row, ...]
             continue
         rows.append(Tabel1Row(" ".join(found[1].split()), int(found[2]), int(found[3]), number))
     if not rows:
-        raise ExtractionError(path, lines[start][0], "Tabel 1 has no rows")
+        raise ExtractionError(path, lines[start][0], "Tabel 1 har ingen rækker")
     return tuple(rows)
 
 
@@ -244,45 +250,51 @@ def read_tables(doc: SourceDocument, kommuner: KommuneIndex) -> Tables:
     captions = _captions(lines)
     appendices = [number for number, text in lines if _APPENDIX.fullmatch(text)]
     boundaries = sorted([*appendices, *(caption.line for caption in captions)])
-    networks: list[Network] = []
-    network_table = ""
-    found: list[tuple[Caption, list[RawRow]]] = []
+    reader = TableReader(kommuner, doc.path)
+    network_table: Caption | None = None
+    experiment_tables: list[Caption] = []
     for caption in captions:
         region = _region(lines, caption, boundaries)
         first = next((text.strip() for _, text in region if not is_blank(text)), "")
         if first.startswith(NETWORK_COLUMNS[0]):
-            rows = _table_rows(region, caption, NETWORK_COLUMNS, kommuner, doc.path)
-            networks = [_network(n, row, kommuner, doc.path, caption.label) for n, row in enumerate(rows, 1)]
-            network_table = caption.label
+            content = _content(region, NETWORK_COLUMNS, doc.path, caption.label)
+            reader.add(content, NETWORK_COLUMNS, caption.label, caption.line, _spacing(region, content))
+            network_table = caption
         elif first.startswith(EXPERIMENT_COLUMNS[0]):
-            found.append((caption, _table_rows(region, caption, EXPERIMENT_COLUMNS, kommuner, doc.path)))
+            content = _content(region, EXPERIMENT_COLUMNS, doc.path, caption.label)
+            reader.add(content, EXPERIMENT_COLUMNS, caption.label, caption.line, _spacing(region, content))
+            experiment_tables.append(caption)
         else:
             raise ExtractionError(
-                doc.path, caption.line, f"{caption.label}: no table header after the caption"
+                doc.path, caption.line, f"{caption.label}: ingen tabeloverskrift efter billedteksten"
             )
-    if not networks:
+    if network_table is None:
         raise ExtractionError(
-            doc.path, None, "no Bilagstabel with the networks (columns Tema, Netværkskommuner) found"
+            doc.path, None, "ingen bilagstabel med netværkene (kolonnerne Tema, Netværkskommuner) fundet"
         )
-    if not found:
+    if not experiment_tables:
         raise ExtractionError(
-            doc.path, None, "no Bilagstabel with experiments (column 'Titel på forsøg') found"
+            doc.path, None, "ingen bilagstabel med forsøg (kolonnen 'Titel på forsøg') fundet"
         )
-    numbers = {network.number for network in networks}
-    openings = learn_openings([row for _, rows in found for row in rows], len(EXPERIMENT_COLUMNS) - 2)
+    read = iter(reader.read())
+    networks: list[Network] = []
     tables: list[ExperimentTable] = []
-    for caption, rows in found:
-        if caption.number not in numbers:
+    for caption in captions:
+        if caption is network_table:
+            networks = [_network(n, row, kommuner, doc.path) for n, row in enumerate(next(read), 1)]
+        elif caption in experiment_tables:
+            rows = next(read)
+            tables.append(
+                ExperimentTable(caption, tuple(_experiment(caption, row, kommuner, doc.path) for row in rows))
+            )
+    numbers = {network.number for network in networks}
+    for table in tables:
+        if table.caption.number not in numbers:
             raise ExtractionError(
-                doc.path, caption.line, f"{caption.label}: there is no network {caption.number}"
+                doc.path,
+                table.caption.line,
+                f"{table.caption.label}: der er intet netværk {table.caption.number}",
             )
-        experiments = tuple(
-            _experiment(
-                caption, row, resolve_cells(row, openings, doc.path, caption.label), kommuner, doc.path
-            )
-            for row in rows
-        )
-        tables.append(ExperimentTable(caption, experiments))
     body_end = min([*boundaries, len(lines) + 1])
     tabel_1 = _tabel_1(lines[: body_end - 1], doc.path)
-    return Tables(body_end, network_table, tuple(networks), tuple(tables), tabel_1)
+    return Tables(body_end, network_table.label, tuple(networks), tuple(tables), tabel_1)

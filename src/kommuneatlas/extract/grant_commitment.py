@@ -26,6 +26,7 @@ from ..records import Record, provenance
 from ..sources import SourceDocument
 from ..textclean import collapse_ws
 from .clauses import Clause, Section, inline_items, is_structural, parse_sections
+from .layout import normalised
 from .passages import Passage, passage, sentence_at, sentence_bounds, sentence_span
 from .plain_tables import Table, find_tables
 
@@ -77,16 +78,17 @@ PlacedClause = tuple[str | None, Clause]
 
 def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     """The commitment as one ``documents`` record (see the module docstring for the layout)."""
+    doc = normalised(doc)
     content = [n for n, line in enumerate(doc.lines, 1) if line.strip()]
     if not content:
-        raise ExtractionError(doc.path, None, "document is empty")
+        raise ExtractionError(doc.path, None, "dokumentet er tomt")
     furniture = frozenset(n for n in content if any(p.match(doc.line(n).strip()) for p in _FURNITURE))
     appendix_starts = [n for n in content if _APPENDIX_HEADING.match(doc.line(n).strip())]
     signature = next((n for n in content if _SIGNATURE_PAGE.match(doc.line(n).strip())), None)
     main_last = min([n - 1 for n in (*appendix_starts[:1], signature) if n is not None] or [content[-1]])
     sections = parse_sections(doc.lines, content[0], main_last, furniture)
     if len(sections) < 2 or sections[0].number is not None:
-        raise ExtractionError(doc.path, content[0], "expected a preamble followed by numbered sections")
+        raise ExtractionError(doc.path, content[0], "ventede en indledning efterfulgt af nummererede afsnit")
     preamble, body = sections[0], sections[1:]
     ends = [n - 1 for n in appendix_starts[1:]] + [content[-1]] if appendix_starts else []
     appendices = [
@@ -143,7 +145,7 @@ def parse_parties(doc: SourceDocument, first: int, last: int, kommuner: KommuneI
         )
         role_line = joined.last_line + 1
     if not parties:
-        raise ExtractionError(doc.path, first, "the preamble names no parties ('(A) Name, CVR-nr. …')")
+        raise ExtractionError(doc.path, first, "indledningen nævner ingen parter ('(A) Navn, CVR-nr. …')")
     return parties
 
 
@@ -227,7 +229,7 @@ def _signature_page(
         if match := _DATE_LINE.match(doc.line(number).strip()):
             parsed = parse_danish_date(match.group("value"))
             if parsed is None:
-                raise ExtractionError(doc.path, number, f"unreadable date {match.group('value')!r}")
+                raise ExtractionError(doc.path, number, f"ulæselig dato {match.group('value')!r}")
             break
     signatories = []
     starts = [(i, m) for i, n in enumerate(lines) if (m := _SIGNING_FOR.match(doc.line(n).strip()))]
@@ -236,7 +238,7 @@ def _signature_page(
         names = [i for i, n in enumerate(block) if _PERSON.match(doc.line(n).strip())]
         if not names:
             raise ExtractionError(
-                doc.path, lines[position], f"no signatory named for {match.group('party')!r}"
+                doc.path, lines[position], f"ingen underskriver nævnt for {match.group('party')!r}"
             )
         name_line = block[names[0]]
         title = block[names[0] + 1] if names[0] + 1 < len(block) else None

@@ -9,6 +9,7 @@ whose cells may hold HTML, and a financing table ``Kommune<TAB>1.000 kr.`` with 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,7 @@ from ..kommuner import KommuneIndex
 from ..records import Record, provenance
 from ..sources import SourceDocument
 from ..textclean import collapse_ws, join_hyphenated, join_lines
+from .layout import cleaned, normalised
 
 _TOC_HEADING = re.compile(r"^Indholdsfortegnelse\b", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"^(?P<title>.+?)\.*\t(?P<page>\d+)$")
@@ -37,6 +39,10 @@ _FURNITURE_BLOCK_MAX_LINES = 25
 _FURNITURE_LINE_MAX_CHARS = 60
 
 _BOLD = re.compile(r"\*\*(?P<text>.+?)\*\*")
+# A signatory's name: two to four capitalised words, none of them a body's ("KKR", "Region", "Kommune").
+_SIGNATORY = re.compile(
+    r"(?!.*\b(?:Region|Kommune|KKR)\b)[A-ZÆØÅ][a-zæøåéü-]+(?:\s+[A-ZÆØÅ][a-zæøåéü-]+){1,3}"
+)
 _SALUTATION = re.compile(r"^Kære\s+(?P<value>.+)$")
 _CLOSING = re.compile(r"^(?:Med\s+)?venlig\s+hilsen\b", re.IGNORECASE)
 _SEPARATOR_ROW = re.compile(r"^[-\s]+$")
@@ -66,10 +72,14 @@ class Part:
 
 def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     """The bundle as one ``documents`` record (see the module docstring for the layout)."""
+    # The letters' footer blocks end with their page numbers, and an attachment's text runs to its
+    # last line of furniture: both are read before the page furniture is blanked.
+    clean = cleaned(doc)
+    furniture = furniture_lines(clean)
+    doc = normalised(doc)
     items, attachments, toc_end = parse_toc(doc)
-    parts = split_parts(doc, items, attachments, toc_end)
-    furniture = furniture_lines(doc)
-    first, last = _content_span(doc)
+    parts = split_parts(clean, items, attachments, toc_end)
+    first, last = _content_span(clean)
     data: dict[str, Any] = {
         "kkr": find_kkr(doc, kommuner),
         "agenda_items": [
@@ -97,7 +107,7 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
 def _content_span(doc: SourceDocument) -> tuple[int, int]:
     numbers = [n for n, line in enumerate(doc.lines, 1) if line.strip()]
     if not numbers:
-        raise ExtractionError(doc.path, None, "document is empty")
+        raise ExtractionError(doc.path, None, "dokumentet er tomt")
     return numbers[0], numbers[-1]
 
 
@@ -107,7 +117,7 @@ def find_kkr(doc: SourceDocument, kommuner: KommuneIndex) -> str:
     counts = {kkr: len(re.findall(rf"\b{re.escape(kkr)}\b", text)) for kkr in kommuner.kkrs}
     named = [kkr for kkr, count in counts.items() if count]
     if not named:
-        raise ExtractionError(doc.path, None, "no KKR is named in the text")
+        raise ExtractionError(doc.path, None, "teksten nævner intet KKR")
     return max(named, key=lambda kkr: (counts[kkr], -text.index(kkr)))
 
 
@@ -115,7 +125,7 @@ def parse_toc(doc: SourceDocument) -> tuple[list[TocEntry], list[TocEntry], int]
     """Agenda items and attachments from the table of contents, and the TOC's last line number."""
     heading = next((n for n, line in enumerate(doc.lines, 1) if _TOC_HEADING.match(line.strip())), None)
     if heading is None:
-        raise ExtractionError(doc.path, None, "no table of contents ('Indholdsfortegnelse')")
+        raise ExtractionError(doc.path, None, "ingen indholdsfortegnelse ('Indholdsfortegnelse')")
     items: list[TocEntry] = []
     attachments: list[TocEntry] = []
     end = heading
@@ -134,7 +144,9 @@ def parse_toc(doc: SourceDocument) -> tuple[list[TocEntry], list[TocEntry], int]
             items.append(TocEntry(item.group("number"), None, item.group("title"), page, number))
         elif attachment := _TOC_ATTACHMENT.match(title):
             if not items:
-                raise ExtractionError(doc.path, number, "attachment listed before any agenda item")
+                raise ExtractionError(
+                    doc.path, number, "et bilag står før ethvert dagsordenspunkt i indholdsfortegnelsen"
+                )
             items_number = items[-1].item
             attachments.append(
                 TocEntry(
@@ -143,7 +155,7 @@ def parse_toc(doc: SourceDocument) -> tuple[list[TocEntry], list[TocEntry], int]
             )
         # anything else is the TOC's own entry ("Indholdsfortegnelse - Bilag<TAB>1")
     if not attachments:
-        raise ExtractionError(doc.path, heading, "the table of contents lists no attachments")
+        raise ExtractionError(doc.path, heading, "indholdsfortegnelsen nævner ingen bilag")
     return items, attachments, end
 
 
@@ -166,7 +178,7 @@ def split_parts(
         raise ExtractionError(
             doc.path,
             line,
-            f"the attachments in the text ({_describe(found)}) do not match the table of contents "
+            f"bilagene i teksten ({_describe(found)}) svarer ikke til indholdsfortegnelsen "
             f"({_describe(expected)})",
         )
     parts: list[Part] = []
@@ -178,7 +190,7 @@ def split_parts(
 
 
 def _describe(pairs: list[tuple[str, int]]) -> str:
-    return ", ".join(f"{item} bilag {number}" for item, number in pairs) or "none"
+    return ", ".join(f"{item} bilag {number}" for item, number in pairs) or "ingen"
 
 
 def furniture_lines(doc: SourceDocument) -> frozenset[int]:
@@ -213,7 +225,7 @@ def parse_letter(doc: SourceDocument, part: Part, furniture: frozenset[int]) -> 
     """Title, date, case id, sender and recipient of one attachment (None where not stated)."""
     lines = _nonblank(doc, part.first_line + 1, part.last_line)
     if len(lines) < 2:
-        raise ExtractionError(doc.path, part.first_line, f"attachment to item {part.item} has no title")
+        raise ExtractionError(doc.path, part.first_line, f"bilaget til punkt {part.item} har ingen titel")
     title, title_line = _letter_title(doc, lines[1:], furniture)
     parsed_date, date_line, date_labelled = _letter_date(doc, lines)
     case_id, case_label, case_line = _first_match(doc, lines, _CASE_ID_LINE)
@@ -243,21 +255,19 @@ def parse_letter(doc: SourceDocument, part: Part, furniture: frozenset[int]) -> 
 def _letter_title(doc: SourceDocument, lines: list[int], furniture: frozenset[int]) -> tuple[str, int]:
     """The attachment's own heading, after the agenda-item title line.
 
-    A heading in bold (``**…**``) inside the first block of lines wins (a letter's address block
-    comes first); otherwise the heading is the first line, continued over blank lines while a line
+    A heading in bold (``**…**``) among the short lines before the running text wins (a letter's
+    address block comes first); otherwise the heading is the first line, continued while a line
     starts in lower case or follows one that does ("Resultatkontrakt 2024" / "mellem" / …).
     """
     first = lines[0]
-    block = [first]
-    for number in range(first + 1, len(doc.lines) + 1):
-        if not doc.line(number).strip():
-            break
-        block.append(number)
-    for number in block:
+    head = list(itertools.takewhile(lambda n: not _is_running_text(doc.line(n)), lines))
+    for number in head or [first]:
         if bold := _BOLD.search(doc.line(number)):
             return collapse_ws(bold.group("text")), number
     if first in furniture:
-        raise ExtractionError(doc.path, first, "attachment has page furniture where its heading should be")
+        raise ExtractionError(
+            doc.path, first, "bilaget har sidehoved eller -fod, hvor dets overskrift skulle stå"
+        )
     title = [first]
     for number in lines[1:]:
         text, previous = doc.line(number).strip(), doc.line(title[-1]).strip()
@@ -267,13 +277,19 @@ def _letter_title(doc: SourceDocument, lines: list[int], furniture: frozenset[in
     return join_lines(doc.line(n) for n in title), first
 
 
+def _is_running_text(line: str) -> bool:
+    """A line of a letter's text rather than of its address block or heading: long, or a sentence's end."""
+    text = line.strip()
+    return len(text) > _FURNITURE_LINE_MAX_CHARS or text.endswith((".", "!", "?"))
+
+
 def _letter_date(doc: SourceDocument, lines: list[int]) -> tuple[date | None, int | None, bool]:
     """The first "Dato" line's date; failing that, the first line that is nothing but a date."""
     for number in lines:
         if match := _DATE_LINE.match(doc.line(number).strip()):
             value = parse_danish_date(match.group("value"))
             if value is None:
-                raise ExtractionError(doc.path, number, f"unreadable date {match.group('value')!r}")
+                raise ExtractionError(doc.path, number, f"ulæselig dato {match.group('value')!r}")
             return value, number, True
     for number in lines:
         if (value := parse_danish_date(doc.line(number))) is not None:
@@ -292,22 +308,25 @@ def _first_match(
 
 
 def _signatories(doc: SourceDocument, lines: list[int]) -> list[dict[str, Any]]:
-    """Signature blocks after "(Med) venlig hilsen": "Name, role" or "Name" / "role" lines."""
+    """The signatures after "(Med) venlig hilsen": each "Name, role" or a name with its role on the
+    lines below. A line starts a signature when it opens with a name followed by a comma, or is a
+    name by itself after a signature that has its role; other lines continue the role."""
     closing = next((i for i, n in enumerate(lines) if _CLOSING.match(doc.line(n).strip())), None)
     if closing is None:
         return []
-    blocks: list[list[int]] = []
+    signatures: list[tuple[int, str, list[str]]] = []
     for number in lines[closing + 1 :]:
-        if blocks and number == blocks[-1][-1] + 1:
-            blocks[-1].append(number)
+        text = collapse_ws(doc.line(number))
+        name, comma, role = text.partition(",")
+        is_name = _SIGNATORY.fullmatch(name) is not None
+        if not signatures or (is_name and (comma or signatures[-1][2])):
+            signatures.append((number, name, [role] if comma else []))
         else:
-            blocks.append([number])
-    signatories = []
-    for block in blocks:
-        name, _, role = doc.line(block[0]).strip().partition(",")
-        rest = [role] + [doc.line(n) for n in block[1:]]
-        signatories.append({"name": collapse_ws(name), "role": join_lines(rest) or None, "line": block[0]})
-    return signatories
+            signatures[-1][2].append(text)
+    return [
+        {"name": collapse_ws(name), "role": join_lines(role) or None, "line": number}
+        for number, name, role in signatures
+    ]
 
 
 def parse_bureaucracy_rows(
@@ -340,7 +359,9 @@ def parse_bureaucracy_rows(
         cells = line.split("\t")
         if not cells[0].strip():
             if not rows or not in_table:
-                raise ExtractionError(doc.path, number, "table continuation line without a row to continue")
+                raise ExtractionError(
+                    doc.path, number, "en fortsættelseslinje i tabellen uden en række at fortsætte"
+                )
             _continue_row(rows[-1], cells, number)
             continue
         in_table = True
@@ -393,7 +414,7 @@ def parse_financing(doc: SourceDocument, kommuner: KommuneIndex) -> dict[str, An
         return None
     unit = collapse_ws(doc.line(header).split("\t")[1])
     if not _THOUSANDS_UNIT.match(unit):
-        raise ExtractionError(doc.path, header, f"financing table in {unit!r}, expected 1.000 kr.")
+        raise ExtractionError(doc.path, header, f"finansieringstabellen er i {unit!r}, ventede 1.000 kr.")
     rows: list[dict[str, Any]] = []
     total: int | None = None
     total_line: int | None = None
@@ -404,16 +425,16 @@ def parse_financing(doc: SourceDocument, kommuner: KommuneIndex) -> dict[str, An
         label, _, value = (collapse_ws(cell) for cell in line.partition("\t"))
         amount = parse_danish_int(value)
         if amount is None:
-            raise ExtractionError(doc.path, number, f"unreadable amount {value!r} for {label!r}")
+            raise ExtractionError(doc.path, number, f"ulæseligt beløb {value!r} for {label!r}")
         if _TOTAL_LABEL.search(label):
             total, total_line = amount, number
             break
         kommune = kommuner.normalise(label)
         if kommune is None:
-            raise ExtractionError(doc.path, number, f"unknown municipality {label!r} in the financing table")
+            raise ExtractionError(doc.path, number, f"ukendt kommune {label!r} i finansieringstabellen")
         rows.append({"kommune": kommune, "amount_tkr": amount, "line": number})
     if not rows:
-        raise ExtractionError(doc.path, header, "financing table has no rows")
+        raise ExtractionError(doc.path, header, "finansieringstabellen har ingen rækker")
     row_sum = sum(row["amount_tkr"] for row in rows)
     return {
         "unit": unit,

@@ -1,5 +1,7 @@
 """KKR minutes (referat): the meeting, its agenda items with their decisions and appointments,
-and the people named as participants, absentees or appointees.
+and the people named as participants, absentees or appointees. An agenda (dagsorden) is the same
+KL template before the meeting, without decisions (:mod:`.kkr_agenda` reads it with
+:func:`read_meeting`); the meeting and its items say which of the two they come from (``status``).
 
 The work is split by job: ``kkr_minutes_lines`` (what is content), ``kkr_minutes_roster``
 (Deltagere/Afbud), ``kkr_minutes_agenda`` (sections, items, sub-sections),
@@ -16,14 +18,18 @@ from ..kommuner import KommuneIndex
 from ..records import Record, provenance
 from ..slugs import slugify
 from ..sources import SourceDocument
-from ..textclean import paragraphs
 from .kkr_minutes_agenda import Item, Section, first_section_heading, parse_agenda
 from .kkr_minutes_appointments import Appointment, parse_appointments
 from .kkr_minutes_lines import content_lines, page_headers, passage
 from .kkr_minutes_meeting import find_kkr, meeting_dates
 from .kkr_minutes_roster import Attendee, parse_roster, roster_start
+from .layout import normalised
+from .running_text import blocks, markdown, paragraph_texts
 
 DECISION = "Beslutning"
+MINUTES = "referat"
+AGENDA = "dagsorden"
+AGENDA_PRECEDENCE = -1  # the minutes of the same meeting replace what its agenda gave
 
 
 def _attendee(attendee: Attendee) -> dict[str, Any]:
@@ -47,22 +53,29 @@ def _appointment(appointment: Appointment) -> dict[str, Any]:
 
 
 def _item_record(
-    doc: SourceDocument, meeting_id: str, section: Section, item: Item, appointments: list[Appointment]
+    doc: SourceDocument,
+    meeting_id: str,
+    status: str,
+    section: Section,
+    item: Item,
+    appointments: list[Appointment],
 ) -> Record:
     return Record(
         "items",
         f"{meeting_id}-{item.number.replace('.', '-')}",
         {
             "meeting": meeting_id,
+            "status": status,
             "number": item.number,
             "section": section.title,
             "title": item.title,
             "case_id": item.case_id,
             "sections": {
-                slugify(name): paragraphs(line.text for line in sub.lines)
+                slugify(name): paragraph_texts(blocks((line.number, line.text) for line in sub.lines))
                 for name, sub in item.subsections.items()
             },
-            "decision": passage(item.lines_of(DECISION)).text or None,
+            "decision": markdown(blocks((line.number, line.text) for line in item.lines_of(DECISION)))
+            or None,
             "appointments": [_appointment(a) for a in appointments],
             "source": provenance(doc.id, item.first_line, item.last_line),
         },
@@ -86,13 +99,25 @@ def _people(doc: SourceDocument, attendees: list[Attendee], appointees: list[App
 
 def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     """The meeting record, one record per agenda item, one per person (see the module docstring)."""
+    return read_meeting(doc, kommuner, MINUTES)
+
+
+def read_meeting(doc: SourceDocument, kommuner: KommuneIndex, status: str) -> list[Record]:
+    """The records of a KKR meeting document: ``status`` is :data:`MINUTES` or :data:`AGENDA`.
+    An agenda's records give way to the minutes' (lower precedence); an agenda must hold no
+    decision."""
+    doc = normalised(doc)
     start = roster_start(doc.lines)
     if start is None:
-        raise ExtractionError(doc.path, None, "no 'Deltagere' heading: this is not a set of KKR minutes")
+        raise ExtractionError(
+            doc.path,
+            None,
+            "ingen overskrift 'Deltagere': dette er ikke et referat eller en dagsorden fra et KKR",
+        )
     lines = content_lines(doc.lines, start)
     agenda_start = first_section_heading(lines)
     if agenda_start is None:
-        raise ExtractionError(doc.path, None, "no numbered agenda section ('1. …') after the participants")
+        raise ExtractionError(doc.path, None, "intet nummereret dagsordensafsnit ('1. …') efter deltagerne")
     roster = parse_roster(lines[:agenda_start], kommuner, doc.path)
     sections = parse_agenda(lines[agenda_start:], doc.path)
     items = [(section, item) for section in sections for item in section.items]
@@ -104,14 +129,21 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     )
     meeting_id = f"{slugify(kkr)}-{dates.date.isoformat()}"
 
+    if status == AGENDA and (decided := next((i for _, i in items if DECISION in i.subsections), None)):
+        raise ExtractionError(
+            doc.path,
+            decided.subsections[DECISION].line,
+            f"punkt {decided.number} har en beslutning: dokumentet er et referat, ikke en dagsorden",
+        )
     appointments = {item.number: parse_appointments(item.lines_of(DECISION), doc.path) for _, item in items}
-    item_records = [_item_record(doc, meeting_id, s, i, appointments[i.number]) for s, i in items]
+    item_records = [_item_record(doc, meeting_id, status, s, i, appointments[i.number]) for s, i in items]
     meeting = Record(
         "meetings",
         meeting_id,
         {
             "kkr": kkr,
             "date": dates.date,
+            "status": status,
             "previous_meeting": dates.previous,
             "next_meeting": dates.next,
             "participants": [_attendee(a) for a in roster.present],
@@ -122,4 +154,8 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
         },
     )
     appointees = [a for listed in appointments.values() for a in listed]
-    return [meeting, *item_records, *_people(doc, roster.present + roster.absent, appointees)]
+    records = [meeting, *item_records, *_people(doc, roster.present + roster.absent, appointees)]
+    if status == AGENDA:
+        for record in records:
+            record.precedence = AGENDA_PRECEDENCE
+    return records

@@ -25,6 +25,7 @@ _ITEM = re.compile(r"(?P<section>\d+)\.(?P<item>\d+)\.?\s+(?P<title>[A-ZÆØÅ].
 # The case line: "SAG-<year>-<number> <initials>"; the trailing token (a caseworker's initials) is not the id.
 _CASE = re.compile(r"(?P<case>SAG-\d{4}-\d+)(?:\s+\S+)?")
 _SUBSECTION_NAMES = {name.lower(): name for name in SUBSECTIONS}
+TITLE_LINES = 3  # an item title wraps onto at most two further lines
 
 
 @dataclass
@@ -67,16 +68,18 @@ def _subsection_name(text: str) -> str | None:
 
 
 def _title_end(lines: Sequence[Line], start: int) -> int:
-    """The index after an item title that wraps onto directly following lines (no blank line between)."""
+    """The index after an item title that wraps onto following lines: up to the case line or the
+    first sub-heading, at most :data:`TITLE_LINES` lines (blank lines are not counted)."""
     end = start + 1
-    while (
-        end < len(lines)
-        and lines[end].number == lines[end - 1].number + 1
-        and (text := lines[end].clean)
-        and not _CASE.fullmatch(text)
-        and not _subsection_name(text)
-    ):
+    taken = 1
+    while end < len(lines) and taken < TITLE_LINES:
+        text = lines[end].clean
+        if text and (_CASE.fullmatch(text) or _subsection_name(text) or _ITEM.fullmatch(text)):
+            break
+        taken += bool(text)
         end += 1
+    while end > start + 1 and not lines[end - 1].clean:
+        end -= 1
     return end
 
 
@@ -105,9 +108,9 @@ class _Parser:
         section = self.sections[-1]
         number = f"{match['section']}.{match['item']}"
         if match["section"] != section.number:
-            raise self.error(line, f"item {number} under section {section.number}")
+            raise self.error(line, f"punkt {number} under afsnit {section.number}")
         if section.items and int(match["item"]) <= int(section.items[-1].number.split(".")[1]):
-            raise self.error(line, f"item {number} after item {section.items[-1].number}")
+            raise self.error(line, f"punkt {number} efter punkt {section.items[-1].number}")
         end = _title_end(lines, index)
         title = join_lines([match["title"], *(lines[i].text for i in range(index + 1, end))])
         case_id = None
@@ -123,16 +126,16 @@ class _Parser:
         """A non-blank line that is no section or item heading: a sub-heading or sub-section text."""
         item, name = self.item, _subsection_name(text)
         if item is None:
-            where = f"section {self.sections[-1].number}" if self.sections else "the agenda"
-            raise self.error(line, f"text outside any item of {where}: {text!r}")
+            where = f"afsnit {self.sections[-1].number}" if self.sections else "dagsordenen"
+            raise self.error(line, f"tekst uden for ethvert punkt i {where}: {text!r}")
         if name is not None:
             if name in item.subsections:
-                raise self.error(line, f"item {item.number} has a second '{name}' heading")
+                raise self.error(line, f"punkt {item.number} har en overskrift '{name}' mere")
             self.subsection = item.subsections[name] = SubSection(name, line.number)
         elif self.subsection is not None:
             self.subsection.lines.append(line)
         else:
-            raise self.error(line, f"text before the first {'/'.join(SUBSECTIONS)} of item {item.number}")
+            raise self.error(line, f"tekst før første {'/'.join(SUBSECTIONS)} i punkt {item.number}")
         item.last_line = line.number
 
     def parse(self, lines: Sequence[Line]) -> list[Section]:
@@ -153,7 +156,7 @@ class _Parser:
         for item in (item for section in self.sections for item in section.items):
             if not item.subsections:
                 names = ", ".join(SUBSECTIONS)
-                raise ExtractionError(self.path, item.first_line, f"item {item.number} has none of {names}")
+                raise ExtractionError(self.path, item.first_line, f"punkt {item.number} har ingen af {names}")
         return self.sections
 
 

@@ -95,7 +95,7 @@ def _list_appointments(lines: Sequence[Line], path: Path) -> list[Appointment]:
         if line.clean.endswith(":") and (intro := _LIST_INTRO.search(passage(sentence).text)):
             listed, index = _read_list(texts, index, intro)
             if not listed:
-                raise ExtractionError(path, line.number, "an appointment list with nobody on it")
+                raise ExtractionError(path, line.number, "en liste over udpegede uden navne")
             found += listed
             sentence = []
         elif line.clean.endswith((".", ":", "?", "!")):

@@ -3,7 +3,8 @@
 Page furniture (``<KKR> | dd-mm-yyyy``, ``SIDE | <n>``), hyperlink targets exported
 as bare URL lines, the attachment marker ``./.`` in the margin, template placeholders
 (``Her skrives baggrunden``) and repeats of the cover text (KL's mission and vision) are
-dropped; blank lines stay, because :func:`kommuneatlas.textclean.paragraphs` reads them.
+dropped. Blank lines stay, with their line numbers, but nothing reads meaning into them (see
+:mod:`.running_text`): converters differ in where they put them.
 """
 
 from __future__ import annotations

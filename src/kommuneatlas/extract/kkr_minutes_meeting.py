@@ -59,10 +59,10 @@ def find_kkr(headers: Sequence[PageHeader], lines: Sequence[Line], kkrs: Sequenc
     counts = {kkr: len(re.findall(rf"\b{re.escape(kkr)}\b", text)) for kkr in kkrs}
     ranked = sorted(counts.items(), key=lambda pair: -pair[1])
     if not ranked or ranked[0][1] == 0:
-        raise ExtractionError(path, None, "no KKR is named in the minutes")
+        raise ExtractionError(path, None, "dokumentet nævner intet KKR")
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         raise ExtractionError(
-            path, None, f"cannot tell whether the minutes are {ranked[0][0]}'s or {ranked[1][0]}'s"
+            path, None, f"kan ikke afgøre, om dokumentet er fra {ranked[0][0]} eller {ranked[1][0]}"
         )
     return ranked[0][0]
 
@@ -87,7 +87,7 @@ def _agreed(stated: Sequence[Stated], what: str, path: Path) -> Stated | None:
     for other in stated[1:]:
         if other.date != stated[0].date:
             raise ExtractionError(
-                path, other.line, f"{what} is {other.date} here but {stated[0].date} on line {stated[0].line}"
+                path, other.line, f"{what} er {other.date} her, men {stated[0].date} i linje {stated[0].line}"
             )
     return stated[0] if stated else None
 
@@ -97,24 +97,20 @@ def _header_dates(headers: Sequence[PageHeader], path: Path) -> list[Stated]:
     for header in headers:
         when = parse_danish_date(header.date)
         if when is None:
-            raise ExtractionError(path, header.line, f"not a valid date: {header.date!r}")
+            raise ExtractionError(path, header.line, f"ikke en gyldig dato: {header.date!r}")
         found.append(Stated(when, header.line))
     return found
 
 
 def meeting_dates(headers: Sequence[PageHeader], passages: Sequence[Passage], path: Path) -> MeetingDates:
     """The meeting's date and the previous and next meetings' dates, as the minutes state them."""
-    when = _agreed(_header_dates(headers, path) + _stated(passages, _AGENDA), "the meeting date", path)
+    when = _agreed(_header_dates(headers, path) + _stated(passages, _AGENDA), "mødedatoen", path)
     if when is None:
-        raise ExtractionError(path, None, "no meeting date: no page header and no 'dagsorden … møde den …'")
-    previous = _agreed(_stated(passages, _PREVIOUS), "the previous meeting", path)
-    following = _agreed(_stated(passages, _NEXT), "the next meeting", path)
+        raise ExtractionError(path, None, "ingen mødedato: intet sidehoved og intet 'dagsorden … møde den …'")
+    previous = _agreed(_stated(passages, _PREVIOUS), "forrige møde", path)
+    following = _agreed(_stated(passages, _NEXT), "næste møde", path)
     if previous is not None and previous.date >= when.date:
-        raise ExtractionError(
-            path, previous.line, f"the previous meeting is not before the meeting ({when.date})"
-        )
+        raise ExtractionError(path, previous.line, f"forrige møde ligger ikke før mødet ({when.date})")
     if following is not None and following.date <= when.date:
-        raise ExtractionError(
-            path, following.line, f"the next meeting is not after the meeting ({when.date})"
-        )
+        raise ExtractionError(path, following.line, f"næste møde ligger ikke efter mødet ({when.date})")
     return MeetingDates(when.date, previous.date if previous else None, following.date if following else None)

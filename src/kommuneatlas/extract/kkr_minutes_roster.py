@@ -45,10 +45,10 @@ def parse_attendee(line: Line, kommuner: KommuneIndex, path: Path) -> Attendee:
     """One ``Name (Party) Kommunenavn Kommune`` line."""
     match = _ATTENDEE.fullmatch(line.clean)
     if match is None:
-        raise ExtractionError(path, line.number, f"expected 'Name (Party) Kommune', found {line.clean!r}")
+        raise ExtractionError(path, line.number, f"ventede 'Navn (Parti) Kommune', fandt {line.clean!r}")
     kommune = kommuner.normalise(match["kommune"])
     if kommune is None:
-        raise ExtractionError(path, line.number, f"unknown municipality {match['kommune']!r}")
+        raise ExtractionError(path, line.number, f"ukendt kommune {match['kommune']!r}")
     return Attendee(match["name"], match["party"], kommune, line.number)
 
 
@@ -66,10 +66,10 @@ def parse_roster(lines: Sequence[Line], kommuner: KommuneIndex, path: Path) -> R
         elif heading == _ABSENT:
             current = roster.absent
         elif current is None:
-            raise ExtractionError(path, line.number, f"text before the 'Deltagere' heading: {text!r}")
+            raise ExtractionError(path, line.number, f"tekst før overskriften 'Deltagere': {text!r}")
         else:
             current.append(parse_attendee(line, kommuner, path))
     if not roster.present:
         where = lines[0].number if lines else None
-        raise ExtractionError(path, where, "no participants listed under 'Deltagere'")
+        raise ExtractionError(path, where, "ingen deltagere under 'Deltagere'")
     return roster

@@ -18,6 +18,7 @@ Extractor = Callable[[SourceDocument, KommuneIndex], list[Record]]
 EXTRACTORS: dict[str, str] = {
     "frikommune-status": "kommuneatlas.extract.frikommune",
     "kkr-minutes": "kommuneatlas.extract.kkr_minutes",
+    "kkr-agenda": "kommuneatlas.extract.kkr_agenda",
     "kkr-appendix-bundle": "kommuneatlas.extract.kkr_appendix",
     "regional-proposal": "kommuneatlas.extract.regional_proposal",
     "grant-commitment": "kommuneatlas.extract.grant_commitment",

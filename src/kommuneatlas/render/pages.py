@@ -13,6 +13,7 @@ from ..danish_format import danish_date, danish_number, time_element
 from ..extraction import kkr_id
 from ..gitdates import Commit
 from ..model import Entity, SiteData
+from ..sources import source_lines
 from ..urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
 from .environment import make_environment
 from .headings import TocEntry, outline
@@ -24,11 +25,11 @@ from .safe_markdown import render_markdown
 
 DOCUMENT_KINDS = {
     "kkr-minutes": "Referat af KKR-møde",
+    "kkr-agenda": "Dagsorden til KKR-møde",
     "kkr-appendix-bundle": "Bilag til KKR-møde",
     "regional-proposal": "Forslag fra region",
     "grant-commitment": "Tilsagn om tilskud",
     "frikommune-status": "Statusnotat om frikommuneforsøg",
-    "kkr-agenda": "Dagsorden til KKR-møde",
     "document": "Dokument",
 }
 ITEM_SECTIONS = [
@@ -752,7 +753,7 @@ class SiteRenderer:
         text = self.source_texts.get(document["id"])
         if text is None:
             return
-        lines = text.splitlines()
+        lines = source_lines(text)
         chunks = max(1, (len(lines) + SOURCE_CHUNK - 1) // SOURCE_CHUNK)
         doc_url = self.ix.url("documents", document["id"]) or ""
         urls = tuple(f"{doc_url}tekst/{n}/" for n in range(1, chunks + 1))

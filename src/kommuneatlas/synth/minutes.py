@@ -1,4 +1,6 @@
-"""KKR minutes (kind ``kkr-minutes``) in the layout of the bundled referat.
+"""KKR minutes (kind ``kkr-minutes``) in the layout of the bundled referat, and the agenda
+(kind ``kkr-agenda``) of the same meeting: :func:`compose` draws a meeting, :func:`write` lays it
+out as the referat or, without decisions and with every member under "Deltagere", as the dagsorden.
 
 Layout, as :mod:`kommuneatlas.extract.kkr_minutes` reads it: a cover (two short headed
 paragraphs), "Deltagerfortegnelse" with "Deltagere" and "Afbud" (``Name (Party) <kommune>
@@ -20,6 +22,7 @@ from .context import Context, Document
 from .prose import danish_date, upper_first, wrap
 
 KIND = "kkr-minutes"
+AGENDA_KIND = "kkr-agenda"
 WIDTH = 74
 PAGE_LINES = 46  # text lines per page
 
@@ -68,6 +71,20 @@ class _Item:
     beslutning: list[str]
     appointees: int = 0
     bullets: list[str] = field(default_factory=list)  # an indstilling given as a list
+    case: str = ""
+
+
+@dataclass
+class Meeting:
+    """A drawn meeting: what its agenda and its minutes say."""
+
+    kkr: str
+    when: date
+    cover: list[tuple[str, str]]  # headed paragraphs
+    present: list[str]  # roster lines
+    absent: list[str]
+    sections: list[tuple[str, list[_Item]]]
+    appointees: int
 
 
 def _case_line(ctx: Context, when: date) -> str:
@@ -134,17 +151,17 @@ def _appointment_item(ctx: Context, kkr: str, region: str) -> tuple[_Item, int]:
     return item, appointees
 
 
-def _write_item(out: _Writer, ctx: Context, number: str, item: _Item, case: str) -> None:
+def _write_item(out: _Writer, ctx: Context, number: str, item: _Item, agenda: bool) -> None:
     title = wrap(f"{number}. {item.title}", WIDTH, ctx.rng, hyphenate=0.0)
     for index, text in enumerate(title):  # a wrapped title continues on the directly following line
         out.lines += [f"{text} "] if index < len(title) - 1 else [f"{text} ", ""]
-    out.line(case)
+    out.line(item.case)
     out.spacer()
     for heading, paragraphs in (
         ("Baggrund", item.baggrund),
         ("Indstilling", item.indstilling),
         ("Sagsfremstilling", item.sagsfremstilling),
-        ("Beslutning", item.beslutning),
+        ("Beslutning", [] if agenda else item.beslutning),
     ):
         if not paragraphs:
             continue
@@ -162,8 +179,8 @@ def _write_item(out: _Writer, ctx: Context, number: str, item: _Item, case: str)
     out.spacer()
 
 
-def generate(ctx: Context) -> Document:
-    """One set of minutes: a meeting of a random KKR on a date no other generated meeting has."""
+def compose(ctx: Context) -> Meeting:
+    """A meeting of a random KKR on a date no other generated meeting has."""
     rng = ctx.rng
     prose = ctx.prose
     while True:
@@ -175,23 +192,13 @@ def generate(ctx: Context) -> Document:
     following = _weekday(when + timedelta(days=rng.randrange(35, 100)))
     region = ctx.region(kkr)
     members = ctx.kkr_members(kkr)
-
-    out = _Writer(kkr, when)
-    out.lines += ["", " ", ""]
-    for heading in rng.sample(prose.words["cover_headings"], 2):
-        out.lines += [f"{heading} ", ""]
-        for line in wrap(prose.paragraph(1, 2), 56, rng, hyphenate=0.0):
-            out.lines += [f"{line} ", ""]
-        out.lines += [" ", ""]
-    out.lines += [" Deltagerfortegnelse ", "", "Deltagere ", ""]
-    present = rng.randint(12, 20)
-    absent = rng.randint(1, 5)
-    for index in range(present + absent):
-        if index == present:
-            out.lines += [" ", "", "Afbud ", ""]
+    cover = [(heading, prose.paragraph(1, 2)) for heading in rng.sample(prose.words["cover_headings"], 2)]
+    roster = []
+    for _ in range(rng.randint(12, 20) + rng.randint(1, 5)):
         kommune = rng.choice(members).name
         comma = "," if rng.random() < 0.05 else ""
-        out.lines += [f"{prose.person()} ({prose.pick('parties')}){comma} {kommune} Kommune ", ""]
+        roster.append(f"{prose.person()} ({prose.pick('parties')}){comma} {kommune} Kommune ")
+    absent = rng.randint(1, 5)
 
     genitive = _genitive(kkr)
     opening = [
@@ -237,24 +244,58 @@ def generate(ctx: Context) -> Document:
         (rng.choice(prose.words["section_titles"][6]), []),
     ]
     case = _case_line(ctx, when)
+    for _, section_items in sections:
+        for item in section_items:
+            item.case = case if rng.random() < 0.7 else _case_line(ctx, when)
+    return Meeting(
+        kkr, when, cover, roster[: len(roster) - absent], roster[len(roster) - absent :], sections, appointees
+    )
+
+
+def write(meeting: Meeting, ctx: Context, agenda: bool = False) -> Document:
+    """The meeting's minutes, or (``agenda``) its agenda: no decisions, every member a participant."""
+    rng = ctx.rng
+    kkr, when = meeting.kkr, meeting.when
+    out = _Writer(kkr, when)
+    out.lines += ["", " ", ""]
+    for heading, paragraph in meeting.cover:
+        out.lines += [f"{heading} ", ""]
+        for line in wrap(paragraph, 56, rng, hyphenate=0.0):
+            out.lines += [f"{line} ", ""]
+        out.lines += [" ", ""]
+    out.lines += [" Deltagerfortegnelse ", "", "Deltagere ", ""]
+    listed = [*meeting.present, *meeting.absent]
+    for index, line in enumerate(listed):
+        if index == len(meeting.present) and not agenda:
+            out.lines += [" ", "", "Afbud ", ""]
+        out.lines += [line, ""]
     items = 0
-    for number, (title, section_items) in enumerate(sections, 1):
+    for number, (title, section_items) in enumerate(meeting.sections, 1):
         out.lines += [f" {number}. {title} ", "", " ", "", " ", ""]
         for index, item in enumerate(section_items, 1):
-            _write_item(
-                out, ctx, f"{number}.{index}", item, case if rng.random() < 0.7 else _case_line(ctx, when)
-            )
+            _write_item(out, ctx, f"{number}.{index}", item, agenda)
             items += 1
-    document_id = f"{kkr} {when.isoformat()} referat"
+    kind, what, word = (
+        (AGENDA_KIND, "dagsorden", "Dagsorden til mødet") if agenda else (KIND, "referat", "Referat af mødet")
+    )
     return Document(
-        id=slugify(document_id),
-        title=f"Referat af mødet i {kkr} {danish_date(when)}",
+        id=slugify(f"{kkr} {when.isoformat()} {what}"),
+        title=f"{word} i {kkr} {danish_date(when)}",
         publisher=kkr,
         date=when,
-        kind=KIND,
+        kind=kind,
         text="\n".join(out.lines) + "\n",
-        counts={"meetings": 1, "items": items, "people": present + absent + appointees},
+        counts={
+            "meetings": 1,
+            "items": items,
+            "people": len(listed) + (0 if agenda else meeting.appointees),
+        },
     )
+
+
+def generate(ctx: Context) -> Document:
+    """One set of minutes (see :func:`compose`)."""
+    return write(compose(ctx), ctx)
 
 
 def _weekday(day: date) -> date:
