@@ -79,10 +79,11 @@ def read_as_source(folder: Path, entry: dict[str, Any], text: str) -> SourceDocu
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "document.txt").write_bytes(text.encode("utf-8"))
     quoted = {key: str(value).replace('"', '\\"') for key, value in entry.items()}
+    day = "" if entry["date"] is None else entry["date"]
     (folder / "manifest.yaml").write_text(
         "documents:\n"
         f'  - id: "{quoted["id"]}"\n    file: document.txt\n    title: "{quoted["title"]}"\n'
-        f'    publisher: "{quoted["publisher"]}"\n    date: {entry["date"]}\n    kind: {entry["kind"]}\n',
+        f'    publisher: "{quoted["publisher"]}"\n    date: {day}\n    kind: {entry["kind"]}\n',
         encoding="utf-8",
     )
     (document,) = load_manifest(folder)
