@@ -62,6 +62,9 @@ def test_cite_prints_one_json_object_per_reference(catalogue: LawCatalogue) -> N
             "nr": [],
             "chapter": [],
             "explicit": True,
+            "law_title": "Lov om social service",
+            "law_known": True,
+            "act": None,
         },
         {
             "raw": "§ 129",
@@ -73,6 +76,9 @@ def test_cite_prints_one_json_object_per_reference(catalogue: LawCatalogue) -> N
             "nr": [],
             "chapter": [],
             "explicit": False,
+            "law_title": "Lov om social service",
+            "law_known": True,
+            "act": None,
         },
     ]
     for obj in objects:

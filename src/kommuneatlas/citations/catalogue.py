@@ -29,6 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
+from .lawnames import title_key
 from .patterns import BILL_PREFIX, LAW_PREFIX, TITLE_ETC, TITLE_PARENTHETICAL, law_name_patterns
 
 INDEFINITE_ENDINGS = (("loven", "lov"), ("elsen", "else"), ("mentet", "ment"))
@@ -66,6 +67,11 @@ class Law:
         if self.short_names:
             return self.short_names[0][:1].upper() + self.short_names[0][1:]
         return self.title
+
+    @property
+    def is_eu(self) -> bool:
+        """Whether the act is an EU regulation or directive (articles, no §§)."""
+        return bool(self.url and "eur-lex.europa.eu" in self.url) or "(EU)" in self.title
 
     @property
     def aliases(self) -> list[str]:
@@ -160,6 +166,15 @@ class LawCatalogue:
                     origins[(law.id, form)] = origin
         if problems:
             raise KommuneatlasError(problems)
+        self._title_keys: dict[str, tuple[str, ...]] = {}
+        self._urls: dict[str, str] = {}
+        for law in self.laws.values():
+            for form in [law.title, *law.forms]:
+                key = title_key(form)
+                if " " in key and law.id not in self._title_keys.get(key, ()):
+                    self._title_keys[key] = (*self._title_keys.get(key, ()), law.id)
+            if law.url:
+                self._urls.setdefault(law.url.rstrip("/"), law.id)
 
     def _may_share(
         self, law: Law, origin: str, other: str, form: str, origins: Mapping[tuple[str, str], str]
@@ -192,7 +207,15 @@ class LawCatalogue:
         bill = _BILL.match(folded)
         if bill:
             folded = LAW_PREFIX + folded[bill.end() :]
-        return self._names.get(folded, ())
+        return self._names.get(folded, ()) or self._title_keys.get(title_key(folded), ())
+
+    def by_url(self, url: str) -> str | None:
+        """The id of the law whose ``url`` is ``url`` (an act's ELI address), if any."""
+        return self._urls.get(url.rstrip("/"))
+
+    def knows_title(self, title: str) -> tuple[str, ...]:
+        """The ids of the laws whose title (or a title-like form) has the key of ``title``."""
+        return self._title_keys.get(title_key(title), ())
 
     @cached_property
     def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -200,11 +223,6 @@ class LawCatalogue:
         :func:`.patterns.law_name_patterns`."""
         tails = [form[len(LAW_PREFIX) :] for form in self._names if form.startswith(LAW_PREFIX)]
         return law_name_patterns(self._abbreviations, self._names, tails)
-
-    @cached_property
-    def name_pattern_any_case(self) -> re.Pattern[str]:
-        """The names pattern for a text whose lower-case form has another length ("İ")."""
-        return re.compile(self.patterns[1].pattern, re.IGNORECASE)
 
 
 PACKAGED = Path(__file__).with_name("laws.yaml")
