@@ -83,7 +83,7 @@ def test_shared_names_must_be_declared_by_both_laws() -> None:
     assert catalogue.lookup("XL") == ("aa", "bb")
     assert find_citations("Efter XL § 3 om bygning", catalogue)[0].law == "bb"
     assert find_citations("Efter XL § 3", catalogue)[0].law is None
-    with pytest.raises(KommuneatlasError, match="also names law 'aa'"):
+    with pytest.raises(KommuneatlasError, match="er også navn på loven 'aa'"):
         LawCatalogue([first, Law("bb", "Lov om b", abbreviations=("XL",))])
 
 
@@ -94,22 +94,22 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 ERRORS = [
-    ("laws:\n  - id: sel\n    title: [unclosed\n", 4, "YAML syntax error"),
-    ("laws:\n  - id: sel\n    short_names: [serviceloven]\n", 2, "lacks 'title'"),
-    ("laws:\n  - id: sel\n    title: A\n  - id: sel\n    title: B\n", 4, "duplicate law id 'sel'"),
+    ("laws:\n  - id: sel\n    title: [unclosed\n", 4, "YAML-syntaksfejl"),
+    ("laws:\n  - id: sel\n    short_names: [serviceloven]\n", 2, "mangler 'title'"),
+    ("laws:\n  - id: sel\n    title: A\n  - id: sel\n    title: B\n", 4, "lov-id'et 'sel' findes to gange"),
     (
         "laws:\n  - id: sel\n    title: A\n    short_names: [serviceloven]\n"
         "  - id: sl\n    title: B\n    short_names: [Serviceloven]\n",
         5,
-        "also names law 'sel' (line 2)",
+        "er også navn på loven 'sel' (linje 2)",
     ),
-    ("laws:\n  - id: sel\n    title: A\n    aliases: [x]\n", 4, "unknown field 'aliases'"),
-    ("laws:\n  - id: Sel\n    title: A\n", 2, "must be lower-case"),
-    ("laws:\n  - id: sel\n    title: A\n    abbreviations: SEL\n", 4, "must be a list of non-empty strings"),
-    ("laws:\n  - id: sel\n    title: A\n    shared: [SEL]\n", 4, "is not one of this law's names"),
-    ("laws:\n  - id: sel\n    title: A\n    url: www.x.dk\n", 4, "http(s)"),
-    ("- id: sel\n  title: A\n", 1, "expected a mapping with a list under 'laws:'"),
-    ("laws: []\nlove: []\n", 2, "unknown top-level key 'love'"),
+    ("laws:\n  - id: sel\n    title: A\n    aliases: [x]\n", 4, "ukendt felt 'aliases'"),
+    ("laws:\n  - id: Sel\n    title: A\n", 2, "må kun bestå af små bogstaver"),
+    ("laws:\n  - id: sel\n    title: A\n    abbreviations: SEL\n", 4, "skal være en liste af tekster"),
+    ("laws:\n  - id: sel\n    title: A\n    shared: [SEL]\n", 4, "er ikke et af lovens navne"),
+    ("laws:\n  - id: sel\n    title: A\n    url: www.x.dk\n", 4, "http(s)-adresse"),
+    ("- id: sel\n  title: A\n", 1, "forventede en mapping med en liste under 'laws:'"),
+    ("laws: []\nlove: []\n", 2, "ukendt nøgle 'love'"),
 ]
 
 

@@ -136,7 +136,7 @@ class LawCatalogue:
         for law in laws:
             if law.id in self.laws:
                 problems.append(
-                    Problem(origins.get(law.id, source), lines.get(law.id), f"duplicate law id {law.id!r}")
+                    Problem(origins.get(law.id, source), lines.get(law.id), f"lov-id'et {law.id!r} findes to gange")
                 )
                 continue
             self.laws[law.id] = law
@@ -155,10 +155,10 @@ class LawCatalogue:
                             Problem(
                                 origins.get(law.id, source),
                                 lines.get(law.id),
-                                f"law {law.id!r}: the name {form!r} (from {origin!r}) also names law "
+                                f"loven {law.id!r}: navnet {form!r} (fra {origin!r}) er også navn på loven "
                                 f"{other!r}"
-                                + (f" (line {lines[other]})" if other in lines else "")
-                                + "; list it under 'shared' in both laws if it really denotes both",
+                                + (f" (linje {lines[other]})" if other in lines else "")
+                                + "; skriv det under 'shared' i begge love, hvis det virkelig betegner begge",
                             )
                         )
                         continue
@@ -260,13 +260,13 @@ def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:
         mark = getattr(exc, "problem_mark", None)
         raise KommuneatlasError(
             Problem(
-                path, mark.line + 1 if mark else None, f"YAML syntax error: {getattr(exc, 'problem', exc)}"
+                path, mark.line + 1 if mark else None, f"YAML-syntaksfejl: {getattr(exc, 'problem', exc)}"
             )
         ) from exc
     if not isinstance(data, CommentedMap) or not isinstance(data.get("laws"), CommentedSeq):
-        raise KommuneatlasError(Problem(path, 1, "expected a mapping with a list under 'laws:'"))
+        raise KommuneatlasError(Problem(path, 1, "forventede en mapping med en liste under 'laws:'"))
     problems = [
-        Problem(path, data.lc.key(key)[0] + 1, f"unknown top-level key {key!r} (expected only 'laws')")
+        Problem(path, data.lc.key(key)[0] + 1, f"ukendt nøgle {key!r} på øverste niveau (kun 'laws' er tilladt)")
         for key in data
         if key != "laws"
     ]
@@ -280,7 +280,7 @@ def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:
             continue
         if law.id in lines:
             problems.append(
-                Problem(path, line, f"duplicate law id {law.id!r} (also on line {lines[law.id]})")
+                Problem(path, line, f"lov-id'et {law.id!r} findes to gange (også på linje {lines[law.id]})")
             )
             continue
         laws.append(law)
@@ -292,7 +292,7 @@ def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:
 
 def _read_law(path: Path, line: int, entry: Any, problems: list[Problem]) -> Law | None:
     if not isinstance(entry, CommentedMap):
-        problems.append(Problem(path, line, "each law must be a mapping with at least id and title"))
+        problems.append(Problem(path, line, "hver lov skal være en mapping med mindst id og title"))
         return None
 
     def key_line(key: str) -> int:
@@ -302,32 +302,32 @@ def _read_law(path: Path, line: int, entry: Any, problems: list[Problem]) -> Law
     for key in entry:
         if key not in _FIELDS:
             problems.append(
-                Problem(path, key_line(key), f"unknown field {key!r} (known: {', '.join(sorted(_FIELDS))})")
+                Problem(path, key_line(key), f"ukendt felt {key!r} (kendte felter: {', '.join(sorted(_FIELDS))})")
             )
     for key in ("id", "title"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(path, key_line(key), f"law lacks {key!r} (a non-empty string)"))
+            problems.append(Problem(path, key_line(key), f"loven mangler {key!r} (en tekst, der ikke er tom)"))
     law_id = entry.get("id")
     if isinstance(law_id, str) and law_id and not _ID.match(law_id):
         problems.append(
-            Problem(path, key_line("id"), f"id {law_id!r} must be lower-case letters, digits and '-'")
+            Problem(path, key_line("id"), f"id'et {law_id!r} må kun bestå af små bogstaver, cifre og '-'")
         )
     url = entry.get("url")
     if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
-        problems.append(Problem(path, key_line("url"), "url must be an http(s) address"))
+        problems.append(Problem(path, key_line("url"), "url skal være en http(s)-adresse"))
     lists: dict[str, tuple[str, ...]] = {}
     for key in _LIST_FIELDS:
         value = entry.get(key) or []
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            problems.append(Problem(path, key_line(key), f"{key!r} must be a list of non-empty strings"))
+            problems.append(Problem(path, key_line(key), f"{key!r} skal være en liste af tekster, der ikke er tomme"))
             continue
         lists[key] = tuple(item.strip() for item in value)
     names = {*lists.get("short_names", ()), *lists.get("abbreviations", ()), *lists.get("forms", ())}
     for name in lists.get("shared", ()):
         if name not in names:
             problems.append(
-                Problem(path, key_line("shared"), f"shared name {name!r} is not one of this law's names")
+                Problem(path, key_line("shared"), f"det delte navn {name!r} er ikke et af lovens navne")
             )
     if len(problems) > before:
         return None

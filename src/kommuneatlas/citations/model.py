@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .acts import Act
@@ -64,6 +64,26 @@ class Citation:
     law_known: bool = False
     act: Act | None = None
     pieces: tuple[Piece, ...] = ()
+
+    def split(self, text: str) -> list[Citation]:
+        """One citation per list item (see :class:`Piece`), each with its own span, raw,
+        paragraphs, stk. and nr.; ``text`` is the text the citation was found in."""
+        if len(self.pieces) <= 1:
+            return [self]
+        return [
+            replace(
+                self,
+                raw=text[piece.start : piece.end],
+                start=piece.start,
+                end=piece.end,
+                paragraphs=list(piece.paragraphs),
+                chapter=[piece.chapter] if piece.chapter else [],
+                stk=list(piece.stk),
+                nr=list(piece.nr),
+                pieces=(piece,),
+            )
+            for piece in self.pieces
+        ]
 
     def as_json(self) -> dict[str, Any]:
         """The object printed by ``kommuneatlas cite`` (exactly :data:`JSON_KEYS`)."""
