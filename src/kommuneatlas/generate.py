@@ -17,7 +17,7 @@ from .citations import LawCatalogue, find_all, load_catalogue, provision_id
 from .gitdates import last_changed
 from .model import SiteData, load_site_data
 from .references import ReferenceIndex, collect, link_target, resolve_from_document
-from .render.law_pages import LawPages
+from .render.law_pages import LawPages, law_infos
 from .render.linker import CitationFinder
 from .render.pages import Page, SiteRenderer
 from .urls import law_url, provision_url
@@ -32,20 +32,29 @@ class Generated:
     catalogue: LawCatalogue
 
 
-def citation_finder(catalogue: LawCatalogue) -> CitationFinder:
-    """(text, context law) → linkable spans: cited provisions, and laws named without a paragraph."""
+def citation_finder(catalogue: LawCatalogue, references: ReferenceIndex | None = None) -> CitationFinder:
+    """(text, fallback) → linkable spans: each cited provision (each item of a list), and
+    laws named without a paragraph. A text whose references were collected is not searched
+    again: its spans are those ``references`` kept (find once, link everywhere)."""
+    known = references.spans if references is not None else {}
+    pages = references.unknown_laws if references is not None else {}
 
     def find(text: str, fallback: Mapping[str, str] | None) -> list[tuple[int, int, str]]:
+        spans = known.get(text)
+        if spans is not None:
+            return spans
         citations, mentions = find_all(text, catalogue)
         spans = [
-            (c.start, c.end, url)
-            for c in citations
-            if (url := link_target(resolve_from_document(c, fallback)))
+            (piece.start, piece.end, url)
+            for citation in citations
+            for piece in resolve_from_document(citation, fallback).split(text)
+            if (url := link_target(piece)) and (piece.law in catalogue or piece.law in pages)
         ]
         taken = [(start, end) for start, end, _ in spans]
         for mention in mentions:
-            if mention.law and not any(s < mention.end and mention.start < e for s, e in taken):
-                spans.append((mention.start, mention.end, law_url(mention.law)))
+            linkable = mention.law and (mention.law in catalogue or mention.law in pages)
+            if linkable and not any(s < mention.end and mention.start < e for s, e in taken):
+                spans.append((mention.start, mention.end, law_url(str(mention.law))))
         return sorted(spans)
 
     return find
@@ -61,13 +70,15 @@ def _source_texts(site: SiteData) -> dict[str, str]:
 
 
 def laws_api(catalogue: LawCatalogue, references: ReferenceIndex) -> list[dict[str, Any]]:
+    """One row per law with a page: the catalogue's, then those it lacks (``known`` false)."""
     by_law = references.by_law()
     rows = []
-    for law in catalogue.ids():
+    for info in law_infos(catalogue, references):
+        law = info.id
         counts = Counter(o.paragraph for o in by_law.get(law, []) if o.paragraph)
         rows.append({
-            "id": law, "url": f"/{law_url(law)}", "title": catalogue[law].title, "aliases": catalogue[law].aliases,
-            "retsinformation": catalogue[law].url,
+            "id": law, "url": f"/{law_url(law)}", "title": info.title, "aliases": info.aliases,
+            "retsinformation": info.url, "known": info.known,
             "provisions": [{"paragraph": p, "url": f"/{provision_url(law, provision_id(law, p))}", "count": n}
                            for p, n in sorted(counts.items())],
             "mentions": len(references.mentions.get(law, [])),
@@ -100,15 +111,18 @@ def generate(
     site = load_site_data(data)
     catalogue = load_catalogue(data / "laws.yaml")
     source_texts = _source_texts(site)
-    renderer = SiteRenderer(site, templates, citation_finder(catalogue), repo_root, source_texts)
+    renderer = SiteRenderer(site, templates, None, repo_root, source_texts)
     if repo_root is not None:
         renderer.last_changed = last_changed(repo_root)
     references = collect(site, renderer.ix, catalogue, source_texts, content)
+    renderer.find = citation_finder(catalogue, references)
     renderer.fallbacks = references.fallbacks
+    renderer.source_spans = references.source_spans
+    labels = {info.id: info.label for info in law_infos(catalogue, references)}
     for occurrence in references.occurrences:
         if occurrence.group != "source":
             key = (occurrence.entity_kind, occurrence.entity_id)
-            renderer.laws_by_entity.setdefault(key, set()).add(catalogue[occurrence.law].label)
+            renderer.laws_by_entity.setdefault(key, set()).add(labels[occurrence.law])
     pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
     api = build_api(site, laws=laws_api(catalogue, references), references=references_api(references))
     return Generated(site=site, pages=pages, api=api, references=references, catalogue=catalogue)

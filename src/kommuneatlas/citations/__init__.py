@@ -10,11 +10,11 @@ Typical use::
 
 from __future__ import annotations
 
+from .acts import Act
+from .annotate import Span, annotate, clip
 from .catalogue import Law, LawCatalogue, load_catalogue
 from .cli import run_cite
 from .find import find_all, find_citations, find_law_mentions
-from .acts import Act
-from .annotate import Span, annotate, clip
 from .markdown_links import annotate_markdown, html_link, link_markdown, link_text_html, markdown_citations
 from .model import JSON_KEYS, Citation, LawMention, Piece
 from .provisions import provision_id

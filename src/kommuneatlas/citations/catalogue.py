@@ -136,7 +136,11 @@ class LawCatalogue:
         for law in laws:
             if law.id in self.laws:
                 problems.append(
-                    Problem(origins.get(law.id, source), lines.get(law.id), f"lov-id'et {law.id!r} findes to gange")
+                    Problem(
+                        origins.get(law.id, source),
+                        lines.get(law.id),
+                        f"lov-id'et {law.id!r} findes to gange",
+                    )
                 )
                 continue
             self.laws[law.id] = law
@@ -266,7 +270,9 @@ def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:
     if not isinstance(data, CommentedMap) or not isinstance(data.get("laws"), CommentedSeq):
         raise KommuneatlasError(Problem(path, 1, "forventede en mapping med en liste under 'laws:'"))
     problems = [
-        Problem(path, data.lc.key(key)[0] + 1, f"ukendt nøgle {key!r} på øverste niveau (kun 'laws' er tilladt)")
+        Problem(
+            path, data.lc.key(key)[0] + 1, f"ukendt nøgle {key!r} på øverste niveau (kun 'laws' er tilladt)"
+        )
         for key in data
         if key != "laws"
     ]
@@ -302,12 +308,16 @@ def _read_law(path: Path, line: int, entry: Any, problems: list[Problem]) -> Law
     for key in entry:
         if key not in _FIELDS:
             problems.append(
-                Problem(path, key_line(key), f"ukendt felt {key!r} (kendte felter: {', '.join(sorted(_FIELDS))})")
+                Problem(
+                    path, key_line(key), f"ukendt felt {key!r} (kendte felter: {', '.join(sorted(_FIELDS))})"
+                )
             )
     for key in ("id", "title"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(path, key_line(key), f"loven mangler {key!r} (en tekst, der ikke er tom)"))
+            problems.append(
+                Problem(path, key_line(key), f"loven mangler {key!r} (en tekst, der ikke er tom)")
+            )
     law_id = entry.get("id")
     if isinstance(law_id, str) and law_id and not _ID.match(law_id):
         problems.append(
@@ -320,7 +330,9 @@ def _read_law(path: Path, line: int, entry: Any, problems: list[Problem]) -> Law
     for key in _LIST_FIELDS:
         value = entry.get(key) or []
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            problems.append(Problem(path, key_line(key), f"{key!r} skal være en liste af tekster, der ikke er tomme"))
+            problems.append(
+                Problem(path, key_line(key), f"{key!r} skal være en liste af tekster, der ikke er tomme")
+            )
             continue
         lists[key] = tuple(item.strip() for item in value)
     names = {*lists.get("short_names", ()), *lists.get("abbreviations", ()), *lists.get("forms", ())}

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..citations import Span, annotate, clip
 from ..urls import relative
 
 CitationFinder = Callable[[str, Mapping[str, str] | None], list[tuple[int, int, str]]]
-"""(text, paragraph → law fallback) → [(start, end, target URL)] for every linkable reference."""
+"""(text, paragraph → law fallback) → [(start, end, target URL)] for every linkable reference:
+sorted, not overlapping, one span per item of a list ("§ 83" and "§ 85 i serviceloven")."""
+
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -38,17 +43,20 @@ class Linker:
         text = str(value)
         if self.find is None:
             return escape(text)
-        parts: list[str] = []
-        position = 0
-        for start, end, url in self.find(text, self.fallback):
-            if start < position:
-                continue
-            parts.append(escape(text[position:start]))
-            parts.append(
-                Markup(
-                    f'<a class="lovhenvisning" href="{escape(self.href(url))}">{escape(text[start:end])}</a>'
-                )
-            )
-            position = end
-        parts.append(escape(text[position:]))
-        return Markup("").join(parts)
+        return self._annotate(text, self.find(text, self.fallback), str)
+
+    def piece(self, text: str, start: int, end: int, spans: Iterable[Span]) -> Markup:
+        """``text[start:end]`` (a line, an item) escaped, whitespace runs collapsed, with the
+        parts of ``spans`` — found once in all of ``text`` — that lie in it linked: a
+        reference that wraps is linked on each of its lines."""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return self._annotate(text[start:end], clip(text, spans, start, end), lambda s: _SPACES.sub(" ", s))
+
+    def _annotate(self, text: str, spans: Iterable[Span], tidy: Callable[[str], str]) -> Markup:
+        def link(raw: str, url: str) -> str:
+            return f'<a class="lovhenvisning" href="{escape(self.href(url))}">{escape(tidy(raw))}</a>'
+
+        return Markup(annotate(text, spans, link, lambda plain: str(escape(tidy(plain)))))
