@@ -217,10 +217,11 @@ class _Parser:
             return 0
         line_start = text.rfind("\n", 0, start) + 1
         if before is not None:
-            # "Lov om …\n\n§ 1. Loven gælder …": the act's title above its first provision;
-            # a name on the line before without a blank line is a reference that wrapped
+            # "Lov om …\n\n§ 1. Loven gælder …" or "…\n\n§ 1\n": an act's title above its first
+            # provision; a name on the line before without a blank line, or "§ 11." alone on
+            # its line, is a reference that wrapped
             gap = text[self.mapped.end(before.end) : line_start]
-            if after.group() != ". " or text[line_start:start].strip() or gap.count("\n") < 2:
+            if after.group() == "." or text[line_start:start].strip() or gap.count("\n") < 2:
                 return 0
             return _LINE_HEADING
         previous = self.s[:at].rstrip()

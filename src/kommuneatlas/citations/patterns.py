@@ -54,8 +54,8 @@ RANGE_TAIL = re.compile(rf" ?[-–] ?(?:(\d{{1,4}})(?!\d)(?: ?({_LETTER}))?|({_L
 COMPOUND = re.compile(r"-[^\W\d_]{2,}")
 """A paragraph used as a modifier: "§ 109-tilbud", "§ 81 a-ydelser"."""
 
-SEPARATOR = re.compile(r"(?: ?, ?| (?:og|eller|samt|og/eller) | ?/ ?)(?:(§§?) ?)?")
-"""Between list items: ", ", " og ", " eller ", "/", optionally repeating the sign."""
+SEPARATOR = re.compile(r"(?:,? (?:og|eller|samt|og/eller) | ?, ?| ?/ ?)(?:(§§?) ?)?")
+"""Between list items: ", ", " og ", ", og ", " eller ", "/", optionally repeating the sign."""
 
 STK = re.compile(r",? ?[Ss]tk\.? ?(?=\d)")
 NR = re.compile(r",? ?[Nn]r\.? ?(?=\d)")
