@@ -50,7 +50,7 @@ KIND_LABELS = {
     "source": "Kildetekster",
     "content": "Redaktionelle sider",
 }
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ§(])|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|</?[A-Za-z][^<>]*>)+(?=[A-ZÆØÅ§(])|\n\s*\n")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARK = re.compile(r"\*\*|__|(?<!\w)[*_`]|[*_`](?!\w)|^#+ |^> ", re.MULTILINE)

@@ -23,7 +23,7 @@ class UnknownLaw:
 
     id: str
     titles: Counter[str] = field(default_factory=Counter)
-    references: int = 0
+    references: int = 0  # cited paragraphs (or chapters)
     mentions: int = 0
     url: str | None = None  # the act's address, for a law cited by number and date
 
@@ -51,7 +51,7 @@ def record(unknown: dict[str, UnknownLaw], found: Citation | LawMention, catalog
     if found.law_title:
         entry.titles[found.law_title] += 1
     if isinstance(found, Citation):
-        entry.references += 1
+        entry.references += max(1, len(found.paragraphs))
         if found.act is not None and found.act.id == law:
             entry.url = found.act.url
     else:
