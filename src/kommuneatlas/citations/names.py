@@ -114,10 +114,14 @@ def lower_case(s: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in s)
 
 
+def _word_starts(s: str, at: int) -> bool:
+    return at == 0 or not (s[at - 1].isalnum() or s[at - 1] == "_")
+
+
 def _catalogue_names(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
     abbreviations, names = catalogue.patterns
     spans = [match.span() for match in names.finditer(lower)]
-    spans += [match.span() for match in abbreviations.finditer(s)]
+    spans += [match.span() for match in abbreviations.finditer(s) if _word_starts(s, match.start())]
     found = []
     for start, end in spans:
         ids = catalogue.lookup(s[start:end])

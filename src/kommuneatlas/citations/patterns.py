@@ -27,8 +27,9 @@ compound ("beskæftigelses- og sygedagpengeområdet"); "her-" + "til." is "herti
 
 # --- where a reference can start --------------------------------------------------------
 
-ENTRY = re.compile(r"§|\b(?:[Kk]apitel|[Kk]ap\.) ?(?=\d)")
-"""A § sign (also glued to a word: "Tilsyn§ 107") or a chapter word before a number."""
+ENTRY = re.compile(r"[§Kk](?:(?<=§)|(?<![\w][Kk])(?<=[Kk])(?:apitel|ap\.) ?(?=\d))")
+"""A § sign (also glued to a word: "Tilsyn§ 107") or a chapter word before a number
+(written to start with a character set, which ``re`` scans for fast)."""
 
 SIGN = re.compile(r"(§§?) ?")
 CHAPTER_WORD = re.compile(r"(?:[Kk]apitel|[Kk]ap\.) ?")
@@ -154,7 +155,7 @@ def law_name_patterns(
     abbreviations: Iterable[str], names: Iterable[str], law_tails: Iterable[str]
 ) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The patterns for every law name: abbreviations, matched case-sensitively ("BR", not
-    "br"), and lower-case names, to be matched against the *lower-cased* text (much faster
+    "br") and only where a word starts (which the caller checks), and lower-case names, to be matched against the *lower-cased* text (much faster
     than ``re.IGNORECASE``), including bills by number ("lovforslag 200 om …", where
     ``law_tails`` are the subjects of the "Lov om …" titles).
     """
@@ -162,7 +163,7 @@ def law_name_patterns(
     name = trie_pattern(names) or "(?!)"
     tail = trie_pattern(law_tails) or "(?!)"
     return (
-        re.compile(rf"\b{abbreviation}(?!\w)"),
+        re.compile(rf"{abbreviation}(?!\w)"),  # no leading \b (slow to scan for): checked by the caller
         re.compile(rf"\b(?:{BILL_PREFIX.lower()}{tail}|{name})(?!\w)"),
     )
 
@@ -192,8 +193,9 @@ NOT_LAW_WORDS = re.compile(r"(?:^|-)(?:.*orlov(?:en|ens)?|lovbekendtgørelsens?|
 
 ANAPHORIC_LAW_WORDS = frozenset(
     {
-        "ændringsloven", "ændringslovens", "hovedloven", "hovedlovens", "rammeloven", "rammelovens",
-        "ændringsbekendtgørelsen", "ændringsbekendtgørelsens", "særloven", "særlovens",
+        "ændringslov", "ændringsloven", "ændringslovens", "hovedlov", "hovedloven", "hovedlovens",
+        "rammelov", "rammeloven", "rammelovens", "særlov", "særloven", "særlovens", "ændringsbekendtgørelse",
+        "ændringsbekendtgørelsen", "ændringsbekendtgørelsens",
     }
 )  # fmt: skip
 """Words that point back to an act named elsewhere: they end the reach of the law before
@@ -209,7 +211,7 @@ TITLE_HEAD = re.compile(
 """Where a title starts, before its " om ": "lov om …", "bekendtgørelse om …", "forslag til
 lov om …", "lovforslag L 200 om …" (a bill is named for the act it becomes)."""
 
-TITLE_WORD = re.compile(r" ?([^\s,;:()\[\]\"“”„»«?!/]+)")
+TITLE_WORD = re.compile(r" ?([^\s,;:()\[\]\"“”„»«?!/<>]+)")
 """One word of a title (punctuation ends a title)."""
 
 MAX_TITLE_WORDS = 20
@@ -304,7 +306,7 @@ nr. 1078 af …" (the consolidated act is the same law)."""
 
 # --- amendment acts ------------------------------------------------------------------------------
 
-AMENDMENT_LEAD = re.compile(r"\bforetages (?:følgende|flg\.) ændring(?:er)?\b")
+AMENDMENT_LEAD = re.compile(r"foretages (?:følgende|flg\.) ændring(?:er)?\b")
 """The end of an amending act's lead-in: "I lov om …, jf. …, foretages følgende ændringer:";
 until the act's next provision, a bare § belongs to the law named after "I"."""
 
