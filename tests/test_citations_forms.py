@@ -81,6 +81,8 @@ NAMES = [
     ("jf. ferielov § 5", "ferieloven", ["5"]),
     ("jf. LAB-lovens § 31", "lab", ["31"]),
     ("se XYZ-lovens § 4", "xyz-loven", ["4"]),
+    ("efter SU-lovens § 4", "su-loven", ["4"]),
+    ("jf. ligningslovens § 33 A, stk. 1", "ligningsloven", ["33a"]),
     # titles: the catalogue's, its variants, and unknown ones
     ("efter § 12 i lov om en aktiv socialpolitik, som", "las", ["12"]),
     ("efter § 12 i lov om aktiv socialpolitik mv., som", "las", ["12"]),
@@ -90,6 +92,11 @@ NAMES = [
     ("§ 8 i lov om afgift af stenkul m.v. og § 9", "lov-om-afgift-af-stenkul", ["8"]),
     ("§ 3 i bekendtgørelse om hold af heste, jf. § 2", "bekendtgoerelse-om-hold-af-heste", ["3"]),
     ("§ 4 i forslag til lov om trafikselskaber", "trafikselskabsloven", ["4"]),
+    (
+        "§ 3 i lov om kommunal indsats for unge under 25 år skal",
+        "lov-om-kommunal-indsats-for-unge-under-25-aar",
+        ["3"],
+    ),
     # the title ends before "jf.", a comma, "som ændret", a §, a verb
     (
         "§ 7 i lov om sikkerhed til søs, jf. lovbekendtgørelse nr. 9 af 1. marts 2020",

@@ -142,9 +142,13 @@ def read_title(lower: str, pos: int, known_starts: Collection[int] = ()) -> int:
         if match is None:
             break
         word, start, end = match.group(1), match.start(1), match.end(1)
+        following = TITLE_WORD.match(lower, end)
+        if word[0].isdigit() and word.isdigit() and following is not None and _title_word(following.group(1)):
+            words.append((start, end))  # "… for unge under 25 år"
+            at = end
+            continue
         if word[0].isdigit() or word[0] == "§" or word in TITLE_STOP_WORDS:
             break
-        following = TITLE_WORD.match(lower, end)
         if (
             following is not None
             and word in TITLE_STOP_PAIRS
@@ -170,6 +174,11 @@ def read_title(lower: str, pos: int, known_starts: Collection[int] = ()) -> int:
     while words and lower[words[-1][0] : words[-1][1]] in TITLE_TRAILING:
         words.pop()
     return words[-1][1] if words else pos
+
+
+def _title_word(word: str) -> bool:
+    """Whether ``word`` may go on a title after a number ("25 år", not "25, stk.")."""
+    return word[0].isalpha() and word.islower() and word not in TITLE_STOP_WORDS and not word.endswith(".")
 
 
 def _known_prefix(
@@ -268,8 +277,8 @@ def _law_words(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
         if word in ANAPHORIC_LAW_WORDS:
             found.append(Name(start, match.end(), kind=ANAPHOR))
             continue
-        stem = word[: match.start() - start].strip("-")
-        if len(stem) < MIN_LAW_WORD_STEM or NOT_LAW_WORDS.search(word):
+        stem = word[: match.start() - start]
+        if len(stem.strip("-")) < MIN_LAW_WORD_STEM - stem.endswith("-") or NOT_LAW_WORDS.search(word):
             continue
         ids = catalogue.lookup(s[start : match.end()])
         eu = word.endswith(("forordningen", "forordningens", "direktivet", "direktivets"))

@@ -230,8 +230,8 @@ class _Parser:
             return 0
         if not text[line_start:start].strip():
             return _LINE_HEADING
-        if not SENTENCE_BEFORE.search(previous):
-            return 0
+        if after.group() != ". " or not SENTENCE_BEFORE.search(previous):
+            return 0  # mid-line, only "… lovens indhold. § 6. Kommunen …" is a heading
         return int(not (previous.endswith(".") and _is_abbreviation(previous, len(previous) - 1)))
 
 
@@ -313,15 +313,16 @@ def _paragraph_item(
         if previous is not None and previous[1] is not None:
             letter = LETTER.match(s, pos)
             if letter:
-                return Item(start, letter.end(), [previous[0] + letter.group()])
+                return Item(start, letter.end(), [previous[0] + letter.group().lower()])
         return None
     number, letter = match.group(1), match.group(2)
+    letter = letter.lower() if letter else None
     end = match.end()
     if DOTTED_NUMBER.match(s, end) or GLUED_WORD.match(s, end):
         return None
     upper = RANGE_TAIL.match(s, end)
     if upper is not None:
-        high, high_letter, only_letter = upper.groups()
+        high, high_letter, only_letter = (value.lower() if value else value for value in upper.groups())
         if only_letter is not None and letter is not None:
             return Item(start, upper.end(), [f"{number}{letter}-{number}{only_letter}"])
         if high is not None:

@@ -37,14 +37,15 @@ CHAPTER_WORD = re.compile(r"(?:[Kk]apitel|[Kk]ap\.) ?")
 # --- the numbers after a § sign ----------------------------------------------------------
 
 _LETTER = (
-    r"(?:[a-hj-z]|i(?= ?(?:[,.;:)/–-]|$|og \d|eller \d)))"  # "§ 26 i." is a letter, "§ 85 i loven" is not
+    r"(?:[a-hj-zA-HJ-Z]|i(?= ?(?:[,.;:)/–-]|$|og \d|eller \d)))"  # "§ 26 i." is a letter, "§ 85 i loven" is not
     r"(?![^\W\d_]|\.[^\W\d_]|\d)"  # a whole word or "m.v." is no letter suffix
 )
 LETTER = re.compile(_LETTER)
 LETTER_AFTER = re.compile(" ?" + _LETTER)
 """A letter suffix right after a number: "og 9 a" ends a stk. list (9 a is a paragraph)."""
 PARAGRAPH = re.compile(rf"(\d{{1,4}})(?!\d)(?: ?({_LETTER}))?")
-"""A paragraph number with an optional letter: "31", "31 a", "19a"."""
+"""A paragraph number with an optional letter: "31", "31 a", "19a", "33 A" (tax laws write
+capitals; paragraphs are normalised to lower case)."""
 
 DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})(?!\d|\.\d)")
 """Dotted shorthand "§ 2.11" = § 2, nr. 11 (the way jobcentres write LAB target groups)."""
@@ -186,7 +187,8 @@ LAW_WORD_CHARS = re.compile(r"[\w-]*$")
 """The letters (and hyphens) of a word up to a law-word ending, read backwards."""
 
 MIN_LAW_WORD_STEM = 3
-"""Letters a one-word name needs before its ending: "grundloven", not "orloven"."""
+"""Letters a one-word name needs before its ending: "grundloven", not "orloven" (two
+before a hyphen: "SU-loven")."""
 
 NOT_LAW_WORDS = re.compile(r"(?:^|-)(?:.*orlov(?:en|ens)?|lovbekendtgørelsens?|.*lovgivning\w*)$")
 """Words that end like a law but are none: "barselsorloven" (leave), "lovbekendtgørelsen"."""
@@ -322,7 +324,7 @@ PROVISION_HEADING_AFTER = re.compile(r"\.?(?=[ \t]*\n|[ \t]*$)|\. (?=[A-ZÆØÅ�
 """After "§ 6" at the start of a line: the provision's own heading ("§ 6. Frikommunerne kan
 …", or "§ 6" alone on its line), not a reference. Matched on the original text."""
 
-SENTENCE_BEFORE = re.compile(r"(?:^|[.:;!?»”\")]) ?$")
+SENTENCE_BEFORE = re.compile(r"(?:^|[.:;!?»”\"]) ?$")
 """Before a mid-line heading "§ 6. Kommunen …": the end of the previous sentence."""
 
 HEADING_CONNECTORS = frozenset(
