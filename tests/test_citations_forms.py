@@ -267,6 +267,13 @@ def test_amendment_instructions_belong_to_the_amended_law(catalogue: LawCatalogu
     ]
 
 
+def test_a_law_named_after_a_bare_paragraph_counts_only_in_a_table(catalogue: LawCatalogue) -> None:
+    prose = "Kommunen træffer afgørelse efter § 4. Klagen går efter reglerne i lov om hold af dyr."
+    assert refs(prose, catalogue) == [(None, ["4"])]
+    table = "Tabel 3 Forsøg\n\nHjemmel\tAfgørelse efter § 4\tLov om hold af dyr"
+    assert refs(table, catalogue) == [("lov-om-hold-af-dyr", ["4"])]
+
+
 def test_a_bare_paragraph_still_takes_the_law_of_its_sentence(catalogue: LawCatalogue) -> None:
     text = "Hjælpen efter serviceloven gives som botilbud (§ 108), og lov om hold af dyr gælder."
     assert refs(text, catalogue) == [("sel", ["108"])]

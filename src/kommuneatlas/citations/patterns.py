@@ -108,6 +108,10 @@ HEADING = re.compile(
 """A line that starts a new section ("2.5.3 Eksempel…", "Bilagstabel 2.4 …", "## …"),
 matched on the original text; context for a bare § does not reach across it."""
 
+TABLE_HEADING = re.compile(r"[ \t]*(?:Bilagstabel|Tabel)[ \t]")
+"""A section that is a table ("Bilagstabel 2.4 …"): its rows may name their law in a later
+cell, after the §, so only there (and across a tab) does a bare § look ahead for its law."""
+
 SAME_SECTION_WINDOW = 1000
 """How far (characters) a bare § looks back, then ahead, for a law in its own section."""
 

@@ -19,8 +19,9 @@ B. the law with which the same paragraph number is cited elsewhere in the text, 
 C. the nearest law named (or inferred) before it in the same section, within
    :data:`~.patterns.SAME_SECTION_WINDOW` characters;
 D. ``context_law``, the law the caller knows the text is about;
-E. the first law named after it in the same section, within the same window (a table
-   row that names its law in a later cell).
+E. in a table (a section headed "Tabel"/"Bilagstabel", or across a tab), the first law
+   named after it in the same section, within the same window (a row that names its law
+   in a later cell).
 
 In A and C, a name that gives no law (an unresolved or EU act, "ændringsloven") is nearest
 all the same: every name ends the reach of the one before it, and the reference stays
@@ -36,6 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cached_property
 
+from .acts import Act
 from .catalogue import LawCatalogue, fold
 from .model import Citation, LawMention, Piece
 from .names import ACT_NAME, ANAPHOR, KNOWN, OWN, UNKNOWN, Name
@@ -52,6 +54,7 @@ from .patterns import (
     HEADING,
     SAME_SECTION_WINDOW,
     SENTENCE_END,
+    TABLE_HEADING,
 )
 
 _BLOCKED = ""
@@ -199,12 +202,12 @@ def _region_law(regions: list[tuple[int, int, str | None]], position: int) -> st
     return None
 
 
-def _versions(scan: Scan) -> dict[int, object]:
+def _versions(scan: Scan) -> dict[int, Act | None]:
     """Reference end → the act cited right after it as the text of its law ("…§ 83, jf.
     lovbekendtgørelse nr. 1078 af …")."""
     s = scan.text.norm
     ends = {reference.end for reference in scan.references}
-    found: dict[int, object] = {}
+    found: dict[int, Act | None] = {}
     for name in scan.names:
         if name.version_of is not None:
             for gap in range(name.start, max(0, name.start - GAP_BEFORE_MAX) - 1, -1):
@@ -247,7 +250,7 @@ def _citation(
     reference: Reference,
     law: str | None,
     explicit: bool,
-    act: object,
+    act: Act | None,
 ) -> Citation:
     text = scan.text
     start, end = text.start(reference.start), text.end(reference.end)
@@ -286,7 +289,7 @@ def _citation(
         candidates=name.ids if name is not None and name.kind == KNOWN and law is None else (),
         law_title=title,
         law_known=known,
-        act=act,  # type: ignore[arg-type]
+        act=act,
         pieces=tuple(pieces),
     )
 
@@ -314,10 +317,17 @@ class _Context:
         self.provision_headings = scan.headings
 
     @cached_property
+    def _sections(self) -> tuple[list[int], set[int]]:
+        """Where sections start (normalised offsets), and which of them are tables; found
+        only if a § is bare."""
+        original = self.text.original
+        found = {self.text.to_norm(match.start()): match for match in HEADING.finditer(original)}
+        tables = {at for at, match in found.items() if TABLE_HEADING.match(original, match.start())}
+        return sorted({*found, *self.provision_headings}), tables
+
+    @property
     def headings(self) -> list[int]:
-        """Where sections start (normalised offsets); found only if a § is bare."""
-        found = [self.text.to_norm(match.start()) for match in HEADING.finditer(self.text.original)]
-        return sorted({*found, *self.provision_headings})
+        return self._sections[0]
 
     def inferred(self, reference: Reference, law: str) -> None:
         self.inferred_ends.append(reference.end)
@@ -354,11 +364,14 @@ class _Context:
         return self._nearest_before(reference.start, floor)
 
     def after(self, reference: Reference) -> str | None:
-        """Rule E: the first law named later in the same section."""
-        ceiling = min(self.section(reference)[1], reference.end + SAME_SECTION_WINDOW)
+        """Rule E: the first law named later in the same section, if that is a table (or a
+        tab, a cell boundary, stands between)."""
+        start, end = self.section(reference)
+        ceiling = min(end, reference.end + SAME_SECTION_WINDOW)
         i = bisect_left(self.starts, reference.end)
         if i < len(self.starts) and self.starts[i] < ceiling:
-            return self.start_laws[i] or None
+            in_table = start in self._sections[1] or "\t" in self.text.norm[reference.end : self.starts[i]]
+            return (self.start_laws[i] or None) if in_table else None
         return None
 
 
