@@ -203,6 +203,23 @@ def test_act_cited_as_the_text_of_the_law_before_it(catalogue: LawCatalogue) -> 
     assert [(m.raw, m.law) for m in mentions] == [("lovbekendtgørelse nr. 1078 af 15/08/2022", "sel")]
 
 
+def test_a_short_name_in_parentheses_names_the_same_law(catalogue: LawCatalogue) -> None:
+    text = "efter bekendtgørelse nr. 15 af 2. maj 2022 om tilbud om pasning (pasningsbekendtgørelsen) § 2"
+    citation = one(text, catalogue)
+    assert (citation.raw, citation.law, citation.explicit) == (
+        "(pasningsbekendtgørelsen) § 2",
+        "pasningsbekendtgoerelsen",
+        True,
+    )
+    text = "jf. lov om offentlighed i forvaltningen (offentlighedslovens) § 7 og lov om hold af dyr (dyreholdsloven) § 3"
+    citations, mentions = find_all(text, catalogue)
+    assert [(c.law, c.paragraphs) for c in citations] == [
+        ("offentlighedsloven", ["7"]),
+        ("dyreholdsloven", ["3"]),
+    ]
+    assert [m.law for m in mentions] == ["offentlighedsloven", "dyreholdsloven"]
+
+
 def test_an_act_number_without_date_is_not_guessed(catalogue: LawCatalogue) -> None:
     assert refs("Kommunen henviste til bestemmelsen, jf. 15, stk. 3, i lov nr. 434.", catalogue) == []
     assert refs("Efter servicelovens § 2 og § 4 i lov nr. 434 skal", catalogue) == [

@@ -166,7 +166,10 @@ class _Parser:
             split = max((i for i, item in enumerate(reference.items) if i and item.signed), default=None)
             if split is not None:
                 first = Reference(
-                    before.start, reference.items[split - 1].end, reference.items[:split], before
+                    before.start - _opening(s, before),
+                    reference.items[split - 1].end,
+                    reference.items[:split],
+                    before,
                 )
                 second = Reference(
                     reference.items[split].start, after.end + closing, reference.items[split:], after
@@ -175,7 +178,7 @@ class _Parser:
                 return [first, second]
             after = None
         if before is not None:
-            reference.name, reference.start = before, before.start
+            reference.name, reference.start = before, before.start - _opening(s, before)
             before.used = True
         elif after is not None:
             reference.name = after
@@ -189,6 +192,8 @@ class _Parser:
         for end in range(at, max(at - GAP_BEFORE_MAX, 0) - 1, -1):
             name = self.by_end.get(end)
             if name is not None and not name.used and GAP_BEFORE.fullmatch(self.s, end, at):
+                if self.s.startswith(")", end) and not self.s.startswith("(", name.start - 1):
+                    continue
                 return name
         return None
 
@@ -236,6 +241,12 @@ class _Parser:
 
 
 _LINE_HEADING = 2
+
+
+def _opening(s: str, name: Name) -> int:
+    """1 if the name before a § stands in parentheses ("(hjemmehjælpsbekendtgørelsen) § 2"):
+    the reference starts at the parenthesis."""
+    return int(s.startswith(")", name.end))
 
 
 def _is_abbreviation(s: str, stop: int) -> bool:

@@ -52,6 +52,7 @@ from .patterns import (
     CONTEXT_WORD_WINDOW,
     GAP_BEFORE_MAX,
     HEADING,
+    PARENTHETICAL_NAME,
     SAME_SECTION_WINDOW,
     SENTENCE_END,
     TABLE_HEADING,
@@ -117,6 +118,7 @@ def resolve_names(scan: Scan, catalogue: LawCatalogue, context_law: str | None =
             name.law = _act_law(name, s, catalogue, context_law)
         elif name.kind == KNOWN:
             name.law = _known_law(name, s, catalogue, context_law)
+    _same_law_in_parentheses(scan)
     ends = {name.end: name for name in scan.names if name.kind in (KNOWN, UNKNOWN)}
     for reference in scan.references:
         if reference.name is not None and reference.name.kind in (KNOWN, UNKNOWN):
@@ -132,6 +134,25 @@ def resolve_names(scan: Scan, catalogue: LawCatalogue, context_law: str | None =
     for name in scan.names:
         if name.kind == OWN:
             name.law = own
+
+
+def _same_law_in_parentheses(scan: Scan) -> None:
+    """A name in parentheses right after another names the same law ("bekendtgørelse nr. …
+    om tilbud om hjemmehjælp (hjemmehjælpsbekendtgørelsen)"): both get the catalogue's law if
+    either is in it, else the short name's id, by which texts mostly name the law."""
+    s = scan.text.norm
+    names = scan.names
+    for first, second in zip(names, names[1:], strict=False):
+        if second.kind not in (KNOWN, UNKNOWN) or first.kind not in (KNOWN, UNKNOWN, ACT_NAME):
+            continue
+        if not PARENTHETICAL_NAME.fullmatch(s, first.end, second.start) or not s.startswith(")", second.end):
+            continue
+        if first.law is None or second.law is None:
+            continue
+        if first.kind == KNOWN and second.kind == UNKNOWN:
+            second.law, second.title = first.law, None
+        elif second.kind == KNOWN or first.kind != ACT_NAME or first.key is not None:
+            first.law = second.law
 
 
 def _known_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | None) -> str | None:
