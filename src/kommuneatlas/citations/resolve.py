@@ -36,6 +36,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cached_property
+from itertools import pairwise
 
 from .acts import Act
 from .catalogue import LawCatalogue, fold
@@ -141,8 +142,7 @@ def _same_law_in_parentheses(scan: Scan) -> None:
     om tilbud om hjemmehjælp (hjemmehjælpsbekendtgørelsen)"): both get the catalogue's law if
     either is in it, else the short name's id, by which texts mostly name the law."""
     s = scan.text.norm
-    names = scan.names
-    for first, second in zip(names, names[1:], strict=False):
+    for first, second in pairwise(scan.names):
         if second.kind not in (KNOWN, UNKNOWN) or first.kind not in (KNOWN, UNKNOWN, ACT_NAME):
             continue
         if not PARENTHETICAL_NAME.fullmatch(s, first.end, second.start) or not s.startswith(")", second.end):
