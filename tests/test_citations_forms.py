@@ -301,6 +301,14 @@ def test_a_bare_paragraph_still_takes_the_law_of_its_sentence(catalogue: LawCata
 # --- the grammar ------------------------------------------------------------------------------------------
 
 
+def test_a_law_right_after_the_number(catalogue: LawCatalogue) -> None:
+    assert refs("Hjemmel: § 107 SEL, § 4 Forældreansvarsloven", catalogue) == [
+        ("sel", ["107"]),
+        ("foraeldreansvarsloven", ["4"]),
+    ]
+    assert refs("efter § 5. Serviceloven gælder", catalogue) == [(None, ["5"])]
+
+
 def test_stk_nr_pkt_and_the_law_after(catalogue: LawCatalogue) -> None:
     citation = one("efter § 5, stk. 2, 2. pkt., i lov om social service.", catalogue)
     assert (citation.law, citation.paragraphs, citation.stk, citation.pkt) == ("sel", ["5"], ["2"], ["2"])

@@ -84,9 +84,9 @@ second names the same law."""
 
 GAP_BEFORE_MAX = 8
 
-CONNECTOR_AFTER = re.compile(r",? (?:i|efter|jfr?\.|ifølge|i henhold til|i medfør af) | ?\(")
+CONNECTOR_AFTER = re.compile(r",? (?:i|efter|jfr?\.|ifølge|i henhold til|i medfør af) | ?\(| ")
 """What may stand between a reference and a law named after it: "§ 83 i serviceloven",
-"§ 109-tilbud efter serviceloven", "§ 83 og § 85 (serviceloven)"."""
+"§ 109-tilbud efter serviceloven", "§ 83 og § 85 (serviceloven)", "§ 107 SEL"."""
 
 # --- context: sentences and headings -----------------------------------------------------
 
