@@ -264,6 +264,13 @@ def test_own_law_words(catalogue: LawCatalogue) -> None:
     assert refs("jf. lovforslagets § 2 og § 3", catalogue) == [(None, ["2", "3"])]
 
 
+def test_the_same_law(catalogue: LawCatalogue) -> None:
+    text = "efter Forældreansvarslovens § 4 og § 7 i samme lov, jf. samme lovs § 9"
+    assert refs(text, catalogue) == [("foraeldreansvarsloven", ["4"]), ("foraeldreansvarsloven", ["7"])] + [
+        ("foraeldreansvarsloven", ["9"])
+    ]
+
+
 def test_amendment_instructions_belong_to_the_amended_law(catalogue: LawCatalogue) -> None:
     bill = (
         "Forslag til lov om ændring af lov om social service\n\n§ 1\n\n"

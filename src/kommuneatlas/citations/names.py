@@ -10,8 +10,9 @@ A text names a law in five ways, all found here (offsets into the normalised tex
 * a title it does not know: "lov om …", "bekendtgørelse om …", "forslag til lov om …",
   read up to where the title ends (:func:`read_title`);
 * an act by number and date: "lov nr. 551 af 7. maj 2019 [om …]", "LBK nr 1078 af 15/08/2022";
-* the document's own act ("denne lov", "lovens", "§ 5 i loven") or an act named elsewhere
-  ("ændringsloven", "lovforslagets"), which end the reach of the law before them.
+* the document's own act ("denne lov", "lovens", "§ 5 i loven"), the act named last ("samme
+  lov"), or an act named elsewhere ("ændringsloven", "lovforslagets"), which end the reach of
+  the law before them.
 
 Of two names that overlap, the one that starts first wins, and at the same start the longer.
 """
@@ -61,6 +62,8 @@ OWN = "own"
 """The document's own act: "denne lov", "lovens"."""
 ANAPHOR = "anaphor"
 """An act named elsewhere ("ændringsloven") or a bill: no law of its own."""
+SAME = "same"
+"""The act named last: "§ 3 i samme lov"."""
 
 
 @dataclass
@@ -269,7 +272,7 @@ def _law_words(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
         if word in ("lov", "lovs", "bekendtgørelse", "bekendtgørelses"):
             own = OWN_LAW_BEFORE.search(lower, max(0, start - 12), start)
             if own is not None:
-                found.append(Name(own.start(), match.end(), kind=OWN))
+                found.append(Name(own.start(), match.end(), kind=SAME if own.group(2) else OWN))
             continue
         if word in OWN_LAW_WORDS:
             found.append(Name(start, match.end(), kind=OWN))

@@ -186,8 +186,9 @@ LAW_WORD_END = re.compile(r"(?:lov(?:ens?|s)?|bekendtgørelse(?:ns?|s)?|forordni
 "LAB-loven", "databeskyttelsesforordningen"); the word is read back to its start. (Also
 the "lov" of "denne lov".)"""
 
-OWN_LAW_BEFORE = re.compile(r"(?<![\w-])(?:denne|nærværende) $")
-""""denne lov", "nærværende bekendtgørelses": the document's own act."""
+OWN_LAW_BEFORE = re.compile(r"(?<![\w-])(?:(denne|nærværende)|(samme)) $")
+""""denne lov", "nærværende bekendtgørelses": the document's own act; "§ 3 i samme lov": the
+act named last (group 2)."""
 
 BILL_WORD = re.compile(r"(?<![\w-])(?:lov)?forslag(?:et|ets)(?![\w-])")
 """"lovforslagets § 2": a bill, no act yet; it gives no law."""

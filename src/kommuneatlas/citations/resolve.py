@@ -5,7 +5,7 @@ name is looked up (a name two laws share is decided by the laws' ``context_words
 or by ``context_law``, else left unresolved); a name the catalogue lacks gives the id derived
 from it (:func:`.lawnames.unknown_law_id`); an act by number and date gives the law its title
 or ELI address tells, else an id of its own (see :mod:`.acts`); "denne lov"/"lovens" gives
-the document's own law — the law an amending act's lead-in names ("I lov om …, foretages
+the document's own law ("samme lov" the law named last) — the law an amending act's lead-in names ("I lov om …, foretages
 følgende ændringer:") up to the act's next provision, else the act the document itself is
 (its title at the very start) — and otherwise none; "ændringsloven", "lovforslagets" give none.
 
@@ -41,7 +41,7 @@ from itertools import pairwise
 from .acts import Act
 from .catalogue import LawCatalogue, fold
 from .model import Citation, LawMention, Piece
-from .names import ACT_NAME, ANAPHOR, KNOWN, OWN, UNKNOWN, Name
+from .names import ACT_NAME, ANAPHOR, KNOWN, OWN, SAME, UNKNOWN, Name
 from .parser import Reference, Scan
 from .patterns import (
     ABBREVIATION_BEFORE_STOP,
@@ -132,9 +132,14 @@ def resolve_names(scan: Scan, catalogue: LawCatalogue, context_law: str | None =
                     name.law, name.version_of = law_name.law, law_name
                     break
     own = scan_own_law(scan)
+    last: str | None = None
     for name in scan.names:
         if name.kind == OWN:
             name.law = own
+        elif name.kind == SAME:
+            name.law = last
+        elif name.kind != ANAPHOR:
+            last = name.law
 
 
 def _same_law_in_parentheses(scan: Scan) -> None:
@@ -244,7 +249,7 @@ def mentions(scan: Scan, catalogue: LawCatalogue | None = None) -> list[LawMenti
     result: list[LawMention] = []
     text = scan.text
     for name in scan.names:
-        if not name.used and name.kind not in (OWN, ANAPHOR):
+        if not name.used and name.kind not in (OWN, ANAPHOR, SAME):
             start, end = text.start(name.start), text.end(name.end)
             title, known = _title(scan, catalogue, name.law, name)
             result.append(LawMention(text.original[start:end], start, end, name.law, title, known))
