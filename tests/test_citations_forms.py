@@ -54,6 +54,7 @@ ISSUE = [
     ),
     ("§ 110 i lov om en aktiv socialpolitik", [("las", ["110"])]),
     ("I § 25, stk. 5, ændres …", [(None, ["25"])]),
+    ("§ 6. Frikommunerne kan …", []),
     ("Overskrift\n§ 6. Frikommunerne kan …", []),
     ("se afsnit §6.1 og §13.4", []),
     ("§7Gain a §a+10%", []),

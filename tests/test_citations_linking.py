@@ -126,6 +126,15 @@ def test_each_paragraph_of_a_list_gets_its_own_link(catalogue: LawCatalogue) -> 
     assert "&amp;" in html
 
 
+def test_an_act_cited_without_paragraph_links_to_retsinformation(catalogue: LawCatalogue) -> None:
+    linker = Linker("sider/x/", citation_finder(catalogue))
+    html = str(linker.text("Se LBK nr. 265 af 25/02/2022 og lov nr. 1482 af 23. december 2014."))
+    assert re.findall(r'<a class="lovhenvisning" href="([^"]+)" rel="external">([^<]*)</a>', html) == [
+        ("https://www.retsinformation.dk/eli/lta/2022/265", "LBK nr. 265 af 25/02/2022"),
+        ("https://www.retsinformation.dk/eli/lta/2014/1482", "lov nr. 1482 af 23. december 2014"),
+    ]
+
+
 def test_linker_text_uses_the_spans_found_once(
     catalogue: LawCatalogue, tiny: tuple[SiteRenderer, object]
 ) -> None:

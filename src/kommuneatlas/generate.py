@@ -16,7 +16,7 @@ from .api import build_api
 from .citations import LawCatalogue, find_all, load_catalogue, provision_id
 from .gitdates import last_changed
 from .model import SiteData, load_site_data
-from .references import ReferenceIndex, collect, link_target, resolve_from_document
+from .references import ReferenceIndex, collect, link_target, mention_target, resolve_from_document
 from .render.law_pages import LawPages, law_infos
 from .render.linker import CitationFinder
 from .render.pages import Page, SiteRenderer
@@ -52,9 +52,9 @@ def citation_finder(catalogue: LawCatalogue, references: ReferenceIndex | None =
         ]
         taken = [(start, end) for start, end, _ in spans]
         for mention in mentions:
-            linkable = mention.law and (mention.law in catalogue or mention.law in pages)
+            linkable = mention.act or mention.law and (mention.law in catalogue or mention.law in pages)
             if linkable and not any(s < mention.end and mention.start < e for s, e in taken):
-                spans.append((mention.start, mention.end, law_url(str(mention.law))))
+                spans.append((mention.start, mention.end, mention_target(mention)))
         return sorted(spans)
 
     return find

@@ -247,7 +247,7 @@ def _occurrences(text: str, place: _Place, catalogue: LawCatalogue, index: Refer
         if mention.law is None:
             continue
         record(index.unknown_laws, mention, catalogue)
-        spans.append((mention.start, mention.end, law_url(mention.law)))
+        spans.append((mention.start, mention.end, mention_target(mention)))
         if line_of is None:
             mapped = mapped or TextMap(text)
             _mention(index, place, text, mention, mapped)
@@ -365,6 +365,15 @@ def _line_numbers(text: str) -> list[int]:
     for number, line in enumerate(text.split("\n"), 1):
         numbers.extend([number] * (len(line) + 1))
     return numbers
+
+
+def mention_target(mention: LawMention) -> str:
+    """Where a law named without a paragraph links: an act by number and date to the act on
+    Retsinformation (its ELI address), any other name to the law's page."""
+    if mention.act is not None:
+        return mention.act.url
+    assert mention.law is not None
+    return law_url(mention.law)
 
 
 def link_target(citation: Citation) -> str | None:

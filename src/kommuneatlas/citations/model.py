@@ -102,3 +102,4 @@ class LawMention:
     law: str | None
     law_title: str | None = None
     law_known: bool = False
+    act: Act | None = None  # an act by number and date ("LBK nr. 265 af 25/02/2022")

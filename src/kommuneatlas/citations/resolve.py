@@ -252,7 +252,8 @@ def mentions(scan: Scan, catalogue: LawCatalogue | None = None) -> list[LawMenti
         if not name.used and name.kind not in (OWN, ANAPHOR, SAME):
             start, end = text.start(name.start), text.end(name.end)
             title, known = _title(scan, catalogue, name.law, name)
-            result.append(LawMention(text.original[start:end], start, end, name.law, title, known))
+            act = name.act if name.kind == ACT_NAME else None
+            result.append(LawMention(text.original[start:end], start, end, name.law, title, known, act))
     return result
 
 

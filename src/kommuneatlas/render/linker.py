@@ -57,6 +57,8 @@ class Linker:
 
     def _annotate(self, text: str, spans: Iterable[Span], tidy: Callable[[str], str]) -> Markup:
         def link(raw: str, url: str) -> str:
+            if url.startswith(("https://", "http://")):  # an act on Retsinformation
+                return f'<a class="lovhenvisning" href="{escape(url)}" rel="external">{escape(tidy(raw))}</a>'
             return f'<a class="lovhenvisning" href="{escape(self.href(url))}">{escape(tidy(raw))}</a>'
 
         return Markup(annotate(text, spans, link, lambda plain: str(escape(tidy(plain)))))
