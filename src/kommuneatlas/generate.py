@@ -52,7 +52,7 @@ def citation_finder(catalogue: LawCatalogue, references: ReferenceIndex | None =
         ]
         taken = [(start, end) for start, end, _ in spans]
         for mention in mentions:
-            linkable = mention.act or mention.law and (mention.law in catalogue or mention.law in pages)
+            linkable = mention.act or (mention.law and (mention.law in catalogue or mention.law in pages))
             if linkable and not any(s < mention.end and mention.start < e for s, e in taken):
                 spans.append((mention.start, mention.end, mention_target(mention)))
         return sorted(spans)
