@@ -321,6 +321,21 @@ def test_stk_nr_pkt_and_the_law_after(catalogue: LawCatalogue) -> None:
     assert (citation.law, citation.paragraphs, citation.stk, citation.pkt) == ("sel", ["5"], ["2"], ["2"])
 
 
+def test_several_sentences_of_a_subsection(catalogue: LawCatalogue) -> None:
+    text = "jf. § 72, stk. 1, 1. og 2. pkt., i serviceloven og § 4, stk. 2, 1.-3. pkt., i LAB"
+    found = find_citations(text, catalogue)
+    assert [(c.law, c.paragraphs, c.stk, c.pkt) for c in found] == [
+        ("sel", ["72"], ["1"], ["1", "2"]),
+        ("lab", ["4"], ["2"], ["1", "3"]),
+    ]
+
+
+def test_the_word_paragraf(catalogue: LawCatalogue) -> None:
+    text = "Der er afsat paragraf 18-midler efter serviceloven og paragrafferne 7 og 8 i LAB."
+    assert refs(text, catalogue) == [("sel", ["18"]), ("lab", ["7", "8"])]
+    assert refs("Ikke alle paragraffer gælder, se paragraf-listen.", catalogue) == []
+
+
 def test_signs_glued_or_split(catalogue: LawCatalogue) -> None:
     assert refs("jf. LAB §§26 b og 26 e", catalogue) == [("lab", ["26b", "26e"])]
     assert refs("Lov om frikommunenetværk §\n30a.", catalogue) == [("frikommuneloven", ["30a"])]

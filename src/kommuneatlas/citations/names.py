@@ -181,7 +181,12 @@ def read_title(lower: str, pos: int, known_starts: Collection[int] = ()) -> int:
 
 def _title_word(word: str) -> bool:
     """Whether ``word`` may go on a title after a number ("25 år", not "25, stk.")."""
-    return word[0].isalpha() and word.islower() and word not in TITLE_STOP_WORDS and not word.endswith(".")
+    return (
+        word[0].isalpha()
+        and word.islower()
+        and not word.endswith(".")
+        and word not in TITLE_STOP_WORDS | TITLE_TRAILING | LAW_LIST_WORDS
+    )
 
 
 def _known_prefix(

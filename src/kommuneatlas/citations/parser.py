@@ -152,7 +152,8 @@ class _Parser:
                 if heading == _LINE_HEADING:
                     self.headings.append(at)
                 return []
-            tail = _paragraphs(s, sign.end(), len(sign.group(1)) == 2, reference, before is not None)
+            plural = sign.group(1) == "§§" or (sign.group(2) or "").lower().startswith("paragraffer")
+            tail = _paragraphs(s, sign.end(), plural, reference, before is not None)
             if tail is not None and _not_danish(s, at):
                 return []
         else:
@@ -289,7 +290,7 @@ def _paragraphs(s: str, pos: int, plural: bool, reference: Reference, dotted_ok:
             elif (match := NR.match(s, pos)) is not None:
                 pos = _numbers(s, match.end(), item.nr, one_paragraph)
             elif (match := PKT.match(s, pos)) is not None:
-                item.pkt.append(match.group(1))
+                item.pkt += [value for value in match.groups() if value]
                 pos = match.end()
             else:
                 break

@@ -27,11 +27,14 @@ compound ("beskæftigelses- og sygedagpengeområdet"); "her-" + "til." is "herti
 
 # --- where a reference can start --------------------------------------------------------
 
-ENTRY = re.compile(r"[§Kk](?:(?<=§)|(?<![\w][Kk])(?<=[Kk])(?:apitel|ap\.) ?(?=\d))")
-"""A § sign (also glued to a word: "Tilsyn§ 107") or a chapter word before a number
-(written to start with a character set, which ``re`` scans for fast)."""
+ENTRY = re.compile(
+    r"[§KkPp](?:(?<=§)|(?<![\w][Kk])(?<=[Kk])(?:apitel|ap\.) ?(?=\d)|(?<![\w][Pp])(?<=[Pp])aragraf(?:fer(?:ne)?)? (?=\d))"
+)
+"""A § sign (also glued to a word: "Tilsyn§ 107"), or a chapter word or "paragraf" before a
+number (written to start with a character set, which ``re`` scans for fast)."""
 
-SIGN = re.compile(r"(§§?) ?")
+SIGN = re.compile(r"(§§?) ?|([Pp]aragraf(?:fer(?:ne)?)?) (?=\d)")
+"""The sign, or the word: "paragraf 18-midler", "paragrafferne 7 og 8"."""
 CHAPTER_WORD = re.compile(r"(?:[Kk]apitel|[Kk]ap\.) ?")
 
 # --- the numbers after a § sign ----------------------------------------------------------
@@ -61,8 +64,11 @@ SEPARATOR = re.compile(r"(?:,? (?:og|eller|samt|og/eller) | ?, ?| ?/ ?)(?:(§§?
 
 STK = re.compile(r",? ?[Ss]tk\.? ?(?=\d)")
 NR = re.compile(r",? ?[Nn]r\.? ?(?=\d)")
-PKT = re.compile(r",? ?(\d{1,2})\. ?pkt\.?")
-NUMBER_ITEM = re.compile(r"(\d{1,3})(?!\d|\. ?pkt)(?: ?[-–] ?(\d{1,3})(?!\d))?")
+PKT = re.compile(r",? ?(\d{1,2})\.(?: ?(?:og|eller|[-–]) ?(\d{1,2})\.)? ?pkt\.?")
+"""A sentence of a stk.: "2. pkt.", "1. og 2. pkt.", "1.-3. pkt."."""
+NUMBER_ITEM = re.compile(
+    r"(\d{1,3})(?!\d|\.(?: ?(?:og|eller|[-–]) ?\d{1,2}\.)? ?pkt)(?: ?[-–] ?(\d{1,3})(?!\d))?"
+)
 """One stk. or nr. number, or a range of them ("3-5", kept as one string); not the
 "2" of "2. pkt."."""
 
@@ -272,7 +278,7 @@ LAW_LIST_WORDS = frozenset({"og", "samt", "eller", "og/eller"})
 """Between two laws in a list ("lov om x og lov om y"): the first title ends before them."""
 
 NEXT_LAW = re.compile(
-    r"(?:forslag til )?(?:lov|lovens?|bekendtgørelse|lovbekendtgørelse)\b|§|stk\.|kap(?:itel|\.)|\d"
+    r"(?:forslag til )?(?:lov|lovens?|bekendtgørelse|lovbekendtgørelse)\b|§|stk\.|kap(?:itel|\.)|paragraf|\d"
     r"|[\w-]+(?:lov(?:ens?)?|bekendtgørelsens?)\b"
 )
 """What may follow "og" after a title when the title has ended: another law, or a §."""
