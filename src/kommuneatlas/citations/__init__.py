@@ -2,8 +2,9 @@
 
 Typical use::
 
-    catalogue = load_catalogue(Path("data/laws.yaml"))
-    for citation in find_citations("jf. servicelovens § 83 og § 85", catalogue):
+    catalogue = load_catalogue(Path("data/laws.yaml"))  # the packaged one, and the project's
+    text = "jf. servicelovens § 83 og § 85"
+    for citation in find_citations(text, catalogue):
         citation.law, citation.paragraphs  # "sel", ["83", "85"]
         citation.split(text)  # "servicelovens § 83" and "§ 85": one per item, to link
 """
