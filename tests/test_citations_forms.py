@@ -93,6 +93,8 @@ NAMES = [
     ("§ 8 i lov om afgift af stenkul m.v. og § 9", "lov-om-afgift-af-stenkul", ["8"]),
     ("§ 3 i bekendtgørelse om hold af heste, jf. § 2", "bekendtgoerelse-om-hold-af-heste", ["3"]),
     ("§ 4 i forslag til lov om trafikselskaber", "trafikselskabsloven", ["4"]),
+    ("svarer til § 4 i den tidligere lov om social bistand.", "lov-om-social-bistand", ["4"]),
+    ("Efter § 2 i lov om hold af dyr ydes hjælp", "lov-om-hold-af-dyr", ["2"]),
     (
         "§ 3 i lov om kommunal indsats for unge under 25 år skal",
         "lov-om-kommunal-indsats-for-unge-under-25-aar",
@@ -369,6 +371,13 @@ def test_eu_articles_are_not_paragraphs(catalogue: LawCatalogue) -> None:
     citations, mentions = find_all(text, catalogue)
     assert [(c.law, c.paragraphs) for c in citations] == [("databeskyttelsesloven", ["6"])]
     assert [m.law for m in mentions] == ["gdpr"]
+
+
+def test_eu_acts_by_number_end_the_reach_of_a_law(catalogue: LawCatalogue) -> None:
+    text = "Efter serviceloven og artikel 6 i forordning (EU) 2016/679 og direktiv (EU) 2019/1158, jf. § 5."
+    citations, mentions = find_all(text, catalogue)
+    assert [(c.law, c.paragraphs) for c in citations] == [(None, ["5"])]
+    assert [m.law for m in mentions] == ["sel", "gdpr", "direktiv-eu-2019-1158"]
 
 
 def test_chapters(catalogue: LawCatalogue) -> None:

@@ -33,6 +33,8 @@ from .patterns import (
     AMENDING_TITLE,
     ANAPHORIC_LAW_WORDS,
     BILL_WORD,
+    EU_ACT,
+    EUR_LEX,
     LAW_LIST_WORDS,
     LAW_WORD_CHARS,
     LAW_WORD_END,
@@ -97,6 +99,7 @@ def find_names(s: str, catalogue: LawCatalogue) -> list[Name]:
         *_acts(s, lower, catalogue, known_starts),
         *_titles(s, lower, catalogue, known_starts),
         *_law_words(s, lower, catalogue),
+        *_eu_acts(s, lower, catalogue),
         *(Name(match.start(), match.end(), kind=ANAPHOR) for match in BILL_WORD.finditer(lower)),
     ]
     candidates.sort(key=lambda name: (name.start, -name.end))
@@ -296,4 +299,23 @@ def _law_words(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
             key = unknown_law_id(word, catalogue.laws)
             title = display_name(one_word_key(s[start : match.end()]))
             found.append(Name(start, match.end(), kind=UNKNOWN, key=key, eu=eu, title=title))
+    return found
+
+
+def _eu_acts(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
+    """EU acts by number: the catalogue's (by their EUR-Lex address), else a law of their own."""
+    found = []
+    if "(e" not in lower:
+        return found
+    for match in EU_ACT.finditer(lower):
+        kind, first, second = match.groups()
+        year, number = (first, second) if len(first) == 4 else (second, first)  # "2016/679", "1408/71"
+        url = EUR_LEX.format(kind="reg" if kind == "forordning" else "dir", year=year, number=int(number))
+        law = catalogue.by_url(url)
+        if law is not None:
+            found.append(Name(match.start(), match.end(), (law,), eu=True))
+        else:
+            title = display_name(s[match.start() : match.end()])
+            key = unknown_law_id(f"{kind}-eu-{year}-{number}", catalogue.laws)
+            found.append(Name(match.start(), match.end(), kind=UNKNOWN, key=key, eu=True, title=title))
     return found

@@ -192,7 +192,7 @@ class _Parser:
     def _name_before(self, at: int) -> Name | None:
         for end in range(at, max(at - GAP_BEFORE_MAX, 0) - 1, -1):
             name = self.by_end.get(end)
-            if name is not None and not name.used and GAP_BEFORE.fullmatch(self.s, end, at):
+            if name is not None and not name.used and not name.eu and GAP_BEFORE.fullmatch(self.s, end, at):
                 if self.s.startswith(")", end) and not self.s.startswith("(", name.start - 1):
                     continue
                 return name
@@ -202,8 +202,8 @@ class _Parser:
         """The law named after a reference ending at ``tail``, and 1 if it is in parentheses."""
         connector = CONNECTOR_AFTER.match(self.s, tail)
         name = self.by_start.get(connector.end()) if connector else None
-        if connector is None or name is None or name.used:
-            return None, 0
+        if connector is None or name is None or name.used or name.eu:
+            return None, 0  # an EU act has articles, not §§
         closing = connector.group().endswith("(")
         if closing and not self.s.startswith(")", name.end):
             return None, 0

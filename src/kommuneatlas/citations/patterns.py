@@ -90,9 +90,13 @@ second names the same law."""
 
 GAP_BEFORE_MAX = 8
 
-CONNECTOR_AFTER = re.compile(r",? (?:i|efter|jfr?\.|ifølge|i henhold til|i medfør af) | ?\(| ")
+CONNECTOR_AFTER = re.compile(
+    r",? (?:i|efter|jfr?\.|ifølge|i henhold til|i medfør af) "
+    r"(?:den (?:nye|tidligere|gældende|dagældende|daværende|nuværende|ophævede|ændrede) )?| ?\(| "
+)
 """What may stand between a reference and a law named after it: "§ 83 i serviceloven",
-"§ 109-tilbud efter serviceloven", "§ 83 og § 85 (serviceloven)", "§ 107 SEL"."""
+"§ 109-tilbud efter serviceloven", "§ 83 og § 85 (serviceloven)", "§ 107 SEL", "§ 4 i den
+tidligere lov om social bistand"."""
 
 # --- context: sentences and headings -----------------------------------------------------
 
@@ -245,7 +249,12 @@ TITLE_STOP_WORDS = frozenset(
         "betyder", "medfører", "kræver", "pålægger", "tillader", "forudsætter", "vedtages", "vedtaget",
         "ændrer", "ophæver", "angår", "vedrører", "nævnes", "nævnt", "nævnte", "anvendes", "anført",
         "anførte", "anføres", "udstedes", "udstedt", "fastsat", "fastsættes", "bemyndiger",
-        "forpligter", "stiller", "opfylder", "trådt", "gennemfører", "gennemføres",
+        "forpligter", "stiller", "opfylder", "trådt", "gennemfører", "gennemføres", "bestemmes",
+        "træffes", "ydes", "gives", "udbetales", "tildeles", "beregnes", "kræves", "afgøres",
+        "behandles", "omfattes", "sker", "ske", "gør", "gjorde", "får", "fik", "tager", "lægger",
+        "sætter", "blevet", "kommer", "fastsatte", "indførte", "indført", "vedtog", "medførte",
+        "betød", "skaber", "bevilges", "iværksættes", "betales", "opkræves", "tillades", "tilkendes",
+        "fastslog", "bestemte", "foreskrev", "hjemlede", "regulerede", "ændret",
         # words that start a new clause or a reference
         "der", "som", "hvor", "hvis", "når", "idet", "fordi", "men", "hvilket", "hvorefter",
         "hvorved", "hvori", "hvorfor", "så", "da", "samt", "eller", "og/eller", "herunder", "jf.",
@@ -262,7 +271,7 @@ TITLE_STOP_PAIRS = {
 }  # fmt: skip
 """Two-word phrases that end a title ("… i henhold til", "… med senere ændringer")."""
 
-TITLE_END_WORDS = frozenset({"m.v.", "mv.", "m.m.", "mm."})
+TITLE_END_WORDS = frozenset({"m.v.", "mv.", "mv", "m.m.", "mm."})
 """A title ends after these ("lov om almene boliger mv. og …")."""
 
 TITLE_TRAILING = frozenset(
@@ -282,6 +291,18 @@ NEXT_LAW = re.compile(
     r"|[\w-]+(?:lov(?:ens?)?|bekendtgørelsens?)\b"
 )
 """What may follow "og" after a title when the title has ended: another law, or a §."""
+
+# --- EU acts -------------------------------------------------------------------------------------
+
+EU_ACT = re.compile(
+    r"(?:europa-parlamentets og rådets |kommissionens |rådets )?(forordning|direktiv)(?:en|et)?"
+    r" \((?:eu|ef|euratom)\) (?:nr\. )?(\d{2,4})/(\d{1,4})(?!\d)"
+)
+"""An EU act by number ("forordning (EU) 2016/679"): a law of articles, not §§, found so that
+it ends the reach of the law before it; its EUR-Lex address (:data:`EUR_LEX`) finds it in the
+catalogue."""
+
+EUR_LEX = "https://eur-lex.europa.eu/eli/{kind}/{year}/{number}/oj"
 
 # --- act citations -------------------------------------------------------------------------------
 
