@@ -79,7 +79,7 @@ MAX_EXPANDED_RANGE = 30
 
 # --- a law named next to the reference -----------------------------------------------------
 
-GAP_BEFORE = re.compile(r",? ?(?:jfr?\. ?)?| [^\W\d_]|\) ?")
+GAP_BEFORE = re.compile(r",? ?(?:jfr?\. ?)?| [^\W\d_]|\),? ?")
 """What may stand between a law name and a following § (full match): "LAB § 31",
 "BR, § 40", "…mv., jf. § 6", a stray letter glued to the sign ("…lovens f§ 57d"), and the
 end of a name in parentheses ("… (hjemmehjælpsbekendtgørelsen) § 2")."""
