@@ -378,6 +378,7 @@ def test_eu_acts_by_number_end_the_reach_of_a_law(catalogue: LawCatalogue) -> No
     citations, mentions = find_all(text, catalogue)
     assert [(c.law, c.paragraphs) for c in citations] == [(None, ["5"])]
     assert [m.law for m in mentions] == ["sel", "gdpr", "direktiv-eu-2019-1158"]
+    assert refs("GDPR § 1", catalogue) == [(None, ["1"])]  # also at the start of a text
 
 
 def test_chapters(catalogue: LawCatalogue) -> None:

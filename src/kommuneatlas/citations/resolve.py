@@ -92,7 +92,9 @@ def resolve(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None)
                     _citation(scan, catalogue, reference, law, False, versions.get(reference.end))
                 )
                 continue
-            law = context.in_sentence(s, reference) or own
+            law = context.in_sentence(s, reference)
+            if law is None:
+                law = own
             if law is None:
                 law = _same_paragraph(reference.paragraphs, known) or context.before(reference)
             if law is None:
@@ -180,8 +182,9 @@ def _act_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | Non
 
 
 def scan_own_law(scan: Scan) -> str | None:
-    """The act the document is, if its text starts with the act's title ("Lov om …",
-    "Bekendtgørelse af lov om …", "LOV nr 551 af … Lov om …"), else ``None``."""
+    """The act the document is, if its text starts with the act's title standing alone ("Lov
+    om …", "Bekendtgørelse af lov om …", "LOV nr 551 af … Lov om …"), else ``None``. Call
+    after the parser has marked the names its references use."""
     names = scan.names
     if not names:
         return None
@@ -195,7 +198,9 @@ def scan_own_law(scan: Scan) -> str | None:
         gap = s[first.end : following.start].strip().lower()
         if gap in ("", "bekendtgørelse af", "forslag til"):
             first = following
-    return first.law if first.kind in (KNOWN, UNKNOWN, ACT_NAME) else None
+    if first.used or first.eu or first.kind not in (KNOWN, UNKNOWN, ACT_NAME):
+        return None  # "Serviceloven § 83 …" starts a letter, not an act; an EU act has no §§
+    return first.law
 
 
 def _amendment_regions(scan: Scan) -> list[tuple[int, int, str | None]]:
