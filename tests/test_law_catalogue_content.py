@@ -97,6 +97,38 @@ def test_every_address_has_the_documented_shape(catalogue: LawCatalogue) -> None
     assert {law.id for law in eu} >= {"gdpr", "forordning-883-2004", "udbudsdirektivet", "habitatdirektivet"}
 
 
+# Acts whose address no source has confirmed yet (issue 13 point 2 wants one for every act).
+# Each is a bekendtgørelse replaced since the last number a source gave, or an act whose own
+# number no source shows; an address is added as soon as one is confirmed, never guessed.
+WITHOUT_ADDRESS = {
+    # new act of May 2023 (in force 1 July 2023); its LOV number is not confirmed
+    "ansaettelsesbevisloven",
+    # bekendtgørelser: only repealed versions (2005-2007) or no number at all were found
+    "befordringsbekendtgoerelsen",
+    "specialundervisningsbekendtgoerelsen",
+    "driftsbekendtgoerelsen",
+    "husdyrgoedningsbekendtgoerelsen",
+    "slambekendtgoerelsen",
+    "spildevandsbekendtgoerelsen",
+    "godkendelsesbekendtgoerelsen",
+    "bek-frikommune-beskaeftigelse",
+}
+
+
+def test_every_act_has_an_address_unless_listed(catalogue: LawCatalogue) -> None:
+    without = {law.id for law in catalogue if law.url is None}
+    assert without == WITHOUT_ADDRESS
+
+
+def test_every_address_is_given_once(catalogue: LawCatalogue) -> None:
+    """Two entries with one address would be one act catalogued twice."""
+    seen: dict[str, str] = {}
+    for law in catalogue:
+        if law.url is not None:
+            assert law.url not in seen, (law.id, seen.get(law.url))
+            seen[law.url] = law.id
+
+
 def test_titles_are_the_acts_own_titles(catalogue: LawCatalogue) -> None:
     for law in catalogue:
         assert not law.title.lower().startswith("bekendtgørelse af"), law.id
@@ -290,6 +322,6 @@ def test_sel_and_abl_resolve_by_field(with_tax_abbreviations: LawCatalogue, sent
 
 def test_act_citation_numbers_match_the_eli_address(catalogue: LawCatalogue) -> None:
     """The address names one act: the year and number an editor checks against the act's header."""
-    assert catalogue["frikommuneloven"].url.endswith("/eli/lta/2017/658")
+    assert catalogue["frikommuneloven"].url.endswith("/eli/lta/2018/831")
     assert catalogue["forvaltningsloven"].url.endswith("/eli/lta/2014/433")
     assert catalogue["gdpr"].url == "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
