@@ -80,7 +80,10 @@ def test_failed_build_keeps_previous_site(tmp_path: Path) -> None:
     marker = site / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")
     (data / "kommuner" / "aalborg.yaml").write_text("id: aalborg\nname: [broken\n", encoding="utf-8")
-    with pytest.raises(KommuneatlasError, match=r"aalborg\.yaml:3:1: YAML syntax error"):
+    with pytest.raises(
+        KommuneatlasError,
+        match=r"aalborg\.yaml:3:1: YAML-syntaksfejl: forventede ',' eller '\]', men fandt 'filens slutning' \(i en liste i \[ \]",
+    ):
         build_copy(tmp_path, data, search=False)
     assert marker.read_text(encoding="utf-8") == "previous build"
     assert not list(tmp_path.glob(".site-build-*"))

@@ -158,6 +158,35 @@ def test_laws_the_catalogue_lacks_get_pages(
     assert "ikke i lovkataloget (lov-om-hold-af-dyr)" in pages["love/"].markdown
 
 
+def _law_pages(catalogue: LawCatalogue, tmp_path: Path, text: str) -> tuple[dict[str, str], object]:
+    document = {"id": "notat", "title": "Notat", "kind": "document", "file": "notat.txt"}
+    site = SiteData(root=tmp_path, entities={"documents": {"notat": document}})
+    renderer = SiteRenderer(site, REPO / "templates", None, None, {"notat": text})
+    references = collect(site, renderer.ix, catalogue, {"notat": text})
+    renderer.find = citation_finder(catalogue, references)
+    pages = LawPages(renderer, catalogue, references).pages()
+    return {page.url: page.markdown for page in pages}, references
+
+
+def test_only_the_laws_the_site_cites_or_names_get_pages(catalogue: LawCatalogue, tmp_path: Path) -> None:
+    pages, references = _law_pages(catalogue, tmp_path, "Efter LAB § 31.\nForvaltningsloven gælder også.\n")
+    laws = {url for url in pages if url.count("/") == 2}
+    assert laws == {"love/lab/", "love/forvaltningsloven/"}
+    assert "love/sel/" not in pages and len(catalogue) > 150
+    assert 'href="lab/"' in pages["love/"] and 'href="forvaltningsloven/"' in pages["love/"]
+    assert 'href="sel/"' not in pages["love/"]
+    # a text rendered later links only laws that have a page
+    linker = Linker("x/", citation_finder(catalogue, references))  # type: ignore[arg-type]
+    assert _links(str(linker.text("Se LAB § 31 og servicelovens § 83."))) == [("../love/lab/31/", "LAB § 31")]
+
+
+def test_the_list_of_laws_runs_on_over_pages(catalogue: LawCatalogue, tmp_path: Path) -> None:
+    titles = [law.title for law in catalogue if law.title.lower().startswith("lov om")][:45]
+    pages, _ = _law_pages(catalogue, tmp_path, "".join(f"§ 2 i {title}.\n" for title in titles))
+    assert "love/side-2/" in pages and "love/side-3/" not in pages
+    assert sum(pages[url].count("<tr>") - 1 for url in ("love/", "love/side-2/")) == len(titles)
+
+
 def test_markdown_references_are_found_once_and_linked_from_what_was_found(catalogue: LawCatalogue) -> None:
     source = "Efter servicelovens § 83\nog § 85 og `LAB § 1` samt §§ 76, 77 i lov om hold af dyr.\n"
     found = markdown_citations(source, catalogue)
@@ -172,7 +201,7 @@ def test_markdown_references_are_found_once_and_linked_from_what_was_found(catal
 
 
 def test_cite_adds_law_title_law_known_and_act(catalogue: LawCatalogue) -> None:
-    text = "Jf. § 16 i lov nr. 551 af 7. maj 2019 og Forældreansvarslovens § 4 samt LAB § 31."
+    text = "Jf. § 16 i lov nr. 551 af 7. maj 2019 og Ophavsretslovens § 4 samt LAB § 31."
     out = io.StringIO()
     assert run_cite(io.StringIO(text), out, catalogue) == 0
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
@@ -188,7 +217,7 @@ def test_cite_adds_law_title_law_known_and_act(catalogue: LawCatalogue) -> None:
                 "url": "https://www.retsinformation.dk/eli/lta/2019/551",
             },
         ),
-        ("foraeldreansvarsloven", "Forældreansvarsloven", False, None),
+        ("ophavsretsloven", "Ophavsretsloven", False, None),
         ("lab", "Lov om en aktiv beskæftigelsesindsats", True, None),
     ]
 
@@ -213,13 +242,13 @@ def test_report_names_each_missing_law_with_its_count_and_the_line_that_adds_it(
     catalogue: LawCatalogue, tmp_path: Path
 ) -> None:
     texts = [
-        "Efter straffelovens § 245 og straffeloven § 246, jf. lov om sikkerhed til søs § 3.",
+        "Efter dyreværnslovens § 24 og dyreværnsloven § 25, jf. lov om sikkerhed til søs § 3.",
         "Se § 16 i lov nr. 551 af 7. maj 2019 og servicelovens § 5. Søfartsloven nævnes blot.",
     ]
     lines = report_lines(unknown_laws(texts, catalogue), "data/laws.yaml")
     assert lines == [
-        "data/laws.yaml: ikke i lovkataloget: Straffeloven (2 henvisninger, id straffeloven); tilføj under laws: "
-        '- {id: straffeloven, title: "Straffeloven", short_names: ["straffeloven"]}',
+        "data/laws.yaml: ikke i lovkataloget: Dyreværnsloven (2 henvisninger, id dyrevaernsloven); tilføj under "
+        'laws: - {id: dyrevaernsloven, title: "Dyreværnsloven", short_names: ["dyreværnsloven"]}',
         "data/laws.yaml: ikke i lovkataloget: Lov nr. 551 af 7. maj 2019 (1 henvisning, id lov-2019-551); tilføj "
         'under laws: - {id: lov-2019-551, title: "Lov nr. 551 af 7. maj 2019", '
         'url: "https://www.retsinformation.dk/eli/lta/2019/551"}',
@@ -234,7 +263,7 @@ def test_report_names_each_missing_law_with_its_count_and_the_line_that_adds_it(
     extended = load_catalogue(path)
     assert unknown_laws(texts, extended) == {}
     found = find_citations(texts[0], extended)
-    assert [(c.law, c.law_known) for c in found] == [("straffeloven", True)] * 2 + [
+    assert [(c.law, c.law_known) for c in found] == [("dyrevaernsloven", True)] * 2 + [
         ("lov-om-sikkerhed-til-soes", True)
     ]
 
@@ -247,9 +276,12 @@ def test_validate_names_the_laws_the_catalogue_lacks(
     text = item.read_text(encoding="utf-8")
     assert "\ndecision:\n" in text
     item.write_text(
-        text.replace("\ndecision:\n", "\ndecision: Godkendt, jf. straffelovens § 245 og § 246.\n"),
+        text.replace("\ndecision:\n", "\ndecision: Godkendt, jf. dyreværnslovens § 24 og § 25.\n"),
         encoding="utf-8",
     )
     assert main(["validate", "--data", str(data)]) == 0  # a law the catalogue lacks is no error
     err = capsys.readouterr().err
-    assert f"{data / 'laws.yaml'}: ikke i lovkataloget: Straffeloven (2 henvisninger, id straffeloven)" in err
+    assert (
+        f"{data / 'laws.yaml'}: ikke i lovkataloget: Dyreværnsloven (2 henvisninger, id dyrevaernsloven)"
+        in err
+    )

@@ -52,7 +52,7 @@ def test_cite_as_a_process_reads_raw_seed_text() -> None:
 def test_missing_data_folder_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert cli.main(["validate", "--data", str(tmp_path / "nowhere")]) == 1
     err = capsys.readouterr().err
-    assert "nowhere: data folder not found" in err and "Traceback" not in err
+    assert "nowhere: datamappen findes ikke" in err and "Traceback" not in err
 
 
 def test_unexpected_error_is_reported_without_traceback(

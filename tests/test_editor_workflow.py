@@ -87,7 +87,7 @@ def test_conflict_keeps_editor_value_and_is_reported(repo: Path, capsys: pytest.
 
     assert code == 0
     assert "in_force: 2017-07-15" in path.read_text(encoding="utf-8")
-    assert "mikrolaan.yaml: konflikt: in_force: kept the editor's value" in err
+    assert "mikrolaan.yaml: konflikt: in_force: redaktørens værdi 2017-07-15 er bevaret" in err
     assert "2017-09-01" in err
 
 

@@ -139,7 +139,7 @@ def test_descriptions_of_generated_pages_come_from_their_data(site_dir: Path) ->
     """A sample: the description names what the page is about, in words a search result can show."""
     expectations = {
         "kkr/nordjylland/": ["KKR Nordjylland", "Region Nordjylland", "kommuner"],
-        "kkr/nordjylland/2022-03-25/": ["KKR Nordjylland", "2022-03-25", "dagsorden"],
+        "kkr/nordjylland/2022-03-25/": ["KKR Nordjylland", "25. marts 2022", "dagsorden"],
         "kommuner/aalborg/": ["Aalborg Kommune", "851", "Region Nordjylland"],
         "forsoeg/mikrolaan/": ["Frikommuneforsøg", "Aalborg", "mikrolån"],
         "love/sel/129/": ["§ 129", "citeres"],

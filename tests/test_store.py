@@ -84,6 +84,7 @@ def test_load_round_trip_reports_syntax_error_with_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
     with pytest.raises(
-        KommuneatlasError, match=r"bad\.yaml:3:1: YAML syntax error: .*started at line 2, column 8"
+        KommuneatlasError,
+        match=r"bad\.yaml:3:1: YAML-syntaksfejl: .*\(i en liste i \[ \], begyndt i linje 2, kolonne 8\)",
     ):
         load_round_trip(path)

@@ -36,7 +36,7 @@ def test_yaml_syntax_error(data: Path, capsys: pytest.CaptureFixture[str]) -> No
     _edit(data / "kommuner" / "aalborg.yaml", "code: 851", "code: [851")
     code, err = _validate(data, capsys)
     assert code == 1
-    assert "kommuner/aalborg.yaml:" in err and "YAML syntax error" in err
+    assert "kommuner/aalborg.yaml:" in err and "YAML-syntaksfejl" in err
     assert "Traceback" not in err
 
 
@@ -49,21 +49,21 @@ def test_wrong_type(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
         for n, t in enumerate((data / "kommuner" / "aalborg.yaml").read_text().splitlines(), 1)
         if "code:" in t
     )
-    assert f"kommuner/aalborg.yaml:{line}:7: code: 'otte' is not of type 'integer'" in err
+    assert f"kommuner/aalborg.yaml:{line}:7: code: 'otte' er ikke et helt tal" in err
 
 
 def test_unknown_kommune(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _edit(data / "kkr" / "nordjylland.yaml", "- Aalborg", "- Aalborgg")
     code, err = _validate(data, capsys)
     assert code == 1
-    assert "kkr/nordjylland.yaml:" in err and "unknown kommune 'Aalborgg'" in err
+    assert "kkr/nordjylland.yaml:" in err and "ukendt kommune 'Aalborgg'" in err
 
 
 def test_dangling_reference(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _edit(data / "kommuner" / "aalborg.yaml", "kkr: nordjylland", "kkr: vestjylland")
     code, err = _validate(data, capsys)
     assert code == 1
-    assert "kommuner/aalborg.yaml:6:6: unknown KKR 'vestjylland'" in err
+    assert "kommuner/aalborg.yaml:6:6: ukendt KKR 'vestjylland'" in err
 
 
 def test_duplicate_id(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -71,8 +71,8 @@ def test_duplicate_id(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     copy.write_text((data / "kommuner" / "aalborg.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     code, err = _validate(data, capsys)
     assert code == 1
-    assert "aalborg-kopi.yaml:2:5: id 'aalborg' does not match the file name" in err
-    assert "duplicate id 'aalborg'" in err
+    assert "aalborg-kopi.yaml:2:5: id 'aalborg' svarer ikke til filnavnet" in err
+    assert "id'et 'aalborg' findes to gange" in err
 
 
 def test_bad_date(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,18 +82,19 @@ def test_bad_date(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _edit(path, old, "date: 2020-02-31")
     code, err = _validate(data, capsys)
     assert code == 1
-    assert "documents/rm-2020-noerholm.yaml:" in err and "date" in err and "2020-02-31" in err
+    assert "documents/rm-2020-noerholm.yaml:" in err
+    assert "date: '2020-02-31' er ikke en gyldig dato" in err
 
 
 def test_empty_yaml_file(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (data / "kommuner" / "tom.yaml").write_text("", encoding="utf-8")
     code, err = _validate(data, capsys)
     assert code == 1
-    assert "kommuner/tom.yaml:1: empty YAML file" in err
+    assert "kommuner/tom.yaml:1: tom YAML-fil" in err
 
 
-@pytest.mark.parametrize(("content", "message"), [(b"", "source document is empty"),
-                                                  (b"\x00\x01\x02PDF", "source document is binary")])  # fmt: skip
+@pytest.mark.parametrize(("content", "message"), [(b"", "kildedokumentet er tomt"),
+                                                  (b"\x00\x01\x02PDF", "kildedokumentet er binært")])  # fmt: skip
 def test_empty_or_binary_source_document(
     data: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
 ) -> None:
@@ -107,4 +108,4 @@ def test_unlisted_source_file(data: Path, capsys: pytest.CaptureFixture[str]) ->
     (data / "sources" / "stray.pdf").write_bytes(b"%PDF-1.4")
     code, err = _validate(data, capsys)
     assert code == 1
-    assert "stray.pdf: file is not listed in manifest.yaml" in err
+    assert "stray.pdf: filen står ikke i manifest.yaml" in err

@@ -131,6 +131,69 @@ def documents(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
     ]
 
 
+def kkr(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": k["id"],
+            "url": _url(ix, "kkr", k["id"]),
+            "name": k.get("name"),
+            "region": k.get("region"),
+            "kommuner": k.get("kommuner") or [],
+            "meetings": [m["id"] for m in ix.meetings_by_kkr[k["id"]]],
+        }
+        for k in site.all("kkr")
+    ]
+
+
+def items(
+    site: SiteData, ix: Indexes, references: dict[tuple[str, str], list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """Agenda items and their decisions, newest meeting first (as on /beslutninger/)."""
+    result = []
+    for m in sorted(site.all("meetings"), key=lambda m: str(m.get("date")), reverse=True):
+        for i in ix.items_by_meeting[m["id"]]:
+            result.append(
+                {
+                    "id": i["id"],
+                    "url": _url(ix, "items", i["id"]),
+                    "meeting": m["id"],
+                    "kkr": m.get("kkr"),
+                    "date": m.get("date"),
+                    "number": i.get("number"),
+                    "section": i.get("section"),
+                    "title": i.get("title"),
+                    "case_id": i.get("case_id"),
+                    "decision": i.get("decision"),
+                    "sections": i.get("sections") or {},
+                    "appointments": [
+                        {k: a.get(k) for k in ("body", "name", "representing", "appointed_by")}
+                        for a in i.get("appointments") or []
+                    ],
+                    "references": references.get(("items", i["id"]), []),
+                    "source": i.get("source"),
+                }
+            )
+    return result
+
+
+def people(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": p["id"],
+            "url": _url(ix, "people", p["id"]),
+            "name": p.get("name"),
+            "party": p.get("party"),
+            "kommune": p.get("kommune"),
+            "meetings": [{"meeting": m["id"], "role": role} for m, role in ix.attendance[p["id"]]],
+            "appointments": [
+                {"item": i["id"], "body": a.get("body"), "representing": a.get("representing")}
+                for i, a in ix.appointments_by_person[p["id"]]
+            ],
+        }
+        for p in sorted(site.all("people"), key=lambda p: p["name"])
+    ]
+
+
 def kommuner(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
     return [
         {
@@ -162,6 +225,9 @@ def build_api(
     for ref in references or []:
         by_entity.setdefault((ref.get("entity_kind", ""), ref.get("entity_id", "")), []).append(ref)
     return {
+        "kkr.json": kkr(site, ix),
+        "items.json": items(site, ix, by_entity),
+        "people.json": people(site, ix),
         "experiments.json": experiments(site, ix, by_entity),
         "networks.json": networks(site, ix),
         "meetings.json": meetings(site, ix, by_entity),
@@ -172,9 +238,11 @@ def build_api(
     }
 
 
+def to_json(value: object) -> str:
+    """The text of an API file (dates as ISO strings)."""
+    return json.dumps(value, ensure_ascii=False, indent=1, default=_json_default) + "\n"
+
+
 def serialise(api: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     """The API files' text by site path (``api/experiments.json`` …)."""
-    return {
-        f"api/{name}": json.dumps(rows, ensure_ascii=False, indent=1, default=_json_default) + "\n"
-        for name, rows in api.items()
-    }
+    return {f"api/{name}": to_json(rows) for name, rows in api.items()}

@@ -25,6 +25,7 @@ from .search_index import index_site
 from .validate import validate_data
 
 Progress = Callable[[str], None]
+_LEVELS = {logging.INFO: "info", logging.WARNING: "advarsel", logging.ERROR: "fejl", logging.CRITICAL: "fejl"}
 
 
 def _stderr(message: str) -> None:
@@ -37,13 +38,13 @@ class _BuildLog(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
-        self.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.levelno >= logging.WARNING or record.name.startswith("mkdocs.plugins.kommuneatlas")
 
     def emit(self, record: logging.LogRecord) -> None:
-        print(self.format(record), file=sys.stderr, flush=True)
+        level = _LEVELS.get(record.levelno, record.levelname.lower())
+        print(f"{level}: {record.getMessage()}", file=sys.stderr, flush=True)
 
 
 def _show_build_log() -> None:
@@ -87,7 +88,7 @@ def build_site(
                 if problems := validation.result():
                     raise KommuneatlasError(problems) from exc
                 if isinstance(exc, Abort | ConfigurationError):
-                    raise KommuneatlasError(f"MkDocs build failed: {exc}") from exc
+                    raise KommuneatlasError(f"MkDocs-bygningen mislykkedes: {exc}") from exc
                 raise
             if problems := validation.result():
                 raise KommuneatlasError(problems)

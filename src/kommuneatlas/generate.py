@@ -7,14 +7,16 @@ another static-site builder would need only another such adapter.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .api import build_api
 from .citations import LawCatalogue, find_all, load_catalogue, provision_id
-from .gitdates import last_changed
+from .downloads import download_files, law_records, yaml_copies
+from .feeds import feed_files
+from .gitdates import file_history
 from .model import SiteData, load_site_data
 from .references import ReferenceIndex, collect, link_target, mention_target, resolve_from_document
 from .render.law_pages import LawPages, law_infos
@@ -30,14 +32,17 @@ class Generated:
     api: dict[str, list[dict[str, Any]]]
     references: ReferenceIndex
     catalogue: LawCatalogue
+    files: dict[str, str]  # site path → text: feeds, calendars, CSV and one-record downloads
+    copies: dict[str, Path]  # site path → file to copy as it is: the records' YAML files
 
 
 def citation_finder(catalogue: LawCatalogue, references: ReferenceIndex | None = None) -> CitationFinder:
     """(text, fallback) → linkable spans: each cited provision (each item of a list), and
     laws named without a paragraph. A text whose references were collected is not searched
-    again: its spans are those ``references`` kept (find once, link everywhere)."""
+    again: its spans are those ``references`` kept (find once, link everywhere). Without
+    ``references`` every catalogue law is linked; with them, only the laws that have a page."""
     known = references.spans if references is not None else {}
-    pages = references.unknown_laws if references is not None else {}
+    with_pages: Container[str] = references.laws() if references is not None else catalogue
 
     def find(text: str, fallback: Mapping[str, str] | None) -> list[tuple[int, int, str]]:
         spans = known.get(text)
@@ -48,11 +53,11 @@ def citation_finder(catalogue: LawCatalogue, references: ReferenceIndex | None =
             (piece.start, piece.end, url)
             for citation in citations
             for piece in resolve_from_document(citation, fallback).split(text)
-            if (url := link_target(piece)) and (piece.law in catalogue or piece.law in pages)
+            if (url := link_target(piece)) and piece.law in with_pages
         ]
         taken = [(start, end) for start, end, _ in spans]
         for mention in mentions:
-            linkable = mention.act or (mention.law and (mention.law in catalogue or mention.law in pages))
+            linkable = mention.act or mention.law in with_pages
             if linkable and not any(s < mention.end and mention.start < e for s, e in taken):
                 spans.append((mention.start, mention.end, mention_target(mention)))
         return sorted(spans)
@@ -102,18 +107,28 @@ def generate(
     templates: Path,
     repo_root: Path | None = None,
     content: dict[str, tuple[str, str]] | None = None,
+    site_url: str | None = None,
+    repo_url: str | None = None,
 ) -> Generated:
-    """Load ``data/``, collect every legal reference, render every page and API file.
+    """Load ``data/``, collect every legal reference, render every page, API file and feed.
 
     ``content`` (URL → (title, Markdown)) are the hand-written pages, whose references are
-    listed on the provision pages too.
+    listed on the provision pages too. ``repo_root`` is the git checkout whose history of
+    ``data/`` the pages show, ``repo_url`` the repository host's address of it (links to
+    commits), ``site_url`` the published site's address (absolute links in feeds).
     """
     site = load_site_data(data)
     catalogue = load_catalogue(data / "laws.yaml")
     source_texts = _source_texts(site)
     renderer = SiteRenderer(site, templates, None, repo_root, source_texts)
+    renderer.repo_url = repo_url
     if repo_root is not None:
-        renderer.last_changed = last_changed(repo_root)
+        try:
+            folder = data.resolve().relative_to(repo_root.resolve()).as_posix()
+        except ValueError:
+            folder = None  # data outside the checkout: no history
+        if folder is not None:
+            renderer.history = file_history(repo_root, folder)
     references = collect(site, renderer.ix, catalogue, source_texts, content)
     renderer.find = citation_finder(catalogue, references)
     renderer.fallbacks = references.fallbacks
@@ -125,4 +140,10 @@ def generate(
             renderer.laws_by_entity.setdefault(key, set()).add(labels[occurrence.law])
     pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
     api = build_api(site, laws=laws_api(catalogue, references), references=references_api(references))
-    return Generated(site=site, pages=pages, api=api, references=references, catalogue=catalogue)
+    base = (site_url or "/").rstrip("/") + "/"
+    files = {
+        **feed_files(site, renderer.ix, base),
+        **download_files(api),
+        **law_records(catalogue, references.laws()),
+    }
+    return Generated(site, pages, api, references, catalogue, files, yaml_copies(site))

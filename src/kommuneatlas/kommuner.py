@@ -68,6 +68,8 @@ class KommuneIndex:
 
 def load_kommuner(path: Path) -> KommuneIndex:
     """Read the reference list (``data/reference/kommuner.yaml``)."""
+    if not path.is_file():
+        raise KommuneatlasError(Problem(path, None, "kommunelisten findes ikke"))
     try:
         doc = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
         kommuner = [
@@ -76,5 +78,5 @@ def load_kommuner(path: Path) -> KommuneIndex:
             for k in r["kommuner"]
         ]
     except (OSError, KeyError, TypeError, ValueError) as exc:
-        raise KommuneatlasError(Problem(path, None, f"cannot read the municipality list: {exc}")) from exc
+        raise KommuneatlasError(Problem(path, None, f"kommunelisten kan ikke læses: {exc}")) from exc
     return KommuneIndex(kommuner)

@@ -29,7 +29,7 @@ class Conflict:
     source: Any
 
     def __str__(self) -> str:
-        return f"{self.key}: kept the editor's value {_show(self.editor)}; the source now says {_show(self.source)}"
+        return f"{self.key}: redaktørens værdi {_show(self.editor)} er bevaret; kilden siger nu {_show(self.source)}"
 
 
 def _show(value: Any) -> str:

@@ -1,4 +1,4 @@
-"""The one place Kommuneatlas touches MkDocs: hand over generated pages, set edit links, write the API.
+"""The one place Kommuneatlas touches MkDocs: hand over generated pages and files, set edit links.
 
 Generated pages are finished HTML under a front matter (:class:`kommuneatlas.render.pages.Page`):
 MkDocs reads their front matter as for any page, but their body bypasses Markdown (it is set
@@ -96,21 +96,28 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
             markdown, meta = get_data(file.content_string)
             content[file.url] = (str(meta.get("title") or file.name), markdown)
         generated = generate(
-            root / self.config.data_dir, root / self.config.templates_dir, repo_root=root, content=content
+            root / self.config.data_dir,
+            root / self.config.templates_dir,
+            repo_root=root,
+            content=content,
+            site_url=config.site_url,
+            repo_url=config.repo_url,
         )
         self.catalogue = generated.catalogue
         self.content = generated.references.content
         self.tocs = {page.src_path: page.toc for page in generated.pages}
         for page in generated.pages:
             files.append(self._generated_file(config, page.src_path, page.markdown))
-        for path, text in serialise(generated.api).items():
+        for path, text in {**serialise(generated.api), **generated.files}.items():
             files.append(File.generated(config, path, content=text))
-        log.info("%d pages generated from %s", len(generated.pages), self.config.data_dir)
+        for path, source in generated.copies.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+        log.info("%d sider dannet fra %s", len(generated.pages), self.config.data_dir)
         for line in report_lines(generated.references.unknown_laws, Path(self.config.data_dir) / "laws.yaml"):
             log.info("%s", line)
         for network in generated.site.all("networks"):
             for note in network.get("notes") or []:
-                log.info("source inconsistency, network %s: %s", network["number"], note)
+                log.info("uoverensstemmelse i kilden, netværk %s: %s", network["number"], note)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

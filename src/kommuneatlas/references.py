@@ -100,6 +100,13 @@ class ReferenceIndex:
     document_laws: dict[str, list[tuple[int, str, str]]] = field(default_factory=lambda: defaultdict(list))
     # Per entity (kind, id): paragraph → law, for bare references (see resolve_from_document).
     fallbacks: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    # Laws named without a paragraph in a source document's full text (linked there, not listed
+    # as mentions: the text's entities list them).
+    named_in_sources: set[str] = field(default_factory=set)
+
+    def laws(self) -> set[str]:
+        """The laws the site cites or names: those that get a law page."""
+        return {o.law for o in self.occurrences} | set(self.mentions) | self.named_in_sources
 
     def fallback(self, entity: Entity) -> dict[str, str]:
         """paragraph → law for the references the source document makes within the entity's lines
@@ -251,6 +258,8 @@ def _occurrences(text: str, place: _Place, catalogue: LawCatalogue, index: Refer
         if line_of is None:
             mapped = mapped or TextMap(text)
             _mention(index, place, text, mention, mapped)
+        else:
+            index.named_in_sources.add(mention.law)
     spans.sort()
     return spans
 
@@ -357,6 +366,7 @@ def _drop_links_to_missing_pages(index: ReferenceIndex, missing: set[str]) -> No
         index.source_spans[key] = [span for span in spans if span[2] not in urls]
     for law in missing:
         index.mentions.pop(law, None)
+    index.named_in_sources -= missing
 
 
 def _line_numbers(text: str) -> list[int]:

@@ -154,7 +154,7 @@ def run_pagefind(pages: Path, site_dir: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise KommuneatlasError(
-            f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}"
+            f"søgeindekset (Pagefind) mislykkedes ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}"
         )
 
 

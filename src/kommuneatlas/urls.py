@@ -53,6 +53,27 @@ def provision_url(law: str, provision: str) -> str:
     return f"love/{law}/{provision}/"
 
 
+def api_url(kind: str, entity_id: str | None = None, extension: str = "json") -> str:
+    """A download of the JSON API: ``api/<kind>.json`` or ``.csv`` (the whole list), or
+    ``api/<kind>/<id>.json`` (one record)."""
+    return f"api/{kind}/{entity_id}.{extension}" if entity_id else f"api/{kind}.{extension}"
+
+
+def data_file_url(kind: str, entity_id: str) -> str:
+    """Where the site serves a copy of the record's YAML file (``data/<kind>/<id>.yaml``)."""
+    return f"data/{kind}/{entity_id}.yaml"
+
+
+def feed_url(kkr: str | None = None) -> str:
+    """The Atom feed of what is new: the whole site's, or one KKR's."""
+    return f"kkr/{kkr}/feed.xml" if kkr else "feed.xml"
+
+
+def calendar_url(kkr: str | None = None) -> str:
+    """The iCalendar file of meetings: all KKRs', or one KKR's."""
+    return f"kkr/{kkr}/moeder.ics" if kkr else "moeder.ics"
+
+
 def relative(target: str, page: str) -> str:
     """The link from the page at URL ``page`` to ``target`` (both site-relative)."""
     path, _, fragment = target.partition("#")

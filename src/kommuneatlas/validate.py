@@ -4,7 +4,8 @@ Checks, each reported as ``file:line:column: message``: YAML syntax, empty files
 Schema of each entity type (types, required fields, ISO dates), ids (matching the file
 name, unique), and references between entities (network, meeting, person, kommune, KKR,
 source document, law). With ``sources`` it also checks the source documents: readable
-text, a known kind, and a structure their extractor can read.
+text, a known kind, and a structure their extractor can read. Messages are Danish (JSON Schema
+errors through :mod:`schema_messages`).
 """
 
 from __future__ import annotations
@@ -24,9 +25,17 @@ from ruamel.yaml.error import YAMLError
 from .errors import KommuneatlasError, Problem
 from .kinds import KINDS
 from .model import network_of, source_document
+from .schema_messages import danish_message
 from .yamlstore import load_round_trip, plain
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+_DANISH_TYPES = {
+    "list": "en liste",
+    "str": "en tekst",
+    "int": "et tal",
+    "float": "et tal",
+    "bool": "true/false",
+}
 
 
 @cache
@@ -121,27 +130,35 @@ class _Loaded:
             return
         if document is None:
             self.problems.append(
-                Problem(path, 1, "empty YAML file: expected a mapping with the entity's fields")
+                Problem(path, 1, "tom YAML-fil: forventede felterne for en post (id: … osv.)")
             )
             return
         if not isinstance(document, dict):
             self.problems.append(
-                Problem(path, 1, f"expected a mapping of fields, found a {type(document).__name__}")
+                Problem(
+                    path,
+                    1,
+                    f"forventede felter (nøgle: værdi), fandt {_DANISH_TYPES.get(type(document).__name__, type(document).__name__)}",
+                )
             )
             return
         for error in sorted(
             _validator(kind).iter_errors(_jsonable(document)), key=lambda e: list(e.absolute_path)
         ):
-            field = ".".join(str(p) for p in error.absolute_path) or "(top level)"
-            self.problems.append(self.where(path, list(error.absolute_path), f"{field}: {error.message}"))
+            field = ".".join(str(p) for p in error.absolute_path) or "(øverste niveau)"
+            self.problems.append(
+                self.where(path, list(error.absolute_path), f"{field}: {danish_message(error)}")
+            )
         entity_id = str(document.get("id", path.stem))
         if entity_id != path.stem:
             self.problems.append(
-                self.where(path, ["id"], f"id {entity_id!r} does not match the file name {path.name!r}")
+                self.where(path, ["id"], f"id {entity_id!r} svarer ikke til filnavnet {path.name!r}")
             )
         if entity_id in self.documents[kind]:
             other = self.documents[kind][entity_id][0]
-            self.problems.append(self.where(path, ["id"], f"duplicate id {entity_id!r} (also in {other})"))
+            self.problems.append(
+                self.where(path, ["id"], f"id'et {entity_id!r} findes to gange (også i {other})")
+            )
             return
         self.documents[kind][entity_id] = (path, document)
 
@@ -192,7 +209,7 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
                 doc,
                 keys,
                 str(name) in kommune_names,
-                f"unknown kommune {name!r} (expected an official name)",
+                f"ukendt kommune {name!r} (forventede et officielt kommunenavn)",
             )
 
     for kind in KINDS:
@@ -204,13 +221,13 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
                     doc,
                     ["source", "document"],
                     source["document"] in ids["documents"],
-                    f"source document {source['document']!r} not found in data/documents/",
+                    f"kildedokumentet {source['document']!r} findes ikke i data/documents/",
                 )
             if laws is not None:
                 for keys, law in _walk_law_ids(doc, []):
-                    need(path, doc, keys, law in laws, f"unknown law id {law!r} (not in the law catalogue)")
+                    need(path, doc, keys, law in laws, f"ukendt lov-id {law!r} (findes ikke i lovkataloget)")
     for path, doc in loaded.all("kommuner"):
-        need(path, doc, ["kkr"], doc.get("kkr") in ids["kkr"], f"unknown KKR {doc.get('kkr')!r}")
+        need(path, doc, ["kkr"], doc.get("kkr") in ids["kkr"], f"ukendt KKR {doc.get('kkr')!r}")
     for path, doc in loaded.all("kkr"):
         for i, name in enumerate(doc.get("kommuner") or []):
             kommune(path, doc, ["kommuner", i], name)
@@ -224,20 +241,20 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
             doc,
             ["network"],
             network_of(doc, networks.get(doc.get("network"), [])) is not None,
-            f"network {doc.get('network')!r} not found in data/networks/"
-            + (f" for source document {document!r}" if (document := source_document(doc)) else ""),
+            f"netværket {doc.get('network')!r} findes ikke i data/networks/"
+            + (f" for kildedokumentet {document!r}" if (document := source_document(doc)) else ""),
         )
         for i, name in enumerate(doc.get("kommuner") or []):
             kommune(path, doc, ["kommuner", i], name)
     for path, doc in loaded.all("meetings"):
-        need(path, doc, ["kkr"], doc.get("kkr") in kkr_names, f"unknown KKR {doc.get('kkr')!r}")
+        need(path, doc, ["kkr"], doc.get("kkr") in kkr_names, f"ukendt KKR {doc.get('kkr')!r}")
         for i, item in enumerate(doc.get("items") or []):
             need(
                 path,
                 doc,
                 ["items", i],
                 item in ids["items"],
-                f"agenda item {item!r} not found in data/items/",
+                f"dagsordenspunktet {item!r} findes ikke i data/items/",
             )
         for role in ("participants", "absent"):
             for i, person in enumerate(doc.get(role) or []):
@@ -248,7 +265,7 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
                             doc,
                             [role, i, "person"],
                             person["person"] in ids["people"],
-                            f"person {person['person']!r} not found in data/people/",
+                            f"personen {person['person']!r} findes ikke i data/people/",
                         )
                     kommune(path, doc, [role, i, "kommune"], person.get("kommune"))
     for path, doc in loaded.all("items"):
@@ -257,7 +274,7 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
             doc,
             ["meeting"],
             doc.get("meeting") in ids["meetings"],
-            f"meeting {doc.get('meeting')!r} not found in data/meetings/",
+            f"mødet {doc.get('meeting')!r} findes ikke i data/meetings/",
         )
         for i, appointment in enumerate(doc.get("appointments") or []):
             if isinstance(appointment, dict) and appointment.get("person"):
@@ -266,7 +283,7 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
                     doc,
                     ["appointments", i, "person"],
                     appointment["person"] in ids["people"],
-                    f"person {appointment['person']!r} not found in data/people/",
+                    f"personen {appointment['person']!r} findes ikke i data/people/",
                 )
     for path, doc in loaded.all("people"):
         kommune(path, doc, ["kommune"], doc.get("kommune"))
@@ -277,23 +294,36 @@ def validate_sources(sources: Path) -> list[Problem]:
     """The source documents: manifest, readable text, and a structure their extractor can read."""
     from .extract.registry import extractor_for
     from .kommuner import load_kommuner
-    from .sources import load_manifest
+    from .sources import MANIFEST, duplicate_ids, load_document, read_manifest
 
     try:
-        documents = load_manifest(sources)
+        entries = read_manifest(sources)
         kommuner = load_kommuner(sources.parent / "reference" / "kommuner.yaml")
     except KommuneatlasError as exc:
         return exc.problems
     problems: list[Problem] = []
-    for document in documents:
+    for index, earlier in duplicate_ids(entries).items():
+        entry = entries[index - 1]
+        problems.append(
+            Problem(sources / MANIFEST, entry.line, f"id {entry.id!r} står også i dokument {earlier}")
+        )
+    for entry in entries:
         try:
+            document = load_document(sources, entry)
             extractor_for(document)(document, kommuner)
         except KommuneatlasError as exc:
             problems += exc.problems
-    listed = {document.file for document in documents}
+        for name in entry.files[1:]:
+            if not (sources / name).is_file():
+                problems.append(
+                    Problem(sources / MANIFEST, entry.line, f"originalen {name!r} findes ikke i {sources}")
+                )
+    listed = {name for entry in entries for name in entry.files}
     for path in sorted(sources.glob("*")):
-        if path.is_file() and path.name != "manifest.yaml" and path.name not in listed:
-            problems.append(Problem(path, None, "file is not listed in manifest.yaml"))
+        if path.is_file() and path.name != MANIFEST and path.name not in listed:
+            problems.append(
+                Problem(path, None, "filen står ikke i manifest.yaml (tilføj den med 'kommuneatlas add')")
+            )
     return problems
 
 
@@ -304,7 +334,7 @@ def validate_data(data: Path, sources: Path | None = None, notes: list[str] | No
     lacks (not a problem: the site gives it a page of its own), for the editor to add.
     """
     if not data.is_dir():
-        return [Problem(data, None, "data folder not found")]
+        return [Problem(data, None, "datamappen findes ikke")]
     loaded = _Loaded(data)
     problems = list(loaded.problems)
     laws = _laws(data, problems)

@@ -7,6 +7,7 @@ content twice produces the same bytes.
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -49,17 +50,50 @@ def round_trip() -> YAML:
     return yaml
 
 
+# ruamel.yaml's wording of the common syntax errors, in Danish (other wordings are kept as they are).
+_YAML_PHRASES = (
+    (re.compile(r"expected (.+?), but (?:got|found) (.+)"), r"forventede \1, men fandt \2"),
+    (re.compile(r"did not find expected (.+)"), r"fandt ikke det forventede \1"),
+    (re.compile(r"could not find expected (.+)"), r"fandt ikke det forventede \1"),
+    (
+        re.compile(r"mapping values are not allowed here"),
+        "et kolon er ikke tilladt her (sæt værdien i anførselstegn)",
+    ),
+    (
+        re.compile(r"found character '\\t' that cannot start any token"),
+        "tabulatortegn kan ikke bruges til indrykning",
+    ),
+    (re.compile(r"found character (.+) that cannot start any token"), r"tegnet \1 kan ikke stå her"),
+    (re.compile(r"found unexpected end of stream"), "filen slutter midt i en værdi"),
+    (re.compile(r"found duplicate key (.+?) with value .*"), r"nøglen \1 står to gange"),
+    (re.compile(r"while parsing a flow sequence"), "i en liste i [ ]"),
+    (re.compile(r"while parsing a flow mapping"), "i en mapping i { }"),
+    (re.compile(r"while parsing a block mapping"), "i en mapping"),
+    (re.compile(r"while parsing a block collection"), "i en liste"),
+    (re.compile(r"while scanning a (?:double-)?quoted scalar"), "i en tekst i anførselstegn"),
+    (re.compile(r"while scanning a simple key"), "i en nøgle"),
+    (re.compile(r"while constructing a mapping"), "i en mapping"),
+)
+
+
+def _danish_yaml(text: str) -> str:
+    for pattern, danish in _YAML_PHRASES:
+        text = pattern.sub(danish, text)
+    text = text.replace("' or '", "' eller '")
+    return text.replace("<stream end>", "filens slutning").replace("<block end>", "slutningen af blokken")
+
+
 def yaml_error_problem(path: Path, exc: YAMLError) -> Problem:
     """A located problem for a YAML syntax error."""
     mark = getattr(exc, "problem_mark", None) if isinstance(exc, MarkedYAMLError) else None
     if mark is None:
-        return Problem(path, None, f"YAML syntax error: {exc}")
-    reason = getattr(exc, "problem", None) or str(exc)
+        return Problem(path, None, f"YAML-syntaksfejl: {exc}")
+    reason = _danish_yaml(getattr(exc, "problem", None) or str(exc))
     context = getattr(exc, "context_mark", None)
     if context is not None and context.line != mark.line:
-        what = getattr(exc, "context", None) or "this construct"
-        reason += f" ({what}, started at line {context.line + 1}, column {context.column + 1})"
-    return Problem(path, mark.line + 1, f"YAML syntax error: {reason}", column=mark.column + 1)
+        what = _danish_yaml(getattr(exc, "context", None) or "denne konstruktion")
+        reason += f" ({what}, begyndt i linje {context.line + 1}, kolonne {context.column + 1})"
+    return Problem(path, mark.line + 1, f"YAML-syntaksfejl: {reason}", column=mark.column + 1)
 
 
 def load_round_trip(path: Path) -> Any:
@@ -67,7 +101,7 @@ def load_round_trip(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise KommuneatlasError(Problem(path, None, "not UTF-8 text")) from exc
+        raise KommuneatlasError(Problem(path, None, "filen er ikke UTF-8-tekst (gem den som UTF-8)")) from exc
     try:
         return round_trip().load(text)
     except YAMLError as exc:

@@ -21,6 +21,7 @@ EXTRACTORS: dict[str, str] = {
     "kkr-appendix-bundle": "kommuneatlas.extract.kkr_appendix",
     "regional-proposal": "kommuneatlas.extract.regional_proposal",
     "grant-commitment": "kommuneatlas.extract.grant_commitment",
+    "document": "kommuneatlas.extract.document",
 }
 
 
@@ -30,7 +31,7 @@ def extractor_for(document: SourceDocument) -> Extractor:
     if module_name is None:
         known = ", ".join(sorted(EXTRACTORS))
         raise KommuneatlasError(
-            Problem(document.path, None, f"unknown document kind {document.kind!r} (known: {known})")
+            Problem(document.path, None, f"ukendt dokumenttype {document.kind!r} (kendte typer: {known})")
         )
     extract: Extractor = importlib.import_module(module_name).extract
     return extract

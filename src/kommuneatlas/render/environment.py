@@ -5,28 +5,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
+from ..danish_format import danish_date, danish_number, kroner, thousand_kroner, time_element
 from ..urls import source_text_url
 from .headings import MarkdownHeadings, heading
 from .linker import Linker
-
-
-def format_number(value: int | float | None) -> str:
-    """Danish thousands separator: 41679 → "41.679"."""
-    if value is None:
-        return ""
-    return f"{value:,.0f}".replace(",", ".")
-
-
-def _kr(value: int | None) -> str:
-    return f"{format_number(value)} kr." if value is not None else ""
-
-
-def _tkr(value: int | None) -> str:
-    return f"{format_number(value)} t.kr." if value is not None else ""
 
 
 def _line_link(L: Linker, document_id: str, line: int | None) -> Markup | str:
@@ -47,11 +34,11 @@ def _party_row(party: dict[str, Any]) -> list[Any]:
 
 
 def _amount_row(amount: dict[str, Any], L: Linker) -> list[Any]:
-    return [_kr(amount.get("amount_kr")), L.text(amount.get("text"))]
+    return [kroner(amount.get("amount_kr")), L.text(amount.get("text"))]
 
 
 def _date_row(entry: dict[str, Any], L: Linker) -> list[Any]:
-    return [entry.get("date"), L.text(entry.get("text"))]
+    return [time_element(entry.get("date")), L.text(entry.get("text"))]
 
 
 def _line_row(entry: dict[str, Any], L: Linker, document_id: str, *keys: str) -> list[Any]:
@@ -63,7 +50,7 @@ def _letter_row(letter: dict[str, Any], L: Linker, document_id: str) -> list[Any
     return [
         letter.get("item"),
         title,
-        letter.get("date"),
+        time_element(letter.get("date")),
         letter.get("case_id"),
         letter.get("sender"),
         letter.get("recipient"),
@@ -75,7 +62,32 @@ def _bureaucracy_row(row: dict[str, Any], L: Linker) -> list[Any]:
 
 
 def _financing_row(row: dict[str, Any], L: Linker) -> list[Any]:
-    return [row.get("kommune"), format_number(row.get("amount_tkr"))]
+    return [row.get("kommune"), danish_number(row.get("amount_tkr"))]
+
+
+def _flat(value: Any) -> str:
+    """A running text on one line (its paragraphs and list items run together), for descriptions."""
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _text_groups(paragraphs: list[Any]) -> list[Any]:
+    """A list of paragraphs with each run of plain strings joined into one text (blank line between):
+    the renderer then finds its references once, and a list running over several strings is one list.
+    Mappings (a paragraph with its number or heading) stay as they are."""
+    groups: list[Any] = []
+    for paragraph in paragraphs or []:
+        if isinstance(paragraph, dict):
+            groups.append(paragraph)
+        elif groups and isinstance(groups[-1], str):
+            groups[-1] = f"{groups[-1]}\n\n{paragraph}"
+        else:
+            groups.append(str(paragraph))
+    return groups
+
+
+def _host(url: str | None) -> str:
+    """The site a link leads to, as readers name it: "retsinformation.dk"."""
+    return urlsplit(url).netloc.removeprefix("www.") if url else ""
 
 
 def _size(value: Any) -> int:
@@ -145,8 +157,14 @@ def make_environment(templates: Path, strict: bool = False) -> Environment:
     )
     env.filters.update(
         heading=heading,
-        kr=_kr,
-        tkr=_tkr,
+        kr=kroner,
+        tkr=thousand_kroner,
+        num=danish_number,
+        da_date=danish_date,
+        time=time_element,
+        flat=_flat,
+        host=_host,
+        text_groups=_text_groups,
         party_row=_party_row,
         amount_row=_amount_row,
         date_row=_date_row,

@@ -11,10 +11,10 @@ from markupsafe import Markup
 
 from ..citations import LawCatalogue, provision_id
 from ..references import KIND_LABELS, Occurrence, ReferenceIndex
-from ..urls import law_url, provision_url
+from ..urls import api_url, data_file_url, law_url, provision_url
 from .linker import Linker
 from .pages import Page, SiteRenderer
-from .paging import BACKLINK_ROWS, Pager, chunked, page_url
+from .paging import BACKLINK_ROWS, WIDE_ROWS, Pager, chunked, page_url
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,15 @@ class LawInfo:
 
 
 def law_infos(catalogue: LawCatalogue, references: ReferenceIndex) -> list[LawInfo]:
-    """Every law with a page: the catalogue's, in its order, then those it lacks that the
-    texts cite, by id."""
-    infos = [LawInfo(law.id, law.title, law.label, law.aliases, law.url, True) for law in catalogue]
+    """Every law with a page: the catalogue's laws the site cites or names, in catalogue order,
+    then those it lacks that the texts cite, by id. A catalogue law nothing on the site refers
+    to has no page (the catalogue covers the field; a site cites a few dozen of its laws)."""
+    on_site = references.laws()
+    infos = [
+        LawInfo(law.id, law.title, law.label, law.aliases, law.url, True)
+        for law in catalogue
+        if law.id in on_site
+    ]
     for law_id, unknown in sorted(references.unknown_laws.items()):
         infos.append(LawInfo(law_id, unknown.title, unknown.title, [], unknown.url, False))
     return infos
@@ -74,25 +80,26 @@ class LawPages:
         return self.laws[law].label
 
     def pages(self) -> Iterator[Page]:
-        yield self.index_page()
+        yield from self.index_pages()
         for law in self.laws:
             yield from self.law_page(law)
         for (law, paragraph), occurrences in self.by_provision.items():
             yield from self.provision_page(law, paragraph, occurrences)
 
-    def index_page(self) -> Page:
-        url = "love/"
-        linker = Linker(url)
-        rows = []
+    def index_pages(self) -> Iterator[Page]:
+        """``/love/``: the laws with a page, most cited first, :data:`WIDE_ROWS` per page."""
+        rows: list[list[Any]] = []
         for law in sorted(self.laws, key=lambda i: -len(self.by_law.get(i, []))):
             count = len(self.by_law.get(law, []))
             mentions = len(self.references.mentions.get(law, []))
             info = self.laws[law]
             short = info.label if info.known else f"{UNKNOWN_LAW} ({law})"
-            rows.append([linker.a(law_url(law), info.title), short, count, mentions])
-        return self.renderer._page(
-            "listing.md.j2", url, "Love", headers=["Lov", "Kort navn", "Henvisninger til paragraffer", "Omtaler af loven"],
-            rows=rows, intro="Lovene i lovkataloget og de love, teksterne henviser til uden at de er i lovkataloget, med antallet af henvisninger på sitet. Følg en lov for at se de paragraffer, der henvises til.",
+            rows.append([(law_url(law), info.title), short, count, mentions])
+        yield from self.renderer._listing(
+            "love/", "Love", ["Lov", "Kort navn", "Henvisninger til paragraffer", "Omtaler af loven"], rows,
+            "De love, sitet henviser til eller nævner, med antallet af henvisninger. Love, der ikke er i "
+            "lovkataloget, er markeret. Følg en lov for at se de paragraffer, der henvises til.",
+            per_page=WIDE_ROWS, data_kind="laws",
         )  # fmt: skip
 
     def law_page(self, law: str) -> Iterator[Page]:
@@ -120,6 +127,8 @@ class LawPages:
                 mention_count=len(mentions), provision_count=len(provisions), first=(number - 1) * BACKLINK_ROWS + 1,
                 pager=Pager.numbered(f"Sider med omtaler af {title}", url, len(parts), number),
                 search_exclude=number > 1,
+                downloads=[("JSON", api_url("laws", law))]
+                + ([("YAML", data_file_url("laws", law))] if info.known else []),
             )  # fmt: skip
 
     def provision_page(self, law: str, paragraph: str, occurrences: list[Occurrence]) -> Iterator[Page]:

@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from ..citations import Span, annotate, clip
 from ..urls import relative
+from .text_blocks import render_blocks
 
 CitationFinder = Callable[[str, Mapping[str, str] | None], list[tuple[int, int, str]]]
 """(text, paragraph → law fallback) → [(start, end, target URL)] for every linkable reference:
@@ -55,10 +56,29 @@ class Linker:
             end -= 1
         return self._annotate(text[start:end], clip(text, spans, start, end), lambda s: _SPACES.sub(" ", s))
 
-    def _annotate(self, text: str, spans: Iterable[Span], tidy: Callable[[str], str]) -> Markup:
-        def link(raw: str, url: str) -> str:
-            if url.startswith(("https://", "http://")):  # an act on Retsinformation
-                return f'<a class="lovhenvisning" href="{escape(url)}" rel="external">{escape(tidy(raw))}</a>'
-            return f'<a class="lovhenvisning" href="{escape(self.href(url))}">{escape(tidy(raw))}</a>'
+    def citation(self, label: str, url: str) -> Markup:
+        """The link of a legal reference in running text: a provision or law page of the site,
+        or an act on Retsinformation."""
+        if url.startswith(("https://", "http://")):
+            return Markup('<a class="lovhenvisning" href="{}" rel="external">{}</a>').format(url, label)
+        return Markup('<a class="lovhenvisning" href="{}">{}</a>').format(self.href(url), label)
 
-        return Markup(annotate(text, spans, link, lambda plain: str(escape(tidy(plain)))))
+    def blocks(self, value: object, lead: Markup | None = None, tight: bool = False) -> Markup:
+        """Running text in light Markdown as paragraphs and lists (see :mod:`.text_blocks`), escaped,
+        its legal references linked: the finder runs once on the whole text, and its spans are
+        clipped to each paragraph and item."""
+        if value is None:
+            return Markup("")
+        text = str(value)
+        spans = self.find(text, self.fallback) if self.find is not None else []
+        return render_blocks(text, spans, self.citation, lead, tight)
+
+    def _annotate(self, text: str, spans: Iterable[Span], tidy: Callable[[str], str]) -> Markup:
+        return Markup(
+            annotate(
+                text,
+                spans,
+                lambda raw, url: str(self.citation(tidy(raw), url)),
+                lambda plain: str(escape(tidy(plain))),
+            )
+        )

@@ -10,11 +10,14 @@ from typing import Any
 
 from jinja2 import Environment
 
+from ..danish_format import danish_date, danish_number, time_element
 from ..extraction import kkr_id
+from ..gitdates import Commit
 from ..model import Entity, SiteData
-from ..urls import SOURCE_CHUNK, source_text_url
+from ..urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
 from .environment import make_environment
 from .headings import TocEntry, outline
+from .history import page_history
 from .indexes import Indexes, build_indexes
 from .linker import CitationFinder, Linker
 from .paging import LISTING_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager, Related, chunked, page_url
@@ -26,6 +29,8 @@ DOCUMENT_KINDS = {
     "regional-proposal": "Forslag fra region",
     "grant-commitment": "Tilsagn om tilskud",
     "frikommune-status": "Statusnotat om frikommuneforsøg",
+    "kkr-agenda": "Dagsorden til KKR-møde",
+    "document": "Dokument",
 }
 ITEM_SECTIONS = [
     ("baggrund", "Baggrund"),
@@ -85,8 +90,9 @@ class SiteRenderer:
         self.fallbacks: dict[tuple[str, str], dict[str, str]] = {}
         # Document id → the link spans of its whole source text (set by generate).
         self.source_spans: dict[str, list[tuple[int, int, str]]] = {}
-        # Repository path of a data file → date of its last commit (set by generate).
-        self.last_changed: dict[str, str] = {}
+        # Repository path of a data file → the commits that changed it, newest first (set by generate).
+        self.history: dict[str, list[Commit]] = {}
+        self.repo_url: str | None = None  # the repository host's address of the project (set by generate)
 
     # -- helpers ---------------------------------------------------------------------------
     def _edit_path(self, kind: str, entity_id: str) -> str | None:
@@ -110,17 +116,28 @@ class SiteRenderer:
         search_type: str | None = None,
         description: str | None = None,
         search_filters: dict[str, list[str]] | None = None,
+        downloads: list[tuple[str, str]] | None = None,
+        feeds: list[dict[str, str]] | None = None,
         **context: Any,
     ) -> Page:
+        """``downloads``: (label, site URL) of the page's data files ("Hent data"); ``feeds``: the
+        page's own feeds and calendars (``title``, ``url``, ``type``) for its ``<link rel=alternate>``."""
         linker = Linker(url, self.find, self.fallbacks.get(edit) if edit else None)
         edit_path = self._edit_path(*edit) if edit else None
         entity = self.site.get(*edit) if edit else None
+        history = page_history(self.history, edit_path, self.repo_url)
+        if edit and downloads is None:
+            downloads = [("JSON", api_url(edit[0], edit[1])), ("YAML", data_file_url(*edit))]
         markdown = self.env.get_template(template).render(
             L=linker,
             title=title,
             crumbs=crumbs or [],
             edit_path=edit_path,
-            last_changed=self.last_changed.get(edit_path or ""),
+            last_changed=history.commits[0].date if history else None,
+            history=history,
+            history_size=history.size if history else 0,
+            downloads=downloads or [],
+            feeds=feeds or [],
             editor_description=render_markdown((entity or {}).get("description")),
             search_type=search_type,
             description=description,
@@ -142,7 +159,7 @@ class SiteRenderer:
         return (self._url("kommuner", kommune["id"]) if kommune else None, name)
 
     def _meeting_label(self, meeting: Entity) -> str:
-        return f"{meeting['kkr']} {meeting['date']}"
+        return f"{meeting['kkr']} {danish_date(meeting['date'])}"
 
     # -- all pages -------------------------------------------------------------------------
     def pages(self) -> Iterator[Page]:
@@ -180,9 +197,17 @@ class SiteRenderer:
         crumbs: list[tuple[str, str]] | None = None,
         searchable: bool = True,
         per_page: int = LISTING_ROWS,
+        data_kind: str | None = None,
+        subscribe: list[tuple[str, str]] | None = None,
     ) -> Iterator[Page]:
         """A table of ``rows`` (cells: text, or (url, label) for a link) on pages of ``per_page``
-        rows: the first at ``url``, the others at ``url/side-<n>/``."""
+        rows: the first at ``url``, the others at ``url/side-<n>/``. ``data_kind`` names the API
+        list the rows come from (its JSON and CSV are linked); ``subscribe``: (label, URL) of feeds."""
+        downloads = (
+            [("JSON", api_url(data_kind)), ("CSV", api_url(data_kind, extension="csv"))]
+            if data_kind
+            else None
+        )
         parts = chunked(rows, per_page)
         for number, part in enumerate(parts, 1):
             page = page_url(url, number)
@@ -192,7 +217,7 @@ class SiteRenderer:
                 "listing.md.j2",
                 page,
                 page_title,
-                description=f"{page_title}: række {first}–{first + len(part) - 1} af {len(rows)} i Kommuneatlas.",
+                description=f"{page_title}: række {first}–{first + len(part) - 1} af {danish_number(len(rows))} i Kommuneatlas.",
                 crumbs=(crumbs or []) if number == 1 else [*(crumbs or []), (url, title)],
                 headers=headers,
                 rows=self._resolve(Linker(page, self.find), part),
@@ -201,6 +226,8 @@ class SiteRenderer:
                 total=len(rows),
                 pager=Pager.numbered(f"Sider i {title}", url, len(parts), number),
                 search_exclude=number > 1 or not searchable,
+                downloads=downloads,
+                subscribe=subscribe if number == 1 else None,
             )
 
     def _related(
@@ -251,6 +278,7 @@ class SiteRenderer:
                 for k in self.site.all("kkr")
             ],
             "De fem kommunekontaktråd (KKR) samler kommunerne i hver region.",
+            data_kind="kkr",
         )
         yield from self._listing(
             "kommuner/",
@@ -267,6 +295,7 @@ class SiteRenderer:
                 for k in sorted(self.site.all("kommuner"), key=lambda k: k["name"])
             ],
             "Alle 98 kommuner med deres region, KKR og frikommuneforsøg.",
+            data_kind="kommuner",
         )
         meetings = sorted(self.site.all("meetings"), key=lambda m: str(m["date"]), reverse=True)
         yield from self._listing(
@@ -274,10 +303,19 @@ class SiteRenderer:
             "Møder",
             ["Dato", "KKR", "Dagsordenspunkter"],
             [
-                [(ix.url("meetings", m["id"]), str(m["date"])), m["kkr"], len(ix.items_by_meeting[m["id"]])]
+                [
+                    (ix.url("meetings", m["id"]), danish_date(m["date"])),
+                    m["kkr"],
+                    len(ix.items_by_meeting[m["id"]]),
+                ]
                 for m in meetings
             ],
             "KKR-møder med dagsorden, deltagere og beslutninger.",
+            data_kind="meetings",
+            subscribe=[
+                ("Møderne i din kalender (iCalendar)", calendar_url()),
+                ("Nyt i Kommuneatlas (Atom)", feed_url()),
+            ],
         )
         yield from self._listing(
             "beslutninger/",
@@ -295,6 +333,7 @@ class SiteRenderer:
             ],
             "Alle dagsordenspunkter med beslutninger, nyeste møde først.",
             per_page=WIDE_ROWS,
+            data_kind="items",
         )
         yield from self._listing(
             "personer/",
@@ -305,6 +344,7 @@ class SiteRenderer:
                 for p in sorted(self.site.all("people"), key=lambda p: p["name"])
             ],
             "Politikere nævnt som deltagere eller udpegede i KKR-referaterne.",
+            data_kind="people",
         )
         yield from self._listing(
             "frikommuner/",
@@ -322,6 +362,7 @@ class SiteRenderer:
             ],
             "Frikommuneforsøg II 2016–2020: de otte netværk, deres kommuner og godkendte forsøg.",
             per_page=WIDE_ROWS,
+            data_kind="networks",
         )
         yield from self._listing(
             "forsoeg/",
@@ -332,12 +373,13 @@ class SiteRenderer:
                     (ix.url("experiments", e["id"]), e["title"]),
                     (self._network_url(e), e.get("network")),
                     ", ".join(e.get("kommuner") or []),
-                    e.get("in_force"),
+                    time_element(e.get("in_force")),
                 ]
                 for e in self.site.all("experiments")
             ],
             "Alle godkendte forsøg i Frikommuneforsøg II.",
             per_page=WIDE_ROWS,
+            data_kind="experiments",
         )
         yield from self._listing(
             "dokumenter/",
@@ -347,13 +389,14 @@ class SiteRenderer:
                 [
                     (ix.url("documents", d["id"]), d["title"]),
                     d["publisher"],
-                    d.get("date"),
+                    time_element(d.get("date")),
                     DOCUMENT_KINDS.get(d["kind"], d["kind"]),
                 ]
                 for d in sorted(self.site.all("documents"), key=lambda d: str(d.get("date")), reverse=True)
             ],
             "Kildedokumenterne, som sitets data er udtrukket fra. Hvert dokument kan læses linje for linje.",
             per_page=WIDE_ROWS,
+            data_kind="documents",
         )
 
     # -- entity pages ----------------------------------------------------------------------
@@ -380,6 +423,18 @@ class SiteRenderer:
             crumbs=crumbs,
             search_type="kkr",
             search_filters={"kkr": [kkr["name"]]},
+            feeds=[
+                {
+                    "title": f"Nyt fra {kkr['name']}",
+                    "url": feed_url(kkr["id"]),
+                    "type": "application/atom+xml",
+                },
+                {"title": f"Møder i {kkr['name']}", "url": calendar_url(kkr["id"]), "type": "text/calendar"},
+            ],
+            subscribe=[
+                (f"Nyt fra {kkr['name']} (Atom)", feed_url(kkr["id"])),
+                ("Møderne i din kalender (iCalendar)", calendar_url(kkr["id"])),
+            ],
             kkr=kkr,
             kommuner=[self._kommune_link(name) for name in kkr["kommuner"]],
             meetings=related(
@@ -387,7 +442,7 @@ class SiteRenderer:
                 "Møder",
                 ["Dato", "Dagsordenspunkter"],
                 [
-                    [(ix.url("meetings", m["id"]), str(m["date"])), len(ix.items_by_meeting[m["id"]])]
+                    [(ix.url("meetings", m["id"]), danish_date(m["date"])), len(ix.items_by_meeting[m["id"]])]
                     for m in meetings
                 ],
             ),
@@ -395,7 +450,10 @@ class SiteRenderer:
                 "beslutninger",
                 "Beslutninger",
                 ["Møde", "Punkt", "Titel"],
-                [[str(m["date"]), i["number"], (ix.url("items", i["id"]), i["title"])] for m, i in items],
+                [
+                    [time_element(m["date"]), i["number"], (ix.url("items", i["id"]), i["title"])]
+                    for m, i in items
+                ],
             ),
             appointments=related(
                 "udpegninger",
@@ -470,7 +528,7 @@ class SiteRenderer:
                     [
                         (ix.url("experiments", e["id"]), e["title"]),
                         (self._network_url(e), e.get("network")),
-                        e.get("in_force"),
+                        time_element(e.get("in_force")),
                     ]
                     for e in ix.experiments_by_kommune[kommune["name"]]
                 ],
@@ -506,7 +564,7 @@ class SiteRenderer:
         return self._page(
             "meeting.md.j2",
             url,
-            f"Møde i {meeting['kkr']} {meeting['date']}",
+            f"Møde i {self._meeting_label(meeting)}",
             edit=("meetings", meeting["id"]),
             crumbs=[("kkr/", "KKR'er"), (f"kkr/{kkr}/", meeting["kkr"])],
             search_type="møde",
@@ -535,7 +593,7 @@ class SiteRenderer:
             crumbs=[
                 ("kkr/", "KKR'er"),
                 (f"kkr/{kkr}/", meeting["kkr"]),
-                (ix.url("meetings", meeting["id"]) or "", str(meeting["date"])),
+                (ix.url("meetings", meeting["id"]) or "", danish_date(meeting["date"])),
             ],
             search_type="beslutning",
             search_filters={
@@ -547,7 +605,7 @@ class SiteRenderer:
             section_labels=ITEM_SECTIONS,
             meeting_url=ix.url("meetings", meeting["id"]),
             meeting_label=self._meeting_label(meeting),
-            description=f"{meeting['kkr']} {meeting['date']}, punkt {item['number']}: {item['title']}",
+            description=f"{self._meeting_label(meeting)}, punkt {item['number']}: {item['title']}",
             appointments=[
                 [
                     a.get("body"),
@@ -627,7 +685,7 @@ class SiteRenderer:
                     [
                         (ix.url("experiments", e["id"]), e["title"]),
                         ", ".join(e.get("kommuner") or []),
-                        e.get("in_force"),
+                        time_element(e.get("in_force")),
                     ]
                     for e in ix.experiments_by_network[network["id"]]
                 ],
@@ -666,7 +724,12 @@ class SiteRenderer:
         ix = self.ix
         url = ix.url("documents", document["id"]) or ""
         derived = [
-            (ix.url(kind, e["id"]), e.get("title") or e.get("name") or e["id"])
+            (
+                ix.url(kind, e["id"]),
+                f"Møde i {self._meeting_label(e)}"
+                if kind == "meetings"
+                else e.get("title") or e.get("name") or e["id"],
+            )
             for kind, e in ix.derived_from_document.get(document["id"], [])
             if kind in ("meetings", "networks", "items")
         ]

@@ -16,10 +16,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from ..danish_dates import MONTHS
+from ..danish_format import danish_date as danish_date  # the synthetic documents write dates as pages do
+from ..danish_format import danish_number
 from ..slugs import slugify
-
-MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 
 # After these words a line-final hyphen is kept (textclean's elided compounds): never split a word
 # so that its remainder reads as one of them.
@@ -32,11 +31,6 @@ def vocabulary() -> dict[str, Any]:
     text = resources.files(__package__).joinpath("vocabulary.yaml").read_text(encoding="utf-8")
     loaded: dict[str, Any] = YAML(typ="safe").load(text)
     return loaded
-
-
-def danish_date(value: date) -> str:
-    """``date(2022, 3, 25)`` → ``"25. marts 2022"``."""
-    return f"{value.day}. {MONTH_NAMES[value.month]} {value.year}"
 
 
 def numeric_date(value: date) -> str:
@@ -54,7 +48,7 @@ def weekday_near(rng: random.Random, first: date, last: date) -> date:
 
 def thousands(value: int) -> str:
     """``1234567`` → ``"1.234.567"``."""
-    return f"{value:,}".replace(",", ".")
+    return danish_number(value)
 
 
 def lower_first(text: str) -> str:
