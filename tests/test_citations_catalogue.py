@@ -10,6 +10,7 @@ from ruamel.yaml import YAML
 
 from conftest import REPO
 from kommuneatlas.citations import Law, LawCatalogue, find_citations, load_catalogue, provision_id
+from kommuneatlas.citations.catalogue import PACKAGED
 from kommuneatlas.errors import KommuneatlasError
 
 LAWS = REPO / "data" / "laws.yaml"
@@ -154,3 +155,21 @@ def test_provision_id(paragraph: str, slug: str) -> None:
 def test_provision_id_rejects_what_is_no_provision(law: str, paragraph: str) -> None:
     with pytest.raises(ValueError):
         provision_id(law, paragraph)
+
+
+def test_a_clash_names_the_file_of_each_law(tmp_path: Path) -> None:
+    """A project entry that takes a name of a later packaged law: the message points at the packaged
+    law's line in the packaged file and names the project file's line of the other."""
+    path = write(
+        tmp_path, "laws:\n  - id: sel\n    title: Lov om social service\n    short_names: [sundhedsloven]\n"
+    )
+    with pytest.raises(KommuneatlasError) as caught:
+        load_catalogue(path)
+    message = str(caught.value)
+    packaged_line = next(
+        n
+        for n, line in enumerate(PACKAGED.read_text(encoding="utf-8").splitlines(), 1)
+        if "id: sundhedsloven" in line
+    )
+    assert f"{PACKAGED}:{packaged_line}: loven 'sundhedsloven'" in message
+    assert f"er også navn på loven 'sel' ({path}, linje 2)" in message

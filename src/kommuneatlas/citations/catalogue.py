@@ -132,7 +132,7 @@ class LawCatalogue:
         problems: list[Problem] = []
         self._names: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, tuple[str, ...]] = {}
-        origins: dict[tuple[str, str], str] = {}
+        form_origins: dict[tuple[str, str], str] = {}  # (law id, name form) → the name it derives from
         for law in laws:
             if law.id in self.laws:
                 problems.append(
@@ -151,23 +151,32 @@ class LawCatalogue:
                 for form, origin in forms.items():
                     others = index.get(form, ())
                     clash = [
-                        other for other in others if not self._may_share(law, origin, other, form, origins)
+                        other
+                        for other in others
+                        if not self._may_share(law, origin, other, form, form_origins)
                     ]
                     if clash:
                         other = clash[0]
+                        where = origins.get(law.id, source)
+                        elsewhere = origins.get(other, source)
+                        if other not in lines:
+                            other_place = ""
+                        elif str(elsewhere) == str(where):
+                            other_place = f" (linje {lines[other]})"
+                        else:
+                            other_place = f" ({elsewhere}, linje {lines[other]})"
                         problems.append(
                             Problem(
-                                origins.get(law.id, source),
+                                where,
                                 lines.get(law.id),
                                 f"loven {law.id!r}: navnet {form!r} (fra {origin!r}) er også navn på loven "
-                                f"{other!r}"
-                                + (f" (linje {lines[other]})" if other in lines else "")
-                                + "; skriv det under 'shared' i begge love, hvis det virkelig betegner begge",
+                                f"{other!r}{other_place}; skriv det under 'shared' i begge love, hvis det "
+                                "virkelig betegner begge",
                             )
                         )
                         continue
                     index[form] = (*others, law.id)
-                    origins[(law.id, form)] = origin
+                    form_origins[(law.id, form)] = origin
         if problems:
             raise KommuneatlasError(problems)
         self._title_keys: dict[str, tuple[str, ...]] = {}
