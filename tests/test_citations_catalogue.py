@@ -10,6 +10,7 @@ from ruamel.yaml import YAML
 
 from conftest import REPO
 from kommuneatlas.citations import Law, LawCatalogue, find_citations, load_catalogue, provision_id
+from kommuneatlas.citations.catalogue import PACKAGED
 from kommuneatlas.errors import KommuneatlasError
 
 LAWS = REPO / "data" / "laws.yaml"
@@ -83,7 +84,7 @@ def test_shared_names_must_be_declared_by_both_laws() -> None:
     assert catalogue.lookup("XL") == ("aa", "bb")
     assert find_citations("Efter XL § 3 om bygning", catalogue)[0].law == "bb"
     assert find_citations("Efter XL § 3", catalogue)[0].law is None
-    with pytest.raises(KommuneatlasError, match="also names law 'aa'"):
+    with pytest.raises(KommuneatlasError, match="er også navn på loven 'aa'"):
         LawCatalogue([first, Law("bb", "Lov om b", abbreviations=("XL",))])
 
 
@@ -94,22 +95,22 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 ERRORS = [
-    ("laws:\n  - id: sel\n    title: [unclosed\n", 4, "YAML syntax error"),
-    ("laws:\n  - id: sel\n    short_names: [serviceloven]\n", 2, "lacks 'title'"),
-    ("laws:\n  - id: sel\n    title: A\n  - id: sel\n    title: B\n", 4, "duplicate law id 'sel'"),
+    ("laws:\n  - id: sel\n    title: [unclosed\n", 4, "YAML-syntaksfejl"),
+    ("laws:\n  - id: sel\n    short_names: [serviceloven]\n", 2, "mangler 'title'"),
+    ("laws:\n  - id: sel\n    title: A\n  - id: sel\n    title: B\n", 4, "lov-id'et 'sel' findes to gange"),
     (
         "laws:\n  - id: sel\n    title: A\n    short_names: [serviceloven]\n"
         "  - id: sl\n    title: B\n    short_names: [Serviceloven]\n",
         5,
-        "also names law 'sel' (line 2)",
+        "er også navn på loven 'sel' (linje 2)",
     ),
-    ("laws:\n  - id: sel\n    title: A\n    aliases: [x]\n", 4, "unknown field 'aliases'"),
-    ("laws:\n  - id: Sel\n    title: A\n", 2, "must be lower-case"),
-    ("laws:\n  - id: sel\n    title: A\n    abbreviations: SEL\n", 4, "must be a list of non-empty strings"),
-    ("laws:\n  - id: sel\n    title: A\n    shared: [SEL]\n", 4, "is not one of this law's names"),
-    ("laws:\n  - id: sel\n    title: A\n    url: www.x.dk\n", 4, "http(s)"),
-    ("- id: sel\n  title: A\n", 1, "expected a mapping with a list under 'laws:'"),
-    ("laws: []\nlove: []\n", 2, "unknown top-level key 'love'"),
+    ("laws:\n  - id: sel\n    title: A\n    aliases: [x]\n", 4, "ukendt felt 'aliases'"),
+    ("laws:\n  - id: Sel\n    title: A\n", 2, "må kun bestå af små bogstaver"),
+    ("laws:\n  - id: sel\n    title: A\n    abbreviations: SEL\n", 4, "skal være en liste af tekster"),
+    ("laws:\n  - id: sel\n    title: A\n    shared: [SEL]\n", 4, "er ikke et af lovens navne"),
+    ("laws:\n  - id: sel\n    title: A\n    url: www.x.dk\n", 4, "http(s)-adresse"),
+    ("- id: sel\n  title: A\n", 1, "forventede en mapping med en liste under 'laws:'"),
+    ("laws: []\nlove: []\n", 2, "ukendt nøgle 'love'"),
 ]
 
 
@@ -138,7 +139,8 @@ def test_project_catalogue_extends_and_overrides(tmp_path: Path) -> None:
     assert catalogue.ids()[-1] == "ny-lov" and "sel" in catalogue
     assert find_citations("§ 3 i lov om noget nyt", catalogue)[0].law == "ny-lov"
     assert find_citations("sociallovgivningens § 4", catalogue)[0].law == "sel"
-    assert not find_citations("servicelovens § 4", catalogue)[0].explicit
+    replaced = find_citations("servicelovens § 4", catalogue)[0]  # no longer a name of sel
+    assert (replaced.law, replaced.law_known) == ("serviceloven", False)
 
 
 @pytest.mark.parametrize(
@@ -153,3 +155,21 @@ def test_provision_id(paragraph: str, slug: str) -> None:
 def test_provision_id_rejects_what_is_no_provision(law: str, paragraph: str) -> None:
     with pytest.raises(ValueError):
         provision_id(law, paragraph)
+
+
+def test_a_clash_names_the_file_of_each_law(tmp_path: Path) -> None:
+    """A project entry that takes a name of a later packaged law: the message points at the packaged
+    law's line in the packaged file and names the project file's line of the other."""
+    path = write(
+        tmp_path, "laws:\n  - id: sel\n    title: Lov om social service\n    short_names: [sundhedsloven]\n"
+    )
+    with pytest.raises(KommuneatlasError) as caught:
+        load_catalogue(path)
+    message = str(caught.value)
+    packaged_line = next(
+        n
+        for n, line in enumerate(PACKAGED.read_text(encoding="utf-8").splitlines(), 1)
+        if "id: sundhedsloven" in line
+    )
+    assert f"{PACKAGED}:{packaged_line}: loven 'sundhedsloven'" in message
+    assert f"er også navn på loven 'sel' ({path}, linje 2)" in message

@@ -62,6 +62,9 @@ def test_cite_prints_one_json_object_per_reference(catalogue: LawCatalogue) -> N
             "nr": [],
             "chapter": [],
             "explicit": True,
+            "law_title": "Lov om social service",
+            "law_known": True,
+            "act": None,
         },
         {
             "raw": "§ 129",
@@ -73,6 +76,9 @@ def test_cite_prints_one_json_object_per_reference(catalogue: LawCatalogue) -> N
             "nr": [],
             "chapter": [],
             "explicit": False,
+            "law_title": "Lov om social service",
+            "law_known": True,
+            "act": None,
         },
     ]
     for obj in objects:
@@ -123,7 +129,8 @@ LINKED = [
     ("Efter LAB § 31 skal", "Efter [LAB § 31](/love/lab/31/) skal"),
     (
         "Efter servicelovens § 83\nog § 85 kan `kode` og [SEL § 1](x) samt SEL § 2.",
-        "Efter [servicelovens § 83\nog § 85](/love/sel/83/) kan `kode` og [SEL § 1](x) samt [SEL § 2](/love/sel/2/).",
+        "Efter [servicelovens § 83](/love/sel/83/)\nog [§ 85](/love/sel/85/) kan `kode` og [SEL § 1](x) samt "
+        "[SEL § 2](/love/sel/2/).",
     ),
     ("> citat: jf. SEL § 107\n> og mere", "> citat: jf. [SEL § 107](/love/sel/107/)\n> og mere"),
     ("- punkt om LAB § 2,\n  nr. 1 her", "- punkt om [LAB § 2,\n  nr. 1](/love/lab/2/) her"),

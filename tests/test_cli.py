@@ -29,9 +29,13 @@ def test_cite_prints_one_json_object_per_reference(
         ("sel", ["129"]),
     ]
     assert all(
-        list(r) == ["raw", "start", "end", "law", "paragraphs", "stk", "nr", "chapter", "explicit"]
+        list(r)
+        == [
+            "raw", "start", "end", "law", "paragraphs", "stk", "nr", "chapter", "explicit",
+            "law_title", "law_known", "act",
+        ]
         for r in rows
-    )
+    )  # fmt: skip
     assert all(text[r["start"] : r["end"]] == r["raw"] for r in rows)
     assert rows[0]["stk"] == ["3"]
 

@@ -105,7 +105,10 @@ def _add(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from .validate import validate_data
 
-    problems = validate_data(args.data, sources=args.sources or args.data / "sources")
+    notes: list[str] = []
+    problems = validate_data(args.data, sources=args.sources or args.data / "sources", notes=notes)
+    for note in notes:
+        print(note, file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -16,7 +16,7 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -117,10 +117,13 @@ def yaml_copies(site: SiteData) -> dict[str, Path]:
     return {data_file_url(kind, entity_id): path for (kind, entity_id), path in site.paths.items()}
 
 
-def law_records(catalogue: LawCatalogue) -> dict[str, str]:
-    """Site path ``data/laws/<id>.yaml`` → the law's entry in the catalogue, as YAML."""
+def law_records(catalogue: LawCatalogue, laws: Container[str]) -> dict[str, str]:
+    """Site path ``data/laws/<id>.yaml`` → the entry in the catalogue of each of ``laws`` (those
+    with a page), as YAML."""
     files = {}
     for law_id in catalogue.ids():
+        if law_id not in laws:
+            continue
         fields = dataclasses.asdict(catalogue[law_id])
         entry = {key: value for key, value in fields.items() if value not in (None, "", (), [])}
         files[data_file_url("laws", law_id)] = dump(to_yaml_value(entry))

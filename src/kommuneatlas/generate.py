@@ -7,7 +7,7 @@ another static-site builder would need only another such adapter.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +18,8 @@ from .downloads import download_files, law_records, yaml_copies
 from .feeds import feed_files
 from .gitdates import file_history
 from .model import SiteData, load_site_data
-from .references import ReferenceIndex, collect, link_target, resolve_from_document
-from .render.law_pages import LawPages
+from .references import ReferenceIndex, collect, link_target, mention_target, resolve_from_document
+from .render.law_pages import LawPages, law_infos
 from .render.linker import CitationFinder
 from .render.pages import Page, SiteRenderer
 from .urls import law_url, provision_url
@@ -36,20 +36,30 @@ class Generated:
     copies: dict[str, Path]  # site path → file to copy as it is: the records' YAML files
 
 
-def citation_finder(catalogue: LawCatalogue) -> CitationFinder:
-    """(text, context law) → linkable spans: cited provisions, and laws named without a paragraph."""
+def citation_finder(catalogue: LawCatalogue, references: ReferenceIndex | None = None) -> CitationFinder:
+    """(text, fallback) → linkable spans: each cited provision (each item of a list), and
+    laws named without a paragraph. A text whose references were collected is not searched
+    again: its spans are those ``references`` kept (find once, link everywhere). Without
+    ``references`` every catalogue law is linked; with them, only the laws that have a page."""
+    known = references.spans if references is not None else {}
+    with_pages: Container[str] = references.laws() if references is not None else catalogue
 
     def find(text: str, fallback: Mapping[str, str] | None) -> list[tuple[int, int, str]]:
+        spans = known.get(text)
+        if spans is not None:
+            return spans
         citations, mentions = find_all(text, catalogue)
         spans = [
-            (c.start, c.end, url)
-            for c in citations
-            if (url := link_target(resolve_from_document(c, fallback)))
+            (piece.start, piece.end, url)
+            for citation in citations
+            for piece in resolve_from_document(citation, fallback).split(text)
+            if (url := link_target(piece)) and piece.law in with_pages
         ]
         taken = [(start, end) for start, end, _ in spans]
         for mention in mentions:
-            if mention.law and not any(s < mention.end and mention.start < e for s, e in taken):
-                spans.append((mention.start, mention.end, law_url(mention.law)))
+            linkable = mention.act or mention.law in with_pages
+            if linkable and not any(s < mention.end and mention.start < e for s, e in taken):
+                spans.append((mention.start, mention.end, mention_target(mention)))
         return sorted(spans)
 
     return find
@@ -65,13 +75,15 @@ def _source_texts(site: SiteData) -> dict[str, str]:
 
 
 def laws_api(catalogue: LawCatalogue, references: ReferenceIndex) -> list[dict[str, Any]]:
+    """One row per law with a page: the catalogue's, then those it lacks (``known`` false)."""
     by_law = references.by_law()
     rows = []
-    for law in catalogue.ids():
+    for info in law_infos(catalogue, references):
+        law = info.id
         counts = Counter(o.paragraph for o in by_law.get(law, []) if o.paragraph)
         rows.append({
-            "id": law, "url": f"/{law_url(law)}", "title": catalogue[law].title, "aliases": catalogue[law].aliases,
-            "retsinformation": catalogue[law].url,
+            "id": law, "url": f"/{law_url(law)}", "title": info.title, "aliases": info.aliases,
+            "retsinformation": info.url, "known": info.known,
             "provisions": [{"paragraph": p, "url": f"/{provision_url(law, provision_id(law, p))}", "count": n}
                            for p, n in sorted(counts.items())],
             "mentions": len(references.mentions.get(law, [])),
@@ -108,7 +120,7 @@ def generate(
     site = load_site_data(data)
     catalogue = load_catalogue(data / "laws.yaml")
     source_texts = _source_texts(site)
-    renderer = SiteRenderer(site, templates, citation_finder(catalogue), repo_root, source_texts)
+    renderer = SiteRenderer(site, templates, None, repo_root, source_texts)
     renderer.repo_url = repo_url
     if repo_root is not None:
         try:
@@ -118,13 +130,20 @@ def generate(
         if folder is not None:
             renderer.history = file_history(repo_root, folder)
     references = collect(site, renderer.ix, catalogue, source_texts, content)
+    renderer.find = citation_finder(catalogue, references)
     renderer.fallbacks = references.fallbacks
+    renderer.source_spans = references.source_spans
+    labels = {info.id: info.label for info in law_infos(catalogue, references)}
     for occurrence in references.occurrences:
         if occurrence.group != "source":
             key = (occurrence.entity_kind, occurrence.entity_id)
-            renderer.laws_by_entity.setdefault(key, set()).add(catalogue[occurrence.law].label)
+            renderer.laws_by_entity.setdefault(key, set()).add(labels[occurrence.law])
     pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
     api = build_api(site, laws=laws_api(catalogue, references), references=references_api(references))
     base = (site_url or "/").rstrip("/") + "/"
-    files = {**feed_files(site, renderer.ix, base), **download_files(api), **law_records(catalogue)}
+    files = {
+        **feed_files(site, renderer.ix, base),
+        **download_files(api),
+        **law_records(catalogue, references.laws()),
+    }
     return Generated(site, pages, api, references, catalogue, files, yaml_copies(site))

@@ -27,7 +27,8 @@ from mkdocs.utils.meta import get_data
 
 from .api import serialise
 from .atomic import write_text_atomic
-from .citations import Citation, LawCatalogue, link_markdown
+from .citations import Citation, LawCatalogue, annotate_markdown, markdown_citations
+from .citations.report import report_lines
 from .generate import generate
 from .references import link_target
 from .render.headings import TocEntry
@@ -48,6 +49,7 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
 
     def __init__(self) -> None:
         self.catalogue: LawCatalogue | None = None  # for the references in hand-written pages
+        self.content: dict[str, tuple[str, list[Citation]]] = {}  # page URL → (Markdown, its references)
         self.tocs: dict[str, tuple[TocEntry, ...]] = {}  # generated page's src_uri → its headings
         self.bodies: dict[str, str] = {}  # generated page's src_uri → its HTML, between the two events
         self.page_cache: Path | None = None  # see on_startup
@@ -102,6 +104,7 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
             repo_url=config.repo_url,
         )
         self.catalogue = generated.catalogue
+        self.content = generated.references.content
         self.tocs = {page.src_path: page.toc for page in generated.pages}
         for page in generated.pages:
             files.append(self._generated_file(config, page.src_path, page.markdown))
@@ -110,8 +113,8 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
         for path, source in generated.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         log.info("%d sider dannet fra %s", len(generated.pages), self.config.data_dir)
-        for name, count in generated.references.unknown_laws.most_common():
-            log.info("ukendt lovnavn %r (%d henvisninger): tilføj det i data/laws.yaml", name, count)
+        for line in report_lines(generated.references.unknown_laws, Path(self.config.data_dir) / "laws.yaml"):
+            log.info("%s", line)
         for network in generated.site.all("networks"):
             for note in network.get("notes") or []:
                 log.info("uoverensstemmelse i kilden, netværk %s: %s", network["number"], note)
@@ -139,7 +142,10 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
             target = link_target(citation)
             return relative(target, page.url) if target else None
 
-        return link_markdown(markdown, self.catalogue, href)
+        source, found = self.content.get(page.url, (None, []))
+        if source != markdown:  # not the text collected (or not collected): find its references now
+            found = markdown_citations(markdown, self.catalogue)
+        return annotate_markdown(markdown, found, href)
 
     def on_page_content(self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.pop(page.file.src_uri, None)

@@ -8,6 +8,7 @@ extracted (:func:`read_manifest`, :func:`load_document`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -67,14 +68,29 @@ class ManifestEntry:
         return [str(self.fields[k]) for k in ("file", "original") if self.fields.get(k)]
 
 
+LINE_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+def line_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each physical line of a source text, as provenance numbers them.
+
+    Lines end at a line feed (CRLF and a lone CR count as one); a form feed stays in its line,
+    where it marks a page start (``str.splitlines`` would break there and shift every later line
+    number). A final line break ends the last line; it does not start an empty one.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in LINE_BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
 def source_lines(text: str) -> tuple[str, ...]:
-    """A source text's physical lines, as provenance numbers them: split at line feeds (CRLF and
-    a lone CR count as one); a form feed stays in its line, where it marks a page start (unlike
-    ``str.splitlines``, which would break there and shift every later line number)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return tuple(lines)
+    """The physical lines of a source text (see :func:`line_bounds`)."""
+    return tuple(text[start:end] for start, end in line_bounds(text))
 
 
 def read_text_document(path: Path) -> str:

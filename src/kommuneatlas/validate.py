@@ -327,8 +327,12 @@ def validate_sources(sources: Path) -> list[Problem]:
     return problems
 
 
-def validate_data(data: Path, sources: Path | None = None) -> list[Problem]:
-    """Every problem found in ``data/`` (and in ``sources`` if given); empty list: all is well."""
+def validate_data(data: Path, sources: Path | None = None, notes: list[str] | None = None) -> list[Problem]:
+    """Every problem found in ``data/`` (and in ``sources`` if given); empty list: all is well.
+
+    ``notes``, if given, receives one line per law that the texts cite and the law catalogue
+    lacks (not a problem: the site gives it a page of its own), for the editor to add.
+    """
     if not data.is_dir():
         return [Problem(data, None, "datamappen findes ikke")]
     loaded = _Loaded(data)
@@ -337,4 +341,24 @@ def validate_data(data: Path, sources: Path | None = None) -> list[Problem]:
     problems += _check_references(loaded, laws)
     if sources is not None:
         problems += validate_sources(sources)
+    if notes is not None and laws is not None:
+        notes += _unknown_laws(loaded, data)
     return problems
+
+
+def _unknown_laws(loaded: _Loaded, data: Path) -> list[str]:
+    """The law catalogue's missing laws, as :func:`kommuneatlas.citations.report.report_lines`."""
+    from .citations import load_catalogue
+    from .citations.report import report_lines, unknown_laws
+    from .references import TEXT_FIELDS, field_texts
+
+    texts: list[str] = []
+    for _, doc in loaded.all("documents"):
+        path = data / "sources" / str(doc.get("file"))
+        if doc.get("file") and path.is_file():
+            texts.append(path.read_text(encoding="utf-8"))
+    for kind, fields in TEXT_FIELDS.items():
+        for _, doc in loaded.all(kind):
+            for name in fields:
+                texts += field_texts(doc.get(name))
+    return report_lines(unknown_laws(texts, load_catalogue(data / "laws.yaml")), data / "laws.yaml")

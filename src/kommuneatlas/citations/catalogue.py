@@ -29,6 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
+from .lawnames import title_key
 from .patterns import BILL_PREFIX, LAW_PREFIX, TITLE_ETC, TITLE_PARENTHETICAL, law_name_patterns
 
 INDEFINITE_ENDINGS = (("loven", "lov"), ("elsen", "else"), ("mentet", "ment"))
@@ -66,6 +67,11 @@ class Law:
         if self.short_names:
             return self.short_names[0][:1].upper() + self.short_names[0][1:]
         return self.title
+
+    @property
+    def is_eu(self) -> bool:
+        """Whether the act is an EU regulation or directive (articles, no §§)."""
+        return bool(self.url and "eur-lex.europa.eu" in self.url) or "(EU)" in self.title
 
     @property
     def aliases(self) -> list[str]:
@@ -126,11 +132,15 @@ class LawCatalogue:
         problems: list[Problem] = []
         self._names: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, tuple[str, ...]] = {}
-        origins: dict[tuple[str, str], str] = {}
+        form_origins: dict[tuple[str, str], str] = {}  # (law id, name form) → the name it derives from
         for law in laws:
             if law.id in self.laws:
                 problems.append(
-                    Problem(origins.get(law.id, source), lines.get(law.id), f"duplicate law id {law.id!r}")
+                    Problem(
+                        origins.get(law.id, source),
+                        lines.get(law.id),
+                        f"lov-id'et {law.id!r} findes to gange",
+                    )
                 )
                 continue
             self.laws[law.id] = law
@@ -141,25 +151,43 @@ class LawCatalogue:
                 for form, origin in forms.items():
                     others = index.get(form, ())
                     clash = [
-                        other for other in others if not self._may_share(law, origin, other, form, origins)
+                        other
+                        for other in others
+                        if not self._may_share(law, origin, other, form, form_origins)
                     ]
                     if clash:
                         other = clash[0]
+                        where = origins.get(law.id, source)
+                        elsewhere = origins.get(other, source)
+                        if other not in lines:
+                            other_place = ""
+                        elif str(elsewhere) == str(where):
+                            other_place = f" (linje {lines[other]})"
+                        else:
+                            other_place = f" ({elsewhere}, linje {lines[other]})"
                         problems.append(
                             Problem(
-                                origins.get(law.id, source),
+                                where,
                                 lines.get(law.id),
-                                f"law {law.id!r}: the name {form!r} (from {origin!r}) also names law "
-                                f"{other!r}"
-                                + (f" (line {lines[other]})" if other in lines else "")
-                                + "; list it under 'shared' in both laws if it really denotes both",
+                                f"loven {law.id!r}: navnet {form!r} (fra {origin!r}) er også navn på loven "
+                                f"{other!r}{other_place}; skriv det under 'shared' i begge love, hvis det "
+                                "virkelig betegner begge",
                             )
                         )
                         continue
                     index[form] = (*others, law.id)
-                    origins[(law.id, form)] = origin
+                    form_origins[(law.id, form)] = origin
         if problems:
             raise KommuneatlasError(problems)
+        self._title_keys: dict[str, tuple[str, ...]] = {}
+        self._urls: dict[str, str] = {}
+        for law in self.laws.values():
+            for form in [law.title, *law.forms]:
+                key = title_key(form)
+                if " " in key and law.id not in self._title_keys.get(key, ()):
+                    self._title_keys[key] = (*self._title_keys.get(key, ()), law.id)
+            if law.url:
+                self._urls.setdefault(law.url.rstrip("/"), law.id)
 
     def _may_share(
         self, law: Law, origin: str, other: str, form: str, origins: Mapping[tuple[str, str], str]
@@ -192,7 +220,15 @@ class LawCatalogue:
         bill = _BILL.match(folded)
         if bill:
             folded = LAW_PREFIX + folded[bill.end() :]
-        return self._names.get(folded, ())
+        return self._names.get(folded, ()) or self._title_keys.get(title_key(folded), ())
+
+    def by_url(self, url: str) -> str | None:
+        """The id of the law whose ``url`` is ``url`` (an act's ELI address), if any."""
+        return self._urls.get(url.rstrip("/"))
+
+    def knows_title(self, title: str) -> tuple[str, ...]:
+        """The ids of the laws whose title (or a title-like form) has the key of ``title``."""
+        return self._title_keys.get(title_key(title), ())
 
     @cached_property
     def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -200,11 +236,6 @@ class LawCatalogue:
         :func:`.patterns.law_name_patterns`."""
         tails = [form[len(LAW_PREFIX) :] for form in self._names if form.startswith(LAW_PREFIX)]
         return law_name_patterns(self._abbreviations, self._names, tails)
-
-    @cached_property
-    def name_pattern_any_case(self) -> re.Pattern[str]:
-        """The names pattern for a text whose lower-case form has another length ("İ")."""
-        return re.compile(self.patterns[1].pattern, re.IGNORECASE)
 
 
 PACKAGED = Path(__file__).with_name("laws.yaml")
@@ -242,13 +273,15 @@ def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:
         mark = getattr(exc, "problem_mark", None)
         raise KommuneatlasError(
             Problem(
-                path, mark.line + 1 if mark else None, f"YAML syntax error: {getattr(exc, 'problem', exc)}"
+                path, mark.line + 1 if mark else None, f"YAML-syntaksfejl: {getattr(exc, 'problem', exc)}"
             )
         ) from exc
     if not isinstance(data, CommentedMap) or not isinstance(data.get("laws"), CommentedSeq):
-        raise KommuneatlasError(Problem(path, 1, "expected a mapping with a list under 'laws:'"))
+        raise KommuneatlasError(Problem(path, 1, "forventede en mapping med en liste under 'laws:'"))
     problems = [
-        Problem(path, data.lc.key(key)[0] + 1, f"unknown top-level key {key!r} (expected only 'laws')")
+        Problem(
+            path, data.lc.key(key)[0] + 1, f"ukendt nøgle {key!r} på øverste niveau (kun 'laws' er tilladt)"
+        )
         for key in data
         if key != "laws"
     ]
@@ -262,7 +295,7 @@ def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:
             continue
         if law.id in lines:
             problems.append(
-                Problem(path, line, f"duplicate law id {law.id!r} (also on line {lines[law.id]})")
+                Problem(path, line, f"lov-id'et {law.id!r} findes to gange (også på linje {lines[law.id]})")
             )
             continue
         laws.append(law)
@@ -274,7 +307,7 @@ def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:
 
 def _read_law(path: Path, line: int, entry: Any, problems: list[Problem]) -> Law | None:
     if not isinstance(entry, CommentedMap):
-        problems.append(Problem(path, line, "each law must be a mapping with at least id and title"))
+        problems.append(Problem(path, line, "hver lov skal være en mapping med mindst id og title"))
         return None
 
     def key_line(key: str) -> int:
@@ -284,32 +317,38 @@ def _read_law(path: Path, line: int, entry: Any, problems: list[Problem]) -> Law
     for key in entry:
         if key not in _FIELDS:
             problems.append(
-                Problem(path, key_line(key), f"unknown field {key!r} (known: {', '.join(sorted(_FIELDS))})")
+                Problem(
+                    path, key_line(key), f"ukendt felt {key!r} (kendte felter: {', '.join(sorted(_FIELDS))})"
+                )
             )
     for key in ("id", "title"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(path, key_line(key), f"law lacks {key!r} (a non-empty string)"))
+            problems.append(
+                Problem(path, key_line(key), f"loven mangler {key!r} (en tekst, der ikke er tom)")
+            )
     law_id = entry.get("id")
     if isinstance(law_id, str) and law_id and not _ID.match(law_id):
         problems.append(
-            Problem(path, key_line("id"), f"id {law_id!r} must be lower-case letters, digits and '-'")
+            Problem(path, key_line("id"), f"id'et {law_id!r} må kun bestå af små bogstaver, cifre og '-'")
         )
     url = entry.get("url")
     if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
-        problems.append(Problem(path, key_line("url"), "url must be an http(s) address"))
+        problems.append(Problem(path, key_line("url"), "url skal være en http(s)-adresse"))
     lists: dict[str, tuple[str, ...]] = {}
     for key in _LIST_FIELDS:
         value = entry.get(key) or []
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            problems.append(Problem(path, key_line(key), f"{key!r} must be a list of non-empty strings"))
+            problems.append(
+                Problem(path, key_line(key), f"{key!r} skal være en liste af tekster, der ikke er tomme")
+            )
             continue
         lists[key] = tuple(item.strip() for item in value)
     names = {*lists.get("short_names", ()), *lists.get("abbreviations", ()), *lists.get("forms", ())}
     for name in lists.get("shared", ()):
         if name not in names:
             problems.append(
-                Problem(path, key_line("shared"), f"shared name {name!r} is not one of this law's names")
+                Problem(path, key_line("shared"), f"det delte navn {name!r} er ikke et af lovens navne")
             )
     if len(problems) > before:
         return None

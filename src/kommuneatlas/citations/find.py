@@ -21,7 +21,7 @@ def find_law_mentions(text: str, catalogue: LawCatalogue) -> list[LawMention]:
     """Every law named in ``text`` without a paragraph or chapter next to it."""
     found = scan(text, catalogue)
     resolve_names(found, catalogue)
-    return mentions(found)
+    return mentions(found, catalogue)
 
 
 def find_all(
@@ -30,4 +30,4 @@ def find_all(
     """:func:`find_citations` and :func:`find_law_mentions` in one pass over ``text``."""
     found = scan(text, catalogue)
     citations = resolve(found, catalogue, context_law)
-    return citations, mentions(found)
+    return citations, mentions(found, catalogue)

@@ -1,12 +1,14 @@
 """Turn the legal references in Markdown or plain text into links.
 
-:func:`link_markdown` parses the Markdown with markdown-it-py and locates, from each inline
-token's ``.map`` line range and its children, the source ranges that are plain prose. It
-finds the references in the document with everything else blanked out (so code and link
+:func:`markdown_citations` parses the Markdown with markdown-it-py and locates, from each
+inline token's ``.map`` line range and its children, the source ranges that are plain prose.
+It finds the references in the document with everything else blanked out (so code and link
 targets neither produce references nor serve as context, and offsets stay those of the
-source), and links only references lying in prose outside links and headings: fenced and
-indented code, code spans, raw HTML (and text inside a raw ``<a>``), existing links, images
-and headings come back byte for byte.
+source), and keeps only references lying in prose outside links and headings, one per list
+item ("§ 83" and "§ 85 i serviceloven"). :func:`annotate_markdown` links them (by
+:func:`.annotate.annotate`): fenced and indented code, code spans, raw HTML (and text inside a
+raw ``<a>``), existing links, images and headings come back byte for byte. The two steps are
+apart so that a page's references are found once and linked from what was found.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
+from .annotate import annotate
 from .catalogue import LawCatalogue
 from .find import find_citations
 from .model import Citation
@@ -47,41 +50,49 @@ class _Prose:
     linkable: list[tuple[int, int]]
 
 
-def link_markdown(source: str, catalogue: LawCatalogue, href: Href) -> str:
-    """``source`` with every resolved reference in its prose turned into ``[raw](href)``."""
+def markdown_citations(source: str, catalogue: LawCatalogue) -> list[Citation]:
+    """Every reference in the prose of the Markdown ``source`` that may be linked, one per
+    list item, with ``start``/``end`` narrowed to the linkable part ("**LAB** § 5": "§ 5")."""
     prose = _prose(source)
     linkable = _merge(source, (span for p in prose for span in p.linkable))
     masked = _mask(source, [p.visible for p in prose], _heading_markers(source))
     starts = [start for start, _ in linkable]
-    parts: list[str] = []
-    position = 0
+    found: list[Citation] = []
     for citation in find_citations(masked, catalogue):
-        span = _linkable_span(citation, linkable, starts)
-        if span is None or span[0] < position:
-            continue
-        target = href(citation)
-        if not target:
-            continue
-        start, end = span
-        parts += [source[position:start], "[", source[start:end], "](", quote(target, safe=_URL_SAFE), ")"]
-        position = end
-    parts.append(source[position:])
-    return "".join(parts)
+        for piece in citation.split(masked):
+            span = _linkable_span(piece, linkable, starts)
+            if span is not None and (not found or span[0] >= found[-1].end):
+                found.append(replace(piece, start=span[0], end=span[1], raw=source[span[0] : span[1]]))
+    return found
+
+
+def annotate_markdown(source: str, citations: list[Citation], href: Href) -> str:
+    """``source`` with each of ``citations`` (from :func:`markdown_citations`) that ``href``
+    gives a target turned into ``[raw](href)``."""
+    spans = [(c.start, c.end, target) for c in citations if (target := href(c))]
+    return annotate(source, spans, lambda raw, target: f"[{raw}]({quote(target, safe=_URL_SAFE)})")
+
+
+def link_markdown(source: str, catalogue: LawCatalogue, href: Href) -> str:
+    """``source`` with every resolved reference in its prose turned into ``[raw](href)``."""
+    return annotate_markdown(source, markdown_citations(source, catalogue), href)
 
 
 def link_text_html(text: str, catalogue: LawCatalogue, href: Href, context_law: str | None = None) -> str:
-    """``text`` HTML-escaped, with each reference wrapped in ``<a class="lovhenvisning">``."""
-    parts: list[str] = []
-    position = 0
-    for citation in find_citations(text, catalogue, context_law):
-        target = href(citation)
-        if not target:
-            continue
-        parts.append(html.escape(text[position : citation.start]))
-        parts.append(f'<a class="lovhenvisning" href="{html.escape(target)}">{html.escape(citation.raw)}</a>')
-        position = citation.end
-    parts.append(html.escape(text[position:]))
-    return "".join(parts)
+    """``text`` HTML-escaped, with each reference (each item of a list) wrapped in
+    ``<a class="lovhenvisning">``."""
+    spans = [
+        (piece.start, piece.end, target)
+        for citation in find_citations(text, catalogue, context_law)
+        for piece in citation.split(text)
+        if (target := href(piece))
+    ]
+    return annotate(text, spans, html_link, html.escape)
+
+
+def html_link(raw: str, target: str) -> str:
+    """A reference as an HTML link (both escaped)."""
+    return f'<a class="lovhenvisning" href="{html.escape(target)}">{html.escape(raw)}</a>'
 
 
 def _linkable_span(

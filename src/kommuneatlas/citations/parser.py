@@ -1,12 +1,19 @@
 """Find legal references and law names in Danish text (running prose or raw PDF exports).
 
 The parser works on the normalised text of a :class:`~.textmap.TextMap`. It finds every law
-name the catalogue knows (one trie-shaped pattern), then reads the grammar after each § sign
-or chapter word (see :mod:`.patterns`): lists, ranges, letters, stk., nr., pkt., and a law
-named just before ("LAB § 31", "servicelovens § 83 og § 85", "BR, kap. 23") or just after
-("§ 2, nr. 1, i lov om …", "§ 83 og § 85 (serviceloven)"). A chapter without an adjacent law
-is the document's own chapter and is dropped; a § without one is kept for :mod:`.resolve`
-to give a law from context. Every offset here is an offset into the normalised text.
+name (:mod:`.names`), then reads the grammar after each § sign or chapter word (see
+:mod:`.patterns`): lists, ranges, letters, stk., nr., pkt., and a law named just before ("LAB
+§ 31", "servicelovens § 83 og § 85", "BR, kap. 23") or just after ("§ 2, nr. 1, i lov om …",
+"§§ 76, 77 og 82 i lov om …", "§ 83 og § 85 (serviceloven)"). A list with a law before *and*
+after it is two references, split where the sign is repeated: in "LAB § 2 og § 55 i lov nr.
+1482 af …" § 55 belongs to the act. A chapter without an adjacent law is the document's own
+chapter and is dropped; a § without one is kept for :mod:`.resolve` to give a law from context.
+
+Not references: a provision's own heading ("§ 6. Frikommunerne kan …" at the start of a line
+or after a full stop), section numbers ("§ 6.1", "§ 2.2.2.2"; but "LAB § 2.11" is LAB's
+shorthand for § 2, nr. 11), a number with letters glued to it ("§7Gain"), and a § in a
+sentence that is not Danish ("per counsel §5"). Every offset here is an offset into the
+normalised text; each list item keeps its own span (:class:`Item`), so a list links item by item.
 """
 
 from __future__ import annotations
@@ -14,14 +21,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import LawCatalogue
+from .names import Name, find_names
 from .patterns import (
+    ABBREVIATION_BEFORE_STOP,
+    ABBREVIATIONS,
     CHAPTER_WORD,
     COMPOUND,
     CONNECTOR_AFTER,
+    DANISH_WORDS,
     DOTTED,
+    DOTTED_NUMBER,
+    ENGLISH,
+    ENGLISH_WORDS,
     ENTRY,
     GAP_BEFORE,
     GAP_BEFORE_MAX,
+    GLUED_WORD,
+    HEADING_CONNECTORS,
+    LANGUAGE_WINDOW,
     LETTER,
     LETTER_AFTER,
     MAX_EXPANDED_RANGE,
@@ -30,23 +47,30 @@ from .patterns import (
     NUMBER_SEPARATOR,
     PARAGRAPH,
     PKT,
+    PROVISION_HEADING_AFTER,
     RANGE_TAIL,
+    SENTENCE_BEFORE,
     SEPARATOR,
     SIGN,
     STK,
+    WORD,
 )
 from .textmap import TextMap
 
 
 @dataclass
-class Name:
-    """A law name in the normalised text and the catalogue ids it may denote."""
+class Item:
+    """One item of a reference's list: a paragraph (or expanded range), or a chapter, with
+    its own stk./nr./pkt. ``start`` is where its sign stands if it repeats one ("og § 85")."""
 
     start: int
     end: int
-    ids: tuple[str, ...]
-    used: bool = False
-    law: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    chapter: str | None = None
+    stk: list[str] = field(default_factory=list)
+    nr: list[str] = field(default_factory=list)
+    pkt: list[str] = field(default_factory=list)
+    signed: bool = False
 
 
 @dataclass
@@ -55,21 +79,39 @@ class Reference:
 
     start: int
     end: int
-    paragraphs: list[str] = field(default_factory=list)
-    stk: list[str] = field(default_factory=list)
-    nr: list[str] = field(default_factory=list)
-    chapter: list[str] = field(default_factory=list)
-    pkt: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
     name: Name | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return _flat(item.paragraphs for item in self.items)
+
+    @property
+    def chapter(self) -> list[str]:
+        return _flat([item.chapter] for item in self.items if item.chapter)
+
+    @property
+    def stk(self) -> list[str]:
+        return _flat(item.stk for item in self.items)
+
+    @property
+    def nr(self) -> list[str]:
+        return _flat(item.nr for item in self.items)
+
+    @property
+    def pkt(self) -> list[str]:
+        return _flat(item.pkt for item in self.items)
 
 
 @dataclass
 class Scan:
-    """Everything the parser found in one text."""
+    """Everything the parser found in one text; ``headings`` are where provisions' own
+    headings ("§ 6.") stand (normalised offsets): sections end there."""
 
     text: TextMap
     names: list[Name]
     references: list[Reference]
+    headings: list[int] = field(default_factory=list)
 
 
 def scan(text: str, catalogue: LawCatalogue) -> Scan:
@@ -77,96 +119,182 @@ def scan(text: str, catalogue: LawCatalogue) -> Scan:
     mapped = TextMap(text)
     s = mapped.norm
     names = find_names(s, catalogue)
-    by_end = {name.end: name for name in names}
-    by_start = {name.start: name for name in names}
-    references: list[Reference] = []
+    parser = _Parser(mapped, names)
     consumed = 0
     for entry in ENTRY.finditer(s):
         if entry.start() < consumed:
             continue
-        reference = _reference(s, entry.start(), by_end, by_start)
-        if reference is not None:
-            references.append(reference)
-            consumed = reference.end
-    return Scan(mapped, names, references)
+        found = parser.reference(entry.start())
+        if found:
+            parser.references += found
+            consumed = found[-1].end
+    return Scan(mapped, names, parser.references, parser.headings)
 
 
-def find_names(s: str, catalogue: LawCatalogue) -> list[Name]:
-    """Every catalogue law name in ``s``, in order; of two overlapping names the first
-    (at the same start: the longer) wins."""
-    abbreviations, names = catalogue.patterns
-    lower = s.lower()
-    if len(lower) == len(s):
-        spans = [match.span() for match in names.finditer(lower)]
-    else:
-        spans = [match.span() for match in catalogue.name_pattern_any_case.finditer(s)]
-    spans += [match.span() for match in abbreviations.finditer(s)]
-    spans.sort(key=lambda span: (span[0], -span[1]))
-    found: list[Name] = []
-    for start, end in spans:
-        if found and start < found[-1].end:
-            continue
-        ids = catalogue.lookup(s[start:end])
-        if ids:
-            found.append(Name(start, end, ids))
-    return found
+class _Parser:
+    def __init__(self, mapped: TextMap, names: list[Name]) -> None:
+        self.mapped = mapped
+        self.s = mapped.norm
+        self.by_end = {name.end: name for name in names}
+        self.by_start = {name.start: name for name in names}
+        self.references: list[Reference] = []
+        self.headings: list[int] = []
 
+    def reference(self, at: int) -> list[Reference]:
+        """The reference (or, split, references) whose § sign or chapter word is at ``at``."""
+        s = self.s
+        before = self._name_before(at)
+        reference = Reference(at, at)
+        sign = SIGN.match(s, at)
+        if sign:
+            heading = self._heading(at, sign.end(), before)
+            if heading:
+                if heading == _LINE_HEADING:
+                    self.headings.append(at)
+                return []
+            plural = sign.group(1) == "§§" or (sign.group(2) or "").lower().startswith("paragraffer")
+            tail = _paragraphs(s, sign.end(), plural, reference, before is not None)
+            if tail is not None and _not_danish(s, at):
+                return []
+        else:
+            word = CHAPTER_WORD.match(s, at)
+            assert word is not None  # ENTRY matched a chapter word here
+            tail = _chapters(s, word.end(), reference, before is not None)
+        if tail is None:
+            return []
+        after, closing = self._name_after(tail)
+        if before is not None and after is not None:
+            split = max((i for i, item in enumerate(reference.items) if i and item.signed), default=None)
+            if split is not None:
+                first = Reference(
+                    before.start - _opening(s, before),
+                    reference.items[split - 1].end,
+                    reference.items[:split],
+                    before,
+                )
+                second = Reference(
+                    reference.items[split].start, after.end + closing, reference.items[split:], after
+                )
+                before.used = after.used = True
+                return [first, second]
+            after = None
+        if before is not None:
+            reference.name, reference.start = before, before.start - _opening(s, before)
+            before.used = True
+        elif after is not None:
+            reference.name = after
+            reference.end = after.end + closing
+            after.used = True
+        elif not reference.paragraphs:
+            return []  # a chapter with no law named next to it: the document's own
+        return [reference]
 
-def _reference(s: str, at: int, by_end: dict[int, Name], by_start: dict[int, Name]) -> Reference | None:
-    """The reference whose § sign or chapter word is at ``at``, or ``None``."""
-    reference = Reference(at, at)
-    sign = SIGN.match(s, at)
-    if sign:
-        tail = _paragraphs(s, sign.end(), len(sign.group(1)) == 2, reference)
-    else:
-        word = CHAPTER_WORD.match(s, at)
-        assert word is not None  # ENTRY matched a chapter word here
-        tail = _chapters(s, word.end(), reference)
-    if tail is None:
+    def _name_before(self, at: int) -> Name | None:
+        for end in range(at, max(at - GAP_BEFORE_MAX, 0) - 1, -1):
+            name = self.by_end.get(end)
+            if name is not None and not name.used and not name.eu and GAP_BEFORE.fullmatch(self.s, end, at):
+                if self.s.startswith(")", end) and not self.s.startswith("(", name.start - 1):
+                    continue
+                return name
         return None
-    for end in range(at, max(at - GAP_BEFORE_MAX, 0) - 1, -1):
-        name = by_end.get(end)
-        if name is not None and not name.used and GAP_BEFORE.fullmatch(s, end, at):
-            reference.name = name
-            reference.start = name.start
-            break
-    else:
-        connector = CONNECTOR_AFTER.match(s, tail)
-        name = by_start.get(connector.end()) if connector else None
-        if connector and name is not None and not name.used:
-            closing = connector.group().endswith("(")
-            if not closing or s.startswith(")", name.end):
-                reference.name = name
-                reference.end = name.end + closing
-    if reference.name is not None:
-        reference.name.used = True
-    elif not reference.paragraphs:
-        return None  # a chapter with no law named next to it: the document's own
-    return reference
+
+    def _name_after(self, tail: int) -> tuple[Name | None, int]:
+        """The law named after a reference ending at ``tail``, and 1 if it is in parentheses."""
+        connector = CONNECTOR_AFTER.match(self.s, tail)
+        name = self.by_start.get(connector.end()) if connector else None
+        if connector is None or name is None or name.used or name.eu:
+            return None, 0  # an EU act has articles, not §§
+        closing = connector.group().endswith("(")
+        if closing and not self.s.startswith(")", name.end):
+            return None, 0
+        return name, int(closing)
+
+    def _heading(self, at: int, number_at: int, before: Name | None) -> int:
+        """Whether the § at ``at`` starts a provision's own heading ("§ 6. Frikommunerne …"):
+        :data:`_LINE_HEADING` at the start of a line (the text's own structure), 1 after a
+        full stop or in quotes (»§ 6. …«, an amendment's new text), else 0."""
+        number = PARAGRAPH.match(self.s, number_at)
+        if number is None:
+            return 0
+        text = self.mapped.original
+        start, end = self.mapped.start(at), self.mapped.end(number.end())
+        after = PROVISION_HEADING_AFTER.match(text, end)
+        if not after:
+            return 0
+        line_start = text.rfind("\n", 0, start) + 1
+        if before is not None:
+            # "Lov om …\n\n§ 1. Loven gælder …" or "…\n\n§ 1\n": an act's title above its first
+            # provision; a name on the line before without a blank line, or "§ 11." alone on
+            # its line, is a reference that wrapped
+            gap = text[self.mapped.end(before.end) : line_start]
+            if after.group() == "." or text[line_start:start].strip() or gap.count("\n") < 2:
+                return 0
+            return _LINE_HEADING
+        previous = self.s[:at].rstrip()
+        last_word = previous[previous.rfind(" ") + 1 :].lower()
+        if last_word in HEADING_CONNECTORS or last_word.endswith(","):
+            return 0
+        if not text[line_start:start].strip():
+            return _LINE_HEADING
+        if after.group() != ". " or not SENTENCE_BEFORE.search(previous):
+            return 0  # mid-line, only "… lovens indhold. § 6. Kommunen …" is a heading
+        return int(not (previous.endswith(".") and _is_abbreviation(previous, len(previous) - 1)))
 
 
-def _paragraphs(s: str, pos: int, plural: bool, reference: Reference) -> int | None:
+_LINE_HEADING = 2
+
+
+def _opening(s: str, name: Name) -> int:
+    """1 if the name before a § stands in parentheses ("(hjemmehjælpsbekendtgørelsen) § 2"):
+    the reference starts at the parenthesis."""
+    return int(s.startswith(")", name.end))
+
+
+def _is_abbreviation(s: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an abbreviation such as "jf." or "stk."."""
+    word = ABBREVIATION_BEFORE_STOP.search(s, max(0, stop - 12), stop)
+    return word is not None and word.group(1).lower() in ABBREVIATIONS
+
+
+def _not_danish(s: str, at: int) -> bool:
+    """Whether the words around ``at`` are more English than Danish ("per counsel §5")."""
+    window = s[max(0, at - LANGUAGE_WINDOW) : at + LANGUAGE_WINDOW].lower()
+    if not ENGLISH.search(window):
+        return False
+    english = danish = 0
+    for word in WORD.findall(window):
+        if word in ENGLISH_WORDS:
+            english += 1
+        elif word in DANISH_WORDS or not word.isascii():
+            danish += 1
+    return english > danish
+
+
+def _paragraphs(s: str, pos: int, plural: bool, reference: Reference, dotted_ok: bool) -> int | None:
     """Read the numbers after a § sign into ``reference``; return where a law may follow."""
     previous: tuple[str, str | None] | None = None
     tail: int | None = None
+    item_start, signed = reference.start, True
     while True:
-        item = _paragraph_item(s, pos, previous, reference)
+        item = _paragraph_item(s, pos, previous, item_start, dotted_ok)
         if item is None:
             break
-        pos = reference.end = item
-        previous = _last_paragraph(reference)
-        one_paragraph = plural and len(reference.paragraphs) == 1
+        item.signed = signed
+        reference.items.append(item)
+        pos = reference.end = item.end
+        previous = _last_paragraph(item)
+        one_paragraph = plural and len(reference.items) == 1
         while True:
             if (match := STK.match(s, pos)) is not None:
-                pos = _numbers(s, match.end(), reference.stk, one_paragraph)
+                pos = _numbers(s, match.end(), item.stk, one_paragraph)
             elif (match := NR.match(s, pos)) is not None:
-                pos = _numbers(s, match.end(), reference.nr, one_paragraph)
+                pos = _numbers(s, match.end(), item.nr, one_paragraph)
             elif (match := PKT.match(s, pos)) is not None:
-                reference.pkt.append(match.group(1))
+                item.pkt += [value for value in match.groups() if value]
                 pos = match.end()
             else:
                 break
-            reference.end = pos
+            reference.end = item.end = pos
         compound = COMPOUND.match(s, pos)
         if compound:
             tail = compound.end()
@@ -174,55 +302,53 @@ def _paragraphs(s: str, pos: int, plural: bool, reference: Reference) -> int | N
         separator = SEPARATOR.match(s, pos)
         if separator is None:
             break
+        signed = separator.group(1) is not None
+        item_start = separator.start(1) if signed else separator.end()
         pos = separator.end()
-    if not reference.paragraphs:
+    if not reference.items:
         return None
     return tail if tail is not None else reference.end
 
 
 def _paragraph_item(
-    s: str, pos: int, previous: tuple[str, str | None] | None, reference: Reference
-) -> int | None:
+    s: str, pos: int, previous: tuple[str, str | None] | None, start: int, dotted_ok: bool
+) -> Item | None:
     """Read one list item at ``pos`` ("31", "31 a", "4-6", "92-96c", "2.11", or the "b"
-    of "§ 82 a og b"); add it to ``reference`` and return its end, or ``None``."""
+    of "§ 82 a og b"), or ``None`` (also for a section number or glued letters)."""
     dotted = DOTTED.match(s, pos)
     if dotted:
-        _add(reference.paragraphs, [dotted.group(1)])
-        _add(reference.nr, [dotted.group(2)])
-        return dotted.end()
+        if not dotted_ok:
+            return None
+        return Item(start, dotted.end(), [dotted.group(1)], nr=[dotted.group(2)])
     match = PARAGRAPH.match(s, pos)
     if match is None:
         if previous is not None and previous[1] is not None:
             letter = LETTER.match(s, pos)
             if letter:
-                _add(reference.paragraphs, [previous[0] + letter.group()])
-                return letter.end()
+                return Item(start, letter.end(), [previous[0] + letter.group().lower()])
         return None
     number, letter = match.group(1), match.group(2)
+    letter = letter.lower() if letter else None
     end = match.end()
+    if DOTTED_NUMBER.match(s, end) or GLUED_WORD.match(s, end):
+        return None
     upper = RANGE_TAIL.match(s, end)
     if upper is not None:
-        high, high_letter, only_letter = upper.groups()
+        high, high_letter, only_letter = (value.lower() if value else value for value in upper.groups())
         if only_letter is not None and letter is not None:
-            _add(reference.paragraphs, [f"{number}{letter}-{number}{only_letter}"])
-            return upper.end()
+            return Item(start, upper.end(), [f"{number}{letter}-{number}{only_letter}"])
         if high is not None:
             if letter is None and high_letter is None and 0 < int(high) - int(number) <= MAX_EXPANDED_RANGE:
-                _add(reference.paragraphs, [str(n) for n in range(int(number), int(high) + 1)])
-            else:
-                _add(reference.paragraphs, [f"{number}{letter or ''}-{high}{high_letter or ''}"])
-            return upper.end()
-    _add(reference.paragraphs, [number + (letter or "")])
-    return end
+                return Item(start, upper.end(), [str(n) for n in range(int(number), int(high) + 1)])
+            return Item(start, upper.end(), [f"{number}{letter or ''}-{high}{high_letter or ''}"])
+    return Item(start, end, [number + (letter or "")])
 
 
-def _last_paragraph(reference: Reference) -> tuple[str, str | None] | None:
-    """(number, letter) of the last paragraph read, for an elliptical "§ 82 a og b"."""
-    if not reference.paragraphs:
+def _last_paragraph(item: Item) -> tuple[str, str | None] | None:
+    """(number, letter) of the item's paragraph, for an elliptical "§ 82 a og b"."""
+    if len(item.paragraphs) != 1 or "-" in item.paragraphs[0]:
         return None
-    last = reference.paragraphs[-1]
-    if "-" in last:
-        return None
+    last = item.paragraphs[0]
     number = last.rstrip("abcdefghijklmnopqrstuvwxyz")
     return number, last[len(number) :] or None
 
@@ -246,12 +372,13 @@ def _numbers(s: str, pos: int, into: list[str], first_only: bool) -> int:
         if separator is None or first_only:
             break
         pos = separator.end()
-    _add(into, values)
+    into.extend(value for value in values if value not in into)
     return end
 
 
-def _chapters(s: str, pos: int, reference: Reference) -> int | None:
+def _chapters(s: str, pos: int, reference: Reference, dotted_ok: bool) -> int | None:
     """Read "kapitel 7", "kap. 10-12", "kapitel 4 og 5" and a following "og § 73 a"."""
+    start = reference.start
     while True:
         item = PARAGRAPH.match(s, pos)
         if item is None:
@@ -263,21 +390,29 @@ def _chapters(s: str, pos: int, reference: Reference) -> int | None:
         if upper is not None and upper.group(1) is not None:
             value += f"-{upper.group(1)}{upper.group(2) or ''}"
             end = upper.end()
-        _add(reference.chapter, [value])
+        if value not in reference.chapter:
+            reference.items.append(Item(start, end, chapter=value, signed=not reference.items))
         reference.end = end
         separator = NUMBER_SEPARATOR.match(s, end)
         if separator is None:
             break
-        pos = separator.end()
-    if not reference.chapter:
+        pos = start = separator.end()
+    if not reference.items:
         return None
     separator = SEPARATOR.match(s, reference.end)
     if separator is not None and separator.group(1):
-        tail = _paragraphs(s, separator.end(), len(separator.group(1)) == 2, reference)
+        rest = Reference(separator.start(1), separator.start(1))
+        tail = _paragraphs(s, separator.end(), len(separator.group(1)) == 2, rest, dotted_ok)
         if tail is not None:
+            rest.items[0].start = separator.start(1)
+            reference.items += rest.items
+            reference.end = rest.end
             return tail
     return reference.end
 
 
-def _add(into: list[str], values: list[str]) -> None:
-    into.extend(value for value in values if value not in into)
+def _flat(lists: object) -> list[str]:
+    result: list[str] = []
+    for values in lists:  # type: ignore[attr-defined]
+        result.extend(value for value in values if value not in result)
+    return result

@@ -1,22 +1,34 @@
 """Give every reference its law: the name next to it, or else the context.
 
-A law named next to the reference (found by :mod:`.parser`) is looked up in the catalogue;
-a name two laws share is decided by the laws' ``context_words`` near it (or by
-``context_law``), else left unresolved. A bare reference ("(§ 129)", "§ 107-botilbud") takes,
-in this order:
+A law named next to the reference (found by :mod:`.parser`) gives it its law: a catalogue
+name is looked up (a name two laws share is decided by the laws' ``context_words`` near it,
+or by ``context_law``, else left unresolved); a name the catalogue lacks gives the id derived
+from it (:func:`.lawnames.unknown_law_id`); an act by number and date gives the law its title
+or ELI address tells, else an id of its own (see :mod:`.acts`); "denne lov"/"lovens" gives
+the document's own law ("samme lov" the law named last) — the law an amending act's lead-in names ("I lov om …, foretages
+følgende ændringer:") up to the act's next provision, else the act the document itself is
+(its title at the very start) — and otherwise none; "ændringsloven", "lovforslagets" give none.
 
+A bare reference ("(§ 129)", "I § 25, stk. 5, ændres …") takes, in this order:
+
+0. inside an amending act's list of amendments, the law being amended;
 A. the nearest law named earlier in the same sentence (or table cell);
+A'. in a document that is an act, that act (its own "jf. § 3");
 B. the law with which the same paragraph number is cited elsewhere in the text, if only
    one law is (a short form, like eyecite's "id." and "supra");
 C. the nearest law named (or inferred) before it in the same section, within
    :data:`~.patterns.SAME_SECTION_WINDOW` characters;
 D. ``context_law``, the law the caller knows the text is about;
-E. the first law named after it in the same section, within the same window (a table
-   row that names its law in a later cell).
+E. in a table (a section headed "Tabel"/"Bilagstabel", or across a tab), the first law
+   named after it in the same section, within the same window (a row that names its law
+   in a later cell).
 
-Otherwise the law stays ``None``. A section ends at a heading line (see
-:data:`~.patterns.HEADING`); sentences end at a full stop before a capital letter (not
-after "jf.", "nr.", "stk." …) or at a tab.
+In A and C, a name that gives no law (an unresolved or EU act, "ændringsloven") is nearest
+all the same: every name ends the reach of the one before it, and the reference stays
+unresolved. Otherwise the law stays ``None``. A section ends at a heading line (see
+:data:`~.patterns.HEADING`) and at a provision's own heading ("§ 6." at the start of a line);
+sentences end at a full stop before a capital letter (not after "jf.", "nr.", "stk." …) or at
+a tab.
 """
 
 from __future__ import annotations
@@ -24,82 +36,276 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cached_property
+from itertools import pairwise
 
+from .acts import Act
 from .catalogue import LawCatalogue, fold
-from .model import Citation, LawMention
-from .parser import Name, Reference, Scan
+from .model import Citation, LawMention, Piece
+from .names import ACT_NAME, ANAPHOR, KNOWN, OWN, SAME, UNKNOWN, Name
+from .parser import Reference, Scan
 from .patterns import (
     ABBREVIATION_BEFORE_STOP,
     ABBREVIATIONS,
+    AMENDMENT_LEAD,
+    AMENDMENT_OBJECT,
+    AMENDMENT_WINDOW,
+    APPOSITION,
     CONTEXT_WORD_WINDOW,
+    GAP_BEFORE_MAX,
     HEADING,
+    PARENTHETICAL_NAME,
     SAME_SECTION_WINDOW,
     SENTENCE_END,
+    TABLE_HEADING,
 )
+
+_BLOCKED = ""
+"""Rule A or C found a name that gives no law: the reference stays unresolved."""
 
 
 def resolve(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None) -> list[Citation]:
     """The references of ``scan`` as :class:`Citation` objects (offsets into the original)."""
     s = scan.text.norm
     resolve_names(scan, catalogue, context_law)
-    context = _Context(scan, [name for name in scan.names if name.law is not None])
+    context = _Context(scan)
+    regions = _amendment_regions(scan)
     known: dict[str, set[str]] = {}
     for reference in scan.references:
-        if reference.name is not None and reference.name.law is not None:
+        if reference.name is not None and reference.name.kind != OWN and reference.name.law is not None:
             for paragraph in reference.paragraphs:
                 known.setdefault(paragraph, set()).add(reference.name.law)
+    versions = _versions(scan)
+    own = scan_own_law(scan)
     citations: list[Citation] = []
     for reference in scan.references:
-        if reference.name is not None:
-            law = reference.name.law
+        name = reference.name
+        explicit = name is not None and name.kind != OWN
+        if name is not None and name.kind == OWN:
+            law = _region_law(regions, reference.start) or own
+        elif name is not None:
+            law = name.law
         else:
-            law = (
-                context.in_sentence(s, reference)
-                or _same_paragraph(reference.paragraphs, known)
-                or context.before(reference)
-                or context_law
-                or context.after(reference)
-            )
+            law = _region_law(regions, reference.start)
+            if law is not None:
+                context.inferred(reference, law)
+                citations.append(
+                    _citation(scan, catalogue, reference, law, False, versions.get(reference.end))
+                )
+                continue
+            law = context.in_sentence(s, reference)
+            if law is None:
+                law = own
+            if law is None:
+                law = _same_paragraph(reference.paragraphs, known) or context.before(reference)
+            if law is None:
+                law = context_law or context.after(reference)
+            if law == _BLOCKED:
+                law = None
             if law is not None:
                 context.inferred(reference, law)
                 for paragraph in reference.paragraphs:
                     known.setdefault(paragraph, set()).add(law)
-        citations.append(_citation(scan, reference, law))
+        act = name.act if name is not None and name.kind == ACT_NAME else versions.get(reference.end)
+        citations.append(_citation(scan, catalogue, reference, law, explicit, act))
     return citations
 
 
 def resolve_names(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None) -> None:
-    """Set ``law`` on every name: its only id, or the one its context words point to."""
+    """Set ``law`` on every name (see the module docstring); "denne lov" last, as it needs
+    the document's own law."""
     s = scan.text.norm
     for name in scan.names:
-        if len(name.ids) == 1:
-            name.law = name.ids[0]
-            continue
-        window = fold(s[max(0, name.start - CONTEXT_WORD_WINDOW) : name.end + CONTEXT_WORD_WINDOW])
-        hits = [law for law in name.ids if any(fold(word) in window for word in catalogue[law].context_words)]
-        if len(hits) == 1:
-            name.law = hits[0]
-        elif context_law in name.ids:
-            name.law = context_law
-
-
-def mentions(scan: Scan) -> list[LawMention]:
-    """The names not part of a reference, as :class:`LawMention` objects (after :func:`resolve_names`)."""
-    result: list[LawMention] = []
+        if name.kind == UNKNOWN:
+            name.law = name.key
+        elif name.kind == ACT_NAME:
+            name.law = _act_law(name, s, catalogue, context_law)
+        elif name.kind == KNOWN:
+            name.law = _known_law(name, s, catalogue, context_law)
+    _same_law_in_parentheses(scan)
+    ends = {name.end: name for name in scan.names if name.kind in (KNOWN, UNKNOWN)}
+    for reference in scan.references:
+        if reference.name is not None and reference.name.kind in (KNOWN, UNKNOWN):
+            ends.setdefault(reference.end, reference.name)
     for name in scan.names:
-        if not name.used:
-            start, end = scan.text.start(name.start), scan.text.end(name.end)
-            result.append(LawMention(scan.text.original[start:end], start, end, name.law))
+        if name.kind == ACT_NAME and not name.ids and name.key is None and name.act is not None:
+            for gap in range(name.start, max(0, name.start - GAP_BEFORE_MAX) - 1, -1):
+                law_name = ends.get(gap)
+                if law_name is not None and APPOSITION.fullmatch(s, gap, name.start):
+                    name.law, name.version_of = law_name.law, law_name
+                    break
+    own = scan_own_law(scan)
+    last: str | None = None
+    for name in scan.names:
+        if name.kind == OWN:
+            name.law = own
+        elif name.kind == SAME:
+            name.law = last
+        elif name.kind != ANAPHOR:
+            last = name.law
+
+
+def _same_law_in_parentheses(scan: Scan) -> None:
+    """A name in parentheses right after another names the same law ("bekendtgørelse nr. …
+    om tilbud om hjemmehjælp (hjemmehjælpsbekendtgørelsen)"): both get the catalogue's law if
+    either is in it, else the short name's id, by which texts mostly name the law."""
+    s = scan.text.norm
+    for first, second in pairwise(scan.names):
+        if second.kind not in (KNOWN, UNKNOWN) or first.kind not in (KNOWN, UNKNOWN, ACT_NAME):
+            continue
+        if not PARENTHETICAL_NAME.fullmatch(s, first.end, second.start) or not s.startswith(")", second.end):
+            continue
+        if first.law is None or second.law is None:
+            continue
+        if first.kind == KNOWN and second.kind == UNKNOWN:
+            second.law, second.title = first.law, None
+        elif second.kind == KNOWN or first.kind != ACT_NAME or first.key is not None:
+            first.law = second.law
+
+
+def _known_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | None) -> str | None:
+    if len(name.ids) == 1:
+        return name.ids[0]
+    window = fold(s[max(0, name.start - CONTEXT_WORD_WINDOW) : name.end + CONTEXT_WORD_WINDOW])
+    hits = [law for law in name.ids if any(fold(word) in window for word in catalogue[law].context_words)]
+    if len(hits) == 1:
+        return hits[0]
+    return context_law if context_law in name.ids else None
+
+
+def _act_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | None) -> str | None:
+    """The law of an act citation: rules 1–4 of :mod:`.acts` (rule 5 in :func:`resolve_names`)."""
+    if name.act is None:
+        return None
+    if name.ids:
+        return _known_law(name, s, catalogue, context_law)
+    return name.key or name.act.id
+
+
+def scan_own_law(scan: Scan) -> str | None:
+    """The act the document is, if its text starts with the act's title standing alone ("Lov
+    om …", "Bekendtgørelse af lov om …", "LOV nr 551 af … Lov om …"), else ``None``. Call
+    after the parser has marked the names its references use."""
+    names = scan.names
+    if not names:
+        return None
+    s = scan.text.norm
+    first = names[0]
+    lead = s[: first.start].strip().lower()
+    if lead and lead not in ("bekendtgørelse af", "forslag til"):
+        return None
+    if first.kind == ACT_NAME and not first.ids and first.key is None and len(names) > 1:
+        following = names[1]
+        gap = s[first.end : following.start].strip().lower()
+        if gap in ("", "bekendtgørelse af", "forslag til"):
+            first = following
+    if first.used or first.eu or first.kind not in (KNOWN, UNKNOWN, ACT_NAME):
+        return None  # "Serviceloven § 83 …" starts a letter, not an act; an EU act has no §§
+    return first.law
+
+
+def _amendment_regions(scan: Scan) -> list[tuple[int, int, str | None]]:
+    """(start, end, law) of each amending act's list of amendments: from "foretages følgende
+    ændringer" to the act's next provision heading or next lead-in."""
+    s = scan.text.norm
+    if "foretages" not in s:
+        return []
+    leads = list(AMENDMENT_LEAD.finditer(s))
+    regions: list[tuple[int, int, str | None]] = []
+    starts = [name.start for name in scan.names]
+    for i, lead in enumerate(leads):
+        law: str | None = None
+        first = bisect_left(starts, lead.start() - AMENDMENT_WINDOW)
+        for name in scan.names[first : bisect_left(starts, lead.start())]:
+            if AMENDMENT_OBJECT.search(s, max(0, name.start - 8), name.start):
+                law = name.law
+        end = leads[i + 1].start() if i + 1 < len(leads) else len(s)
+        heading = bisect_right(scan.headings, lead.end())
+        if heading < len(scan.headings):
+            end = min(end, scan.headings[heading])
+        regions.append((lead.end(), end, law))
+    return regions
+
+
+def _region_law(regions: list[tuple[int, int, str | None]], position: int) -> str | None:
+    for start, end, law in regions:
+        if start <= position < end:
+            return law
+    return None
+
+
+def _versions(scan: Scan) -> dict[int, Act | None]:
+    """Reference end → the act cited right after it as the text of its law ("…§ 83, jf.
+    lovbekendtgørelse nr. 1078 af …")."""
+    s = scan.text.norm
+    ends = {reference.end for reference in scan.references}
+    found: dict[int, Act | None] = {}
+    for name in scan.names:
+        if name.version_of is not None:
+            for gap in range(name.start, max(0, name.start - GAP_BEFORE_MAX) - 1, -1):
+                if gap in ends and APPOSITION.fullmatch(s, gap, name.start):
+                    found[gap] = name.act
+                    break
+    return found
+
+
+def mentions(scan: Scan, catalogue: LawCatalogue | None = None) -> list[LawMention]:
+    """The names not part of a reference, as :class:`LawMention` objects (after
+    :func:`resolve_names`); "lovens", "ændringsloven" and the like are no mentions."""
+    result: list[LawMention] = []
+    text = scan.text
+    for name in scan.names:
+        if not name.used and name.kind not in (OWN, ANAPHOR, SAME):
+            start, end = text.start(name.start), text.end(name.end)
+            title, known = _title(scan, catalogue, name.law, name)
+            act = name.act if name.kind == ACT_NAME else None
+            result.append(LawMention(text.original[start:end], start, end, name.law, title, known, act))
     return result
 
 
-def _citation(scan: Scan, reference: Reference, law: str | None) -> Citation:
+def _title(
+    scan: Scan, catalogue: LawCatalogue | None, law: str | None, name: Name | None
+) -> tuple[str | None, bool]:
+    """(law_title, law_known) of a law: the catalogue's title, else the name as written."""
+    if law is None:
+        return None, False
+    if catalogue is not None and law in catalogue:
+        return catalogue[law].title, True
+    source = name if name is not None and name.law == law and name.title else None
+    if source is None:
+        source = next((n for n in scan.names if n.law == law and n.title), None)
+    return (source.title if source is not None else None), False
+
+
+def _citation(
+    scan: Scan,
+    catalogue: LawCatalogue,
+    reference: Reference,
+    law: str | None,
+    explicit: bool,
+    act: Act | None,
+) -> Citation:
     text = scan.text
     start, end = text.start(reference.start), text.end(reference.end)
     name = reference.name
     law_raw = None
     if name is not None:
         law_raw = text.original[text.start(name.start) : text.end(name.end)]
+    title, known = _title(scan, catalogue, law, name)
+    pieces = []
+    last = len(reference.items) - 1
+    for i, item in enumerate(reference.items):
+        piece_start = reference.start if i == 0 else item.start
+        piece_end = reference.end if i == last else item.end
+        pieces.append(
+            Piece(
+                text.start(piece_start),
+                text.end(piece_end),
+                tuple(item.paragraphs),
+                item.chapter,
+                tuple(item.stk),
+                tuple(item.nr),
+            )
+        )
     return Citation(
         raw=text.original[start:end],
         start=start,
@@ -109,10 +315,14 @@ def _citation(scan: Scan, reference: Reference, law: str | None) -> Citation:
         stk=reference.stk,
         nr=reference.nr,
         chapter=reference.chapter,
-        explicit=name is not None,
+        explicit=explicit,
         law_raw=law_raw,
         pkt=reference.pkt,
-        candidates=name.ids if name is not None and law is None else (),
+        candidates=name.ids if name is not None and name.kind == KNOWN and law is None else (),
+        law_title=title,
+        law_known=known,
+        act=act,
+        pieces=tuple(pieces),
     )
 
 
@@ -127,19 +337,29 @@ def _same_paragraph(paragraphs: Iterable[str], known: dict[str, set[str]]) -> st
 class _Context:
     """Where laws are named in the text, and its headings, for rules A, C and E."""
 
-    def __init__(self, scan: Scan, named: list[Name]) -> None:
+    def __init__(self, scan: Scan) -> None:
+        named = [name for name in scan.names if name.kind != OWN]
         self.ends = [name.end for name in named]
-        self.end_laws = [name.law for name in named]
+        self.end_laws = [_bare_law(name) for name in named]
         self.starts = [name.start for name in named]  # names do not overlap: same order
         self.start_laws = self.end_laws
         self.inferred_ends: list[int] = []
         self.inferred_laws: list[str] = []
         self.text = scan.text
+        self.provision_headings = scan.headings
 
     @cached_property
+    def _sections(self) -> tuple[list[int], set[int]]:
+        """Where sections start (normalised offsets), and which of them are tables; found
+        only if a § is bare."""
+        original = self.text.original
+        found = {self.text.to_norm(match.start()): match for match in HEADING.finditer(original)}
+        tables = {at for at, match in found.items() if TABLE_HEADING.match(original, match.start())}
+        return sorted({*found, *self.provision_headings}), tables
+
+    @property
     def headings(self) -> list[int]:
-        """Where section headings start (normalised offsets); found only if a § is bare."""
-        return [self.text.to_norm(match.start()) for match in HEADING.finditer(self.text.original)]
+        return self._sections[0]
 
     def inferred(self, reference: Reference, law: str) -> None:
         self.inferred_ends.append(reference.end)
@@ -176,12 +396,23 @@ class _Context:
         return self._nearest_before(reference.start, floor)
 
     def after(self, reference: Reference) -> str | None:
-        """Rule E: the first law named later in the same section."""
-        ceiling = min(self.section(reference)[1], reference.end + SAME_SECTION_WINDOW)
+        """Rule E: the first law named later in the same section, if that is a table (or a
+        tab, a cell boundary, stands between)."""
+        start, end = self.section(reference)
+        ceiling = min(end, reference.end + SAME_SECTION_WINDOW)
         i = bisect_left(self.starts, reference.end)
         if i < len(self.starts) and self.starts[i] < ceiling:
-            return self.start_laws[i]
+            in_table = start in self._sections[1] or "\t" in self.text.norm[reference.end : self.starts[i]]
+            return (self.start_laws[i] or None) if in_table else None
         return None
+
+
+def _bare_law(name: Name) -> str:
+    """The law a bare § may take from ``name``: none (:data:`_BLOCKED`) from an EU act,
+    which has articles, not §§, or from a name that gives no law."""
+    if name.eu or name.law is None:
+        return _BLOCKED
+    return name.law
 
 
 def _is_abbreviation(s: str, stop: int) -> bool:

@@ -75,22 +75,38 @@ class TextMap:
 
 
 def _after_hyphen(text: str, a: int, b: int) -> str:
-    """What a line break after a hyphen (``text[a:b]``, starting with "-") becomes.
+    """What a hyphen before a line break, or before one blank (``text[a:b]``, starting with
+    "-"), becomes.
 
-    The rules of :func:`kommuneatlas.textclean.join_hyphenated`: between two lower-case
-    letters the hyphen was a soft break and disappears ("ser-" + "viceloven"); after an
-    upper-case letter or a digit it is a real hyphen and stays, without the space ("LAB-" +
-    "lovens"); before a conjunction with a word after it, it ends an elided compound
-    ("beskæftigelses-" + "og sygedagpenge…").
+    The rules of :func:`kommuneatlas.textclean.join_hyphenated`, and those of a line break
+    that became a space: between two lower-case letters the hyphen was a soft break and
+    disappears ("ser-" + "viceloven", "beskæfti- gelsesindsats"), and so after a word's
+    single capital ("S-" + "erviceloven"); after an abbreviation in capitals or a digit at a
+    line break it is a real hyphen and stays, without the space ("LAB-" + "lovens"); before
+    a conjunction with a word after it, or before a word that itself ends in a hyphen, it
+    ends an elided compound and keeps its space ("beskæftigelses-" + "og sygedagpenge…",
+    "dag- fritids- og klubtilbud").
     """
     left = text[a - 1] if a > 0 else " "
     right = text[b] if b < len(text) else " "
-    if left.isspace():
+    line_break = "\n" in text[a:b] or "\f" in text[a:b]
+    if left.isspace() or ELIDED_COMPOUND.match(text, b) or (not line_break and _ends_in_hyphen(text, b)):
         return "- "
-    if ELIDED_COMPOUND.match(text, b):
-        return "- "
-    if left.islower() and right.islower():
+    if right.islower() and (left.islower() or _single_capital(text, a - 1)):
         return ""
-    if left.isalnum():
+    if line_break and left.isalnum():
         return "-"
     return "- "
+
+
+def _single_capital(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a capital letter that starts a word ("S" of "S-erviceloven")."""
+    return text[i].isupper() and (i == 0 or not text[i - 1].isalnum())
+
+
+def _ends_in_hyphen(text: str, b: int) -> bool:
+    """Whether the word at ``b`` ends in a hyphen ("fritids-" of "dag- fritids- og …")."""
+    end = b
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return end > b and text.startswith("-", end)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -13,7 +14,35 @@ from ..references import KIND_LABELS, Occurrence, ReferenceIndex
 from ..urls import api_url, data_file_url, law_url, provision_url
 from .linker import Linker
 from .pages import Page, SiteRenderer
-from .paging import BACKLINK_ROWS, Pager, chunked, page_url
+from .paging import BACKLINK_ROWS, WIDE_ROWS, Pager, chunked, page_url
+
+
+@dataclass(frozen=True)
+class LawInfo:
+    """What the law pages show of a law: the catalogue's entry, or for a law it lacks
+    (``known`` false) the name the texts use most and, for an act, its address."""
+
+    id: str
+    title: str
+    label: str
+    aliases: list[str]
+    url: str | None
+    known: bool
+
+
+def law_infos(catalogue: LawCatalogue, references: ReferenceIndex) -> list[LawInfo]:
+    """Every law with a page: the catalogue's laws the site cites or names, in catalogue order,
+    then those it lacks that the texts cite, by id. A catalogue law nothing on the site refers
+    to has no page (the catalogue covers the field; a site cites a few dozen of its laws)."""
+    on_site = references.laws()
+    infos = [
+        LawInfo(law.id, law.title, law.label, law.aliases, law.url, True)
+        for law in catalogue
+        if law.id in on_site
+    ]
+    for law_id, unknown in sorted(references.unknown_laws.items()):
+        infos.append(LawInfo(law_id, unknown.title, unknown.title, [], unknown.url, False))
+    return infos
 
 
 def _paragraph_key(paragraph: str) -> tuple[int, str]:
@@ -28,6 +57,10 @@ def highlighted(occurrence: Occurrence) -> Markup:
     return Markup("{}<mark>{}</mark>{}").format(text[:start], text[start:end], text[end:])
 
 
+UNKNOWN_LAW = "ikke i lovkataloget"
+"""How pages mark a law the catalogue lacks."""
+
+
 def provision_label(law_short: str, paragraph: str) -> str:
     return f"{law_short} §§ {paragraph}" if "-" in paragraph else f"{law_short} § {paragraph}"
 
@@ -37,41 +70,43 @@ class LawPages:
 
     def __init__(self, renderer: SiteRenderer, catalogue: LawCatalogue, references: ReferenceIndex) -> None:
         self.renderer = renderer
-        self.catalogue = catalogue
+        self.laws = {info.id: info for info in law_infos(catalogue, references)}
         self.references = references
         self.by_law = references.by_law()
         self.by_provision = references.by_provision()
         self.together = references.cited_together()
 
     def short(self, law: str) -> str:
-        return self.catalogue[law].label
+        return self.laws[law].label
 
     def pages(self) -> Iterator[Page]:
-        yield self.index_page()
-        for law in self.catalogue.ids():
+        yield from self.index_pages()
+        for law in self.laws:
             yield from self.law_page(law)
         for (law, paragraph), occurrences in self.by_provision.items():
             yield from self.provision_page(law, paragraph, occurrences)
 
-    def index_page(self) -> Page:
-        url = "love/"
-        linker = Linker(url)
-        rows = []
-        for law in sorted(self.catalogue.ids(), key=lambda i: -len(self.by_law.get(i, []))):
+    def index_pages(self) -> Iterator[Page]:
+        """``/love/``: the laws with a page, most cited first, :data:`WIDE_ROWS` per page."""
+        rows: list[list[Any]] = []
+        for law in sorted(self.laws, key=lambda i: -len(self.by_law.get(i, []))):
             count = len(self.by_law.get(law, []))
             mentions = len(self.references.mentions.get(law, []))
-            label = self.catalogue[law].title
-            rows.append([linker.a(law_url(law), label), self.short(law), count, mentions])
-        return self.renderer._page(
-            "listing.md.j2", url, "Love", headers=["Lov", "Kort navn", "Henvisninger til paragraffer", "Omtaler af loven"],
-            rows=rows, intro="Lovene i lovkataloget med antallet af henvisninger på sitet. Følg en lov for at se de paragraffer, der henvises til.",
-            downloads=[("JSON", api_url("laws")), ("CSV", api_url("laws", extension="csv"))],
+            info = self.laws[law]
+            short = info.label if info.known else f"{UNKNOWN_LAW} ({law})"
+            rows.append([(law_url(law), info.title), short, count, mentions])
+        yield from self.renderer._listing(
+            "love/", "Love", ["Lov", "Kort navn", "Henvisninger til paragraffer", "Omtaler af loven"], rows,
+            "De love, sitet henviser til eller nævner, med antallet af henvisninger. Love, der ikke er i "
+            "lovkataloget, er markeret. Følg en lov for at se de paragraffer, der henvises til.",
+            per_page=WIDE_ROWS, data_kind="laws",
         )  # fmt: skip
 
     def law_page(self, law: str) -> Iterator[Page]:
         """The law's page; its mentions without a paragraph run on over pages ``side-<n>/``."""
         url = law_url(law)
-        title = self.catalogue[law].title
+        info = self.laws[law]
+        title = info.title
         provisions: dict[str, int] = {}
         for o in self.by_law.get(law, []):
             if o.paragraph:
@@ -87,17 +122,19 @@ class LawPages:
             yield self.renderer._page(
                 "law.md.j2", page, title if number == 1 else f"{title}, side {number}",
                 crumbs=[("love/", "Love")] + ([] if number == 1 else [(url, title)]), search_type="lov",
-                law=law, aliases=self.catalogue[law].aliases, law_link=self.catalogue[law].url, provisions=rows,
+                law=law, aliases=info.aliases, law_link=info.url, known=info.known, provisions=rows,
                 chapters=chapters if number == 1 else [], mentions=[(o, highlighted(o)) for o in part],
                 mention_count=len(mentions), provision_count=len(provisions), first=(number - 1) * BACKLINK_ROWS + 1,
                 pager=Pager.numbered(f"Sider med omtaler af {title}", url, len(parts), number),
                 search_exclude=number > 1,
-                downloads=[("JSON", api_url("laws", law)), ("YAML", data_file_url("laws", law))],
+                downloads=[("JSON", api_url("laws", law))]
+                + ([("YAML", data_file_url("laws", law))] if info.known else []),
             )  # fmt: skip
 
     def provision_page(self, law: str, paragraph: str, occurrences: list[Occurrence]) -> Iterator[Page]:
         """The provision's page: its backlinks, newest first, :data:`BACKLINK_ROWS` per page."""
         url = provision_url(law, provision_id(law, paragraph))
+        info = self.laws[law]
         title = provision_label(self.short(law), paragraph)
         order = list(KIND_LABELS.values())
         ordered = sorted(occurrences, key=lambda o: (o.date or "", o.title), reverse=True)
@@ -117,9 +154,9 @@ class LawPages:
             ] if number == 1 else []  # fmt: skip
             yield self.renderer._page(
                 "provision.md.j2", page, title if number == 1 else f"{title}, side {number}",
-                crumbs=[("love/", "Love"), (law_url(law), self.catalogue[law].title)] + ([] if number == 1 else [(url, title)]),
-                search_type="bestemmelse", description=f"{title} ({self.catalogue[law].title}): {len(occurrences)} henvisninger",
-                law_title=self.catalogue[law].title, law_link=self.catalogue[law].url, law_url=law_url(law),
+                crumbs=[("love/", "Love"), (law_url(law), info.title)] + ([] if number == 1 else [(url, title)]),
+                search_type="bestemmelse", description=f"{title} ({info.title}): {len(occurrences)} henvisninger",
+                law_title=info.title, law_link=info.url, law_url=law_url(law), known=info.known,
                 groups=sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else 99),
                 count=len(occurrences), together=together, first=(number - 1) * BACKLINK_ROWS + 1, shown=len(part),
                 pager=Pager.numbered(f"Sider med henvisninger til {title}", url, len(parts), number),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from ..danish_format import danish_date, danish_number, time_element
 from ..extraction import kkr_id
 from ..gitdates import Commit
 from ..model import Entity, SiteData
-from ..sources import source_lines
+from ..sources import line_bounds
 from ..urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
 from .environment import make_environment
 from .headings import TocEntry, outline
@@ -88,6 +89,8 @@ class SiteRenderer:
         self.laws_by_entity: dict[tuple[str, str], set[str]] = {}
         # Entity (kind, id) → paragraph → law for its bare references (set by generate).
         self.fallbacks: dict[tuple[str, str], dict[str, str]] = {}
+        # Document id → the link spans of its whole source text (set by generate).
+        self.source_spans: dict[str, list[tuple[int, int, str]]] = {}
         # Repository path of a data file → the commits that changed it, newest first (set by generate).
         self.history: dict[str, list[Commit]] = {}
         self.repo_url: str | None = None  # the repository host's address of the project (set by generate)
@@ -749,26 +752,49 @@ class SiteRenderer:
         )
 
     def source_text_pages(self, document: Entity) -> Iterator[Page]:
-        """The document's text in pages of :data:`SOURCE_CHUNK` lines, each line with an anchor."""
+        """The document's text in pages of :data:`SOURCE_CHUNK` lines, each line with an anchor.
+
+        The references are found once in the whole text (:attr:`source_spans`) and each line
+        shows its part of them, so a reference that wraps is linked on every line it covers.
+        """
         text = self.source_texts.get(document["id"])
         if text is None:
             return
-        lines = source_lines(text)
-        chunks = max(1, (len(lines) + SOURCE_CHUNK - 1) // SOURCE_CHUNK)
+        bounds = line_bounds(text)
+        spans = self.source_spans.get(document["id"], [])
+        chunks = max(1, (len(bounds) + SOURCE_CHUNK - 1) // SOURCE_CHUNK)
         doc_url = self.ix.url("documents", document["id"]) or ""
         urls = tuple(f"{doc_url}tekst/{n}/" for n in range(1, chunks + 1))
         ranges = tuple(
-            f"{(n - 1) * SOURCE_CHUNK + 1}–{min(len(lines), n * SOURCE_CHUNK)}" for n in range(1, chunks + 1)
+            f"{(n - 1) * SOURCE_CHUNK + 1}–{min(len(bounds), n * SOURCE_CHUNK)}" for n in range(1, chunks + 1)
         )
         for chunk in range(1, chunks + 1):
             first = (chunk - 1) * SOURCE_CHUNK + 1
-            last = min(len(lines), chunk * SOURCE_CHUNK)
+            last = min(len(bounds), chunk * SOURCE_CHUNK)
+            linker = Linker(urls[chunk - 1])
+            lines = [
+                (n, linker.piece(text, *bounds[n - 1], _within(spans, *bounds[n - 1])))
+                for n in range(first, last + 1)
+            ]
             yield self._page(
                 "source_text.md.j2",
                 urls[chunk - 1],
                 f"{document['title']}, linje {first}–{last}",
                 crumbs=[("dokumenter/", "Dokumenter"), (doc_url, document["title"])],
                 search_type="kildetekst",
-                lines=[(n, " ".join(lines[n - 1].split())) for n in range(first, last + 1)],
+                lines=lines,
                 pager=Pager("Sider i kildeteksten", urls, ranges, chunk),
             )
+
+
+def _within(spans: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    """The spans (sorted) that reach into ``[start, end)``."""
+    i = bisect_left(spans, (start,))
+    while i > 0 and spans[i - 1][1] > start:
+        i -= 1
+    found = []
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] > start:
+            found.append(spans[i])
+        i += 1
+    return found

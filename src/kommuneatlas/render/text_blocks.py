@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from ..citations import Span, annotate, clip
 from ..danish_dates import find_danish_dates
 
 _BULLET = re.compile(r"[ \t]*- (?=\S)")
 _NUMBERED = re.compile(r"[ \t]*([0-9]{1,3})\. (?=\S)")
 
-Span = tuple[int, int, str]
-"""A linkable piece of the text: (start, end, target URL)."""
 Anchor = Callable[[str, str], Markup]
 """(label, target URL) → the link's HTML; the label is plain text, to be escaped by the callee."""
 
@@ -93,19 +92,16 @@ def linked(text: str, start: int, end: int, spans: Sequence[Span], anchor: Ancho
     """``text[start:end]`` escaped, with the parts of ``spans`` inside it made links by ``anchor``.
 
     A span reaching over the edge of the piece is clipped to it (a reference wrapped over two list
-    items links in both).
+    items links in both): the one annotator of :mod:`kommuneatlas.citations.annotate`.
     """
-    parts: list[Markup] = []
-    position = start
-    for span_start, span_end, url in spans:
-        if span_end <= position or span_start >= end:
-            continue
-        clipped_start, clipped_end = max(span_start, position), min(span_end, end)
-        parts.append(escape(text[position:clipped_start]))
-        parts.append(anchor(text[clipped_start:clipped_end], url))
-        position = clipped_end
-    parts.append(escape(text[position:end]))
-    return Markup("").join(parts)
+    return Markup(
+        annotate(
+            text[start:end],
+            clip(text, spans, start, end),
+            lambda label, url: str(anchor(label, url)),
+            lambda plain: str(escape(plain)),
+        )
+    )
 
 
 def render_blocks(
