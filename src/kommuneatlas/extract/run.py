@@ -9,32 +9,24 @@ neither rewritten nor removed, and every other document is written as usual.
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-from .atomic import write_text_atomic
-from .errors import KommuneatlasError, Problem
-from .extract.registry import extractor_for
-from .kinds import schema_reference
-from .kommuner import KommuneIndex
-from .merge import Conflict, merge
-from .records import Record
-from .slugs import slugify
-from .sources import MANIFEST, SourceDocument, duplicate_ids, load_document, read_manifest
-from .yamlstore import dump, load_round_trip, to_yaml_value
+from ..console import Progress, to_stderr
+from ..errors import KommuneatlasError, Problem
+from ..model.kinds import schema_reference
+from ..sources.manifest import MANIFEST, SourceDocument, duplicate_ids, load_document, read_manifest
+from ..sources.reference import KommuneIndex, kkr_id
+from ..store.atomic import write_text_atomic
+from ..store.merge import Conflict, merge
+from ..store.yaml import dump, load_round_trip, to_yaml_value
+from .record import Record
+from .registry import extractor_for
 
 BASE_DIR = ".base"  # data/.base/<kind>/<id>.yaml: what extraction wrote last, for the three-way merge
-
-Progress = Callable[[str], None]
-
-
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -56,11 +48,6 @@ class Extraction:
 
     records: list[Record]
     failed: dict[str, list[Problem]] = field(default_factory=dict)
-
-
-def kkr_id(kkr_name: str) -> str:
-    """``"KKR Nordjylland"`` → ``"nordjylland"`` (the KKR's slug in URLs and file names)."""
-    return slugify(kkr_name.removeprefix("KKR "))
 
 
 def reference_records(kommuner: KommuneIndex) -> list[Record]:
@@ -133,7 +120,7 @@ def _unexpected(document: SourceDocument, exc: Exception) -> Problem:
     )
 
 
-def extract_sources(sources: Path, kommuner: KommuneIndex, progress: Progress = _stderr) -> Extraction:
+def extract_sources(sources: Path, kommuner: KommuneIndex, progress: Progress = to_stderr) -> Extraction:
     """Run every document's extractor; a document that fails is recorded in ``failed`` and skipped.
 
     Only a manifest that cannot be read at all stops the run (nothing is known then).
@@ -167,7 +154,7 @@ def extract_sources(sources: Path, kommuner: KommuneIndex, progress: Progress = 
     return extraction
 
 
-def extract_all(sources: Path, kommuner: KommuneIndex, progress: Progress = _stderr) -> list[Record]:
+def extract_all(sources: Path, kommuner: KommuneIndex, progress: Progress = to_stderr) -> list[Record]:
     """The records of every document and the reference entities; any failing document is an error."""
     extraction = extract_sources(sources, kommuner, progress)
     if extraction.failed:
@@ -272,7 +259,7 @@ def write_records(
 
 
 def run_extract(
-    sources: Path, data: Path, kommuner: KommuneIndex, progress: Progress = _stderr
+    sources: Path, data: Path, kommuner: KommuneIndex, progress: Progress = to_stderr
 ) -> ExtractReport:
     """Extract every source document into ``data/``; failed documents are in ``report.failed``."""
     extraction = extract_sources(sources, kommuner, progress)

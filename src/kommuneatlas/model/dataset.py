@@ -7,6 +7,7 @@ problems with file and line, and runs before this.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,18 @@ def load_site_data(data: Path) -> SiteData:
             site.paths[(kind, entity_id)] = path
         site.entities[kind] = entities
     return site
+
+
+def field_texts(value: Any) -> Iterator[str]:
+    """The strings inside a field value (strings, lists of strings, mappings of lists …)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from field_texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from field_texts(item)
 
 
 def source_document(entity: dict[str, Any]) -> str | None:

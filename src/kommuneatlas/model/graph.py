@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extraction import kkr_id
-from ..model import Entity, SiteData, network_of
-from ..urls import entity_url
+from ..sources.reference import kkr_id
+from .dataset import Entity, SiteData, network_of
+from .urls import entity_url
 
 
 @dataclass

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMAS = Path(__file__).resolve().parents[3] / "schemas"
+"""The JSON Schemas, one per kind (``schemas/<kind>.schema.json`` in the repository)."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,15 @@ KINDS: dict[str, Kind] = {
         Kind("experiments", "forsøg", "forsøg"),
         Kind("documents", "dokument", "dokumenter"),
     )
+}
+
+
+# The running-text fields of each kind that may cite laws (searched for citations, linked, backlinked).
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "items": ("title", "decision", "sections"),
+    "experiments": ("title", "hjemmel", "content", "target_group", "implementation", "evaluation"),
+    "networks": ("theme", "introduction", "data_sources", "status", "experiences"),
+    "documents": ("summary", "proposals", "conditions", "target_group", "sections", "letters"),
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extraction import kkr_id
+from ..sources.reference import kkr_id
 
 SOURCE_CHUNK = 40  # lines per page of a source document's text (some lines are long)
 

@@ -3,9 +3,9 @@
 Checks, each reported as ``file:line:column: message``: YAML syntax, empty files, the JSON
 Schema of each entity type (types, required fields, ISO dates), ids (matching the file
 name, unique), and references between entities (network, meeting, person, kommune, KKR,
-source document, law). With ``sources`` it also checks the source documents: readable
-text, a known kind, and a structure their extractor can read. Messages are Danish (JSON Schema
-errors through :mod:`schema_messages`).
+source document, law). The source documents are checked by
+:func:`kommuneatlas.extract.check.check_sources`. Messages are Danish (JSON Schema errors through
+:mod:`.schema_messages`).
 """
 
 from __future__ import annotations
@@ -22,13 +22,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from .errors import KommuneatlasError, Problem
-from .kinds import KINDS
-from .model import network_of, source_document
+from ..errors import KommuneatlasError, Problem
+from ..store.yaml import load_round_trip, plain
+from .dataset import field_texts, network_of, source_document
+from .kinds import KINDS, SCHEMAS, TEXT_FIELDS
 from .schema_messages import danish_message
-from .yamlstore import load_round_trip, plain
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 _DANISH_TYPES = {
     "list": "en liste",
     "str": "en tekst",
@@ -75,7 +74,7 @@ def _position(document: Any, path: list[str | int]) -> tuple[int | None, int | N
 
 def _reference_kommuner(data: Path, problems: list[Problem]) -> set[str]:
     """The official municipality names (``data/reference/kommuner.yaml``)."""
-    from .kommuner import load_kommuner
+    from ..sources.reference import load_kommuner
 
     path = data / "reference" / "kommuner.yaml"
     try:
@@ -167,7 +166,7 @@ class _Loaded:
 
 
 def _laws(data: Path, problems: list[Problem]) -> set[str] | None:
-    from .citations import load_catalogue
+    from ..citations import load_catalogue
 
     try:
         return set(load_catalogue(data / "laws.yaml").ids())
@@ -290,45 +289,8 @@ def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
     return problems
 
 
-def validate_sources(sources: Path) -> list[Problem]:
-    """The source documents: manifest, readable text, and a structure their extractor can read."""
-    from .extract.registry import extractor_for
-    from .kommuner import load_kommuner
-    from .sources import MANIFEST, duplicate_ids, load_document, read_manifest
-
-    try:
-        entries = read_manifest(sources)
-        kommuner = load_kommuner(sources.parent / "reference" / "kommuner.yaml")
-    except KommuneatlasError as exc:
-        return exc.problems
-    problems: list[Problem] = []
-    for index, earlier in duplicate_ids(entries).items():
-        entry = entries[index - 1]
-        problems.append(
-            Problem(sources / MANIFEST, entry.line, f"id {entry.id!r} står også i dokument {earlier}")
-        )
-    for entry in entries:
-        try:
-            document = load_document(sources, entry)
-            extractor_for(document)(document, kommuner)
-        except KommuneatlasError as exc:
-            problems += exc.problems
-        for name in entry.files[1:]:
-            if not (sources / name).is_file():
-                problems.append(
-                    Problem(sources / MANIFEST, entry.line, f"originalen {name!r} findes ikke i {sources}")
-                )
-    listed = {name for entry in entries for name in entry.files}
-    for path in sorted(sources.glob("*")):
-        if path.is_file() and path.name != MANIFEST and path.name not in listed:
-            problems.append(
-                Problem(path, None, "filen står ikke i manifest.yaml (tilføj den med 'kommuneatlas add')")
-            )
-    return problems
-
-
-def validate_data(data: Path, sources: Path | None = None, notes: list[str] | None = None) -> list[Problem]:
-    """Every problem found in ``data/`` (and in ``sources`` if given); empty list: all is well.
+def validate_data(data: Path, notes: list[str] | None = None) -> list[Problem]:
+    """Every problem found in ``data/``; empty list: all is well.
 
     ``notes``, if given, receives one line per law that the texts cite and the law catalogue
     lacks (not a problem: the site gives it a page of its own), for the editor to add.
@@ -339,8 +301,6 @@ def validate_data(data: Path, sources: Path | None = None, notes: list[str] | No
     problems = list(loaded.problems)
     laws = _laws(data, problems)
     problems += _check_references(loaded, laws)
-    if sources is not None:
-        problems += validate_sources(sources)
     if notes is not None and laws is not None:
         notes += _unknown_laws(loaded, data)
     return problems
@@ -348,9 +308,8 @@ def validate_data(data: Path, sources: Path | None = None, notes: list[str] | No
 
 def _unknown_laws(loaded: _Loaded, data: Path) -> list[str]:
     """The law catalogue's missing laws, as :func:`kommuneatlas.citations.report.report_lines`."""
-    from .citations import load_catalogue
-    from .citations.report import report_lines, unknown_laws
-    from .references import TEXT_FIELDS, field_texts
+    from ..citations import load_catalogue
+    from ..citations.report import report_lines, unknown_laws
 
     texts: list[str] = []
     for _, doc in loaded.all("documents"):

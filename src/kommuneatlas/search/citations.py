@@ -24,8 +24,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .citations import Law, LawCatalogue, find_citations
-from .citations.catalogue import fold
+from ..citations import Law, LawCatalogue, find_citations
+from ..citations.catalogue import fold
 
 CITATIONS_FILE = Path("search") / "citations.json"
 _PROBE = "1"  # the paragraph used to ask the parser about a name

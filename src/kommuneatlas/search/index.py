@@ -4,9 +4,9 @@
 
 1. each indexed page (those with ``data-pagefind-body``, see ``overrides/main.html``) is
    copied without the theme's chrome (:func:`slim`), tidied for indexing (:func:`tidy`) and
-   given the parts of its compound words (:mod:`.search_compounds`), so that "indsats" finds
+   given the parts of its compound words (:mod:`.compounds`), so that "indsats" finds
    "beskæftigelsesindsats"; the served pages are left as MkDocs wrote them;
-2. ``search/citations.json`` (:mod:`.search_citations`) lets a query such as "LAB § 31"
+2. ``search/citations.json`` (:mod:`.citations`) lets a query such as "LAB § 31"
    offer the provision page, as decided by the extraction's citation parser, and
    ``search/filters.json`` lists the values of each filter for the search page's panel
    (Pagefind's own filter index holds every page of every value: too much to load up front);
@@ -35,10 +35,10 @@ from typing import Any, TypeVar
 
 from pagefind_bin import get_executable
 
-from .citations import load_catalogue
-from .errors import KommuneatlasError
-from .search_citations import write_citation_table
-from .search_compounds import (
+from ..citations import load_catalogue
+from ..errors import KommuneatlasError
+from .citations import write_citation_table
+from .compounds import (
     BODY_ATTRIBUTE,
     CONTENT_END,
     CompoundReport,
@@ -118,7 +118,7 @@ def _prepare_share(
 def prepare_pages(site_dir: Path, into: Path) -> CompoundReport:
     """Write what Pagefind indexes: for every indexed page of ``site_dir`` a copy under ``into``
     (same path), slim (:func:`slim`), tidied (:func:`tidy`) and decompounded
-    (:mod:`.search_compounds`); the site's own pages stay as they are. Also writes the filter
+    (:mod:`.compounds`); the site's own pages stay as they are. Also writes the filter
     values (:func:`write_filter_values`). Large sites are shared out among processes, one per
     core: the lexicon is counted in parallel, then the copies written in parallel."""
     shares = _shares(site_dir)

@@ -10,9 +10,9 @@ import json
 from datetime import date
 from typing import Any
 
-from .extraction import kkr_id
-from .model import SiteData
-from .render.indexes import Indexes, build_indexes
+from ..model.dataset import SiteData
+from ..model.graph import Indexes, build_indexes
+from ..sources.reference import kkr_id
 
 
 def _url(ix: Indexes, kind: str, entity_id: str | None) -> str | None:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
-from .citations import (
+from ..citations import (
     Citation,
     LawCatalogue,
     LawMention,
@@ -28,20 +28,14 @@ from .citations import (
     markdown_citations,
     provision_id,
 )
-from .citations.report import UnknownLaw, record
-from .citations.textmap import TextMap
-from .model import Entity, SiteData
-from .render.indexes import Indexes
-from .sources import line_bounds
-from .urls import law_url, provision_url, source_text_url
+from ..citations.report import UnknownLaw, record
+from ..citations.textmap import TextMap
+from ..model.dataset import Entity, SiteData, field_texts
+from ..model.graph import Indexes
+from ..model.kinds import TEXT_FIELDS
+from ..model.urls import law_url, provision_url, source_text_url
+from ..sources.manifest import line_bounds
 
-# Which text fields of each entity type are searched, and what kind of citing page it is.
-TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "items": ("title", "decision", "sections"),
-    "experiments": ("title", "hjemmel", "content", "target_group", "implementation", "evaluation"),
-    "networks": ("theme", "introduction", "data_sources", "status", "experiences"),
-    "documents": ("summary", "proposals", "conditions", "target_group", "sections", "letters"),
-}
 KIND_LABELS = {
     "items": "Beslutninger",
     "experiments": "Frikommuneforsøg",
@@ -186,18 +180,6 @@ def _plain(text: str, markdown: bool) -> str:
     if markdown:
         text = _MARKDOWN_MARK.sub("", _MARKDOWN_LINK.sub(r"\1", text))
     return " ".join(text.split())
-
-
-def field_texts(value: Any) -> Iterator[str]:
-    """The strings inside a field value (strings, lists of strings, mappings of lists …)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from field_texts(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from field_texts(item)
 
 
 @dataclass
@@ -372,7 +354,7 @@ def _drop_links_to_missing_pages(index: ReferenceIndex, missing: set[str]) -> No
 
 def _line_numbers(text: str) -> list[int]:
     """For each character offset, its 1-based line number as provenance counts lines (see
-    :func:`~kommuneatlas.sources.line_bounds`); a line break belongs to the line it ends, and
+    :func:`~kommuneatlas.sources.manifest.line_bounds`); a line break belongs to the line it ends, and
     there is one entry past the end too."""
     bounds = line_bounds(text)
     numbers: list[int] = []

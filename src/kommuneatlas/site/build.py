@@ -10,7 +10,6 @@ import logging
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -19,17 +18,13 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from .atomic import replace_directory
-from .errors import KommuneatlasError
-from .search_index import index_site
-from .validate import validate_data
+from ..console import Progress, to_stderr
+from ..errors import KommuneatlasError
+from ..model.validate import validate_data
+from ..search.index import index_site
+from ..store.atomic import replace_directory
 
-Progress = Callable[[str], None]
 _LEVELS = {logging.INFO: "info", logging.WARNING: "advarsel", logging.ERROR: "fejl", logging.CRITICAL: "fejl"}
-
-
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 class _BuildLog(logging.Handler):
@@ -64,7 +59,7 @@ def build_site(
     data: Path,
     site: Path,
     config_file: Path = Path("mkdocs.yml"),
-    progress: Progress = _stderr,
+    progress: Progress = to_stderr,
     search: bool = True,
 ) -> None:
     """Build the whole site into ``site`` (replaced only when everything succeeded).

@@ -1,6 +1,6 @@
 """ "Hent data": every record and every list of the site as a file to download.
 
-Beside the JSON API's lists (``api/<kind>.json``, :mod:`kommuneatlas.api`) the build writes
+Beside the JSON API's lists (``api/<kind>.json``, :mod:`kommuneatlas.site.api`) the build writes
 
 * ``api/<kind>.csv``: the same list as CSV (UTF-8, a header row; see :func:`to_csv`);
 * ``api/<kind>/<id>.json``: one record, the object of that list with this id;
@@ -20,11 +20,11 @@ from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
+from ..citations import LawCatalogue
+from ..model.dataset import SiteData
+from ..model.urls import api_url, data_file_url
+from ..store.yaml import dump, to_yaml_value
 from .api import to_json
-from .citations import LawCatalogue
-from .model import SiteData
-from .urls import api_url, data_file_url
-from .yamlstore import dump, to_yaml_value
 
 LIST_SEPARATOR = "; "
 _LABEL_KEYS = ("name", "title", "raw", "id", "paragraph", "meeting", "item")

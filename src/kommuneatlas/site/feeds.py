@@ -24,12 +24,12 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 
-from .danish_format import as_date, danish_date, danish_number
-from .extraction import kkr_id
-from .model import Entity, SiteData
-from .render.indexes import Indexes
-from .render.pages import DOCUMENT_KINDS
-from .urls import calendar_url, feed_url
+from ..model.dataset import Entity, SiteData
+from ..model.graph import Indexes
+from ..model.urls import calendar_url, feed_url
+from ..sources.document_types import type_label
+from ..sources.reference import kkr_id
+from ..text.danish_format import as_date, danish_date, danish_number
 
 FEED_ENTRIES = 50  # a feed says what is new, not everything: its newest entries
 SUMMARY_CHARACTERS = 400
@@ -105,7 +105,7 @@ def _entries_of_documents(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
         url = ix.url("documents", document["id"])
         if day is None or url is None:
             continue
-        kind = DOCUMENT_KINDS.get(document.get("kind", ""), "Dokument")
+        kind = type_label(document.get("kind", ""), "Dokument")
         summary = f"{kind} fra {document.get('publisher')}."
         if document.get("summary"):
             summary = f"{summary} {shorten(str(document['summary']))}"

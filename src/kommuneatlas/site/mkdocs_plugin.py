@@ -1,6 +1,6 @@
 """The one place Kommuneatlas touches MkDocs: hand over generated pages and files, set edit links.
 
-Generated pages are finished HTML under a front matter (:class:`kommuneatlas.render.pages.Page`):
+Generated pages are finished HTML under a front matter (:class:`kommuneatlas.site.render.pages.Page`):
 MkDocs reads their front matter as for any page, but their body bypasses Markdown (it is set
 aside in ``on_page_markdown`` and put back as the page's content in ``on_page_content``),
 together with their table of contents.
@@ -25,14 +25,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
+from ..citations import Citation, LawCatalogue, annotate_markdown, markdown_citations
+from ..citations.report import report_lines
+from ..model.urls import relative
+from ..store.atomic import write_text_atomic
 from .api import serialise
-from .atomic import write_text_atomic
-from .citations import Citation, LawCatalogue, annotate_markdown, markdown_citations
-from .citations.report import report_lines
-from .generate import generate
-from .references import link_target
+from .backlinks import link_target
+from .phases import generate
 from .render.headings import TocEntry
-from .urls import relative
 
 log = get_plugin_logger(__name__)
 _ANCHOR = re.compile(r'\bid="([^"]+)"')
@@ -45,7 +45,7 @@ class KommuneatlasConfig(Config):
 
 
 class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
-    """Adds the pages rendered from ``data/`` to the build (see :mod:`kommuneatlas.generate`)."""
+    """Adds the pages rendered from ``data/`` to the build (see :mod:`kommuneatlas.site.phases`)."""
 
     def __init__(self) -> None:
         self.catalogue: LawCatalogue | None = None  # for the references in hand-written pages

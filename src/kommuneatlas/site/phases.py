@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..citations import LawCatalogue, find_all, load_catalogue, provision_id
+from ..model.dataset import SiteData, load_site_data
+from ..model.urls import law_url, provision_url
+from ..store.history import file_history
 from .api import build_api
-from .citations import LawCatalogue, find_all, load_catalogue, provision_id
+from .backlinks import ReferenceIndex, collect, link_target, mention_target, resolve_from_document
 from .downloads import download_files, law_records, yaml_copies
 from .feeds import feed_files
-from .gitdates import file_history
-from .model import SiteData, load_site_data
-from .references import ReferenceIndex, collect, link_target, mention_target, resolve_from_document
-from .render.law_pages import LawPages, law_infos
+from .render.laws import LawPages, law_infos
 from .render.linker import CitationFinder
 from .render.pages import Page, SiteRenderer
-from .urls import law_url, provision_url
 
 
 @dataclass

@@ -22,18 +22,18 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .atomic import write_bytes_atomic, write_text_atomic
-from .danish_dates import MONTHS
+from ..errors import KommuneatlasError, Problem
+from ..store.atomic import write_bytes_atomic, write_text_atomic
+from ..store.yaml import load_round_trip, round_trip
+from ..text.danish_dates import MONTHS
+from ..text.slugs import slugify
 from .detect.cues import KIND_CUES
 from .detect.kinds import KindGuess, detect_kind
 from .detect.metadata import Detected, Metadata, detect_metadata
-from .errors import KommuneatlasError, Problem
-from .extract.registry import EXTRACTORS
-from .kommuner import KommuneIndex
+from .document_types import DOCUMENT_TYPES
+from .manifest import MANIFEST, decode_text, read_manifest, source_lines
 from .pdftext import is_pdf, pdf_to_text
-from .slugs import slugify
-from .sources import MANIFEST, decode_text, read_manifest, source_lines
-from .yamlstore import load_round_trip, round_trip
+from .reference import KommuneIndex
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """The largest file ``add`` accepts (50 MiB): far above a text-based PDF of several hundred pages,
@@ -43,7 +43,7 @@ PDF_SUFFIX = ".pdf"
 TEXT_SUFFIXES = (".txt", ".text")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 UNKNOWN_PUBLISHER = "Ukendt udgiver"
-_EXTRACTABLE = tuple(cues for cues in KIND_CUES if cues.kind in EXTRACTORS)  # kinds with an extractor
+_EXTRACTABLE = tuple(cues for cues in KIND_CUES if cues.kind in DOCUMENT_TYPES)  # kinds with an extractor
 _ID_WORDS = 4  # words of the title in a generated id
 _MONTH_SLUGS = frozenset(slugify(month) for month in MONTHS)
 

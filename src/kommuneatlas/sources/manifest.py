@@ -16,8 +16,8 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from .errors import KommuneatlasError, Problem
-from .yamlstore import load_round_trip
+from ..errors import KommuneatlasError, Problem
+from ..store.yaml import load_round_trip
 
 MANIFEST = "manifest.yaml"
 REQUIRED = ("id", "file", "title", "publisher", "kind")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .errors import KommuneatlasError, Problem
+from ..errors import KommuneatlasError, Problem
 
 PDF_MAGIC = b"%PDF-"
 # PDFium's markers for a hyphen at a line break (get_text_range gives U+FFFE, older builds U+0002).

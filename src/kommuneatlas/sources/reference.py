@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .errors import KommuneatlasError, Problem
-from .slugs import slugify
+from ..errors import KommuneatlasError, Problem
+from ..text.slugs import slugify
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,11 @@ class Kommune:
     @property
     def id(self) -> str:
         return slugify(self.name)
+
+
+def kkr_id(kkr_name: str) -> str:
+    """``"KKR Nordjylland"`` → ``"nordjylland"`` (the KKR's slug in URLs and file names)."""
+    return slugify(kkr_name.removeprefix("KKR "))
 
 
 def _key(name: str) -> str:

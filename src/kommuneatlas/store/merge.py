@@ -15,7 +15,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from .yamlstore import plain, to_yaml_value
+from .yaml import plain, to_yaml_value
 
 _MISSING = object()
 

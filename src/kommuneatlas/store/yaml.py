@@ -18,7 +18,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .errors import KommuneatlasError, Problem
+from ..errors import KommuneatlasError, Problem
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 

@@ -3,7 +3,7 @@
 "25. marts 2022", "1. juli 2017", "41.679 t.kr.", "3.912.500 kr.". Machine-readable values stay
 ISO: :func:`time_element` writes ``<time datetime="2022-03-25">25. marts 2022</time>``, and the
 JSON API keeps the data's ISO strings. (Parsing Danish dates in source text is
-:mod:`kommuneatlas.danish_dates`; this module only displays.)
+:mod:`kommuneatlas.text.danish_dates`; this module only displays.)
 """
 
 from __future__ import annotations

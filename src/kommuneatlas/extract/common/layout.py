@@ -15,8 +15,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ..sources import SourceDocument
-from ..textclean import collapse_ws
+from ...sources.manifest import SourceDocument
+from ...text.clean import collapse_ws
 
 PAGE_BREAK = "\f"
 

@@ -1,6 +1,6 @@
 """Running text assembled from physical lines, remembering which line each character came from.
 
-Extractors join wrapped lines into paragraphs (see :mod:`kommuneatlas.textclean`) and then search
+Extractors join wrapped lines into paragraphs (see :mod:`kommuneatlas.text.clean`) and then search
 the joined text for dates and amounts; a :class:`Passage` maps a match back to its source line.
 """
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..textclean import collapse_ws, join_hyphenated
+from ...text.clean import collapse_ws, join_hyphenated
 
 NumberedLine = tuple[int, str]
 """A physical line with its 1-based line number."""
@@ -39,7 +39,7 @@ class Passage:
 
 
 def passage(numbered: Iterable[NumberedLine]) -> Passage | None:
-    """Join numbered lines like :func:`kommuneatlas.textclean.join_lines`; None if all are blank."""
+    """Join numbered lines like :func:`kommuneatlas.text.clean.join_lines`; None if all are blank."""
     text = ""
     starts: list[int] = []
     lines: list[int] = []

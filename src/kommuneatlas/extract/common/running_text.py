@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..danish_dates import find_danish_dates
-from ..textclean import collapse_ws, join_hyphenated
+from ...text.clean import collapse_ws, join_hyphenated
+from ...text.danish_dates import find_danish_dates
 from .passages import NumberedLine
 
 _SENTENCE_END = (".", "!", "?", ":")

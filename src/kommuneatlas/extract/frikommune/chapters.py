@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..textclean import collapse_ws, join_hyphenated
-from .frikommune_text import NumberedLine, is_blank, is_page_number
-from .layout import is_page_start
+from ...text.clean import collapse_ws, join_hyphenated
+from ..common.layout import is_page_start
+from .text import NumberedLine, is_blank, is_page_number
 
 _CHAPTER = re.compile(r"\s+(\d{1,2})\s+([^\W\d_].*)")
 _HEADING_LINES = 3  # a chapter heading wraps onto at most two more lines …

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..danish_dates import MONTHS, find_danish_dates
+from ...text.danish_dates import MONTHS, find_danish_dates
 
 # The date an Ikrafttrædelse cell gives stands right after the word: "Lovmæssig ikrafttrædelse
 # pr. 1.7. 2017", "Formel Ikrafttrædelse d. 1.1. 2018", "Lovmæssig ikrafttrædelse 1.1. 2018".

@@ -1,7 +1,7 @@
 """Municipality names in table cells: "Aalborg, Frederikshavn/Læsø", "Aarhus , Favrskov", "Ingen
 forsøgskommune", and a list followed by a remark in parentheses.
 
-The names are recognised with :class:`~kommuneatlas.kommuner.KommuneIndex`, so a cell is a list of
+The names are recognised with :class:`~kommuneatlas.sources.reference.KommuneIndex`, so a cell is a list of
 municipalities because its words are municipality names, not because of where it stands.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..kommuner import KommuneIndex
-from ..textclean import collapse_ws
+from ...sources.reference import KommuneIndex
+from ...text.clean import collapse_ws
 
 # A word, possibly hyphenated inside ("Ikast-Brande"); a line-final hyphen is not part of it.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -22,13 +22,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..danish_dates import find_danish_dates
-from ..kommuner import KommuneIndex
-from .frikommune_chapters import Body, Chapter, Paragraph
-from .frikommune_dates import format_date
-from .frikommune_kommuner import mentioned_kommuner
-from .frikommune_tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables
-from .frikommune_text import fold
+from ...sources.reference import KommuneIndex
+from ...text.danish_dates import find_danish_dates
+from .chapters import Body, Chapter, Paragraph
+from .dates import format_date
+from .kommuner import mentioned_kommuner
+from .tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables
+from .text import fold
 
 NUMBER_WORDS = {
     "en": 1,

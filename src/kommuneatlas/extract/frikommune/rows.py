@@ -5,7 +5,7 @@ columns — each cell's text wrapped at its column's width. Whether blank lines 
 cells depends on the converter, so the rows are found from what the lines say:
 
 * Every table has a title column followed by a municipality column. A municipality cell is known
-  by its words (:mod:`.frikommune_kommuner`); it anchors a row, and the title cell stands right
+  by its words (:mod:`.kommuner`); it anchors a row, and the title cell stands right
   before it (on the same line, for a one-line title and list: "Mikrolån Aalborg Forsøget …").
 * Between two anchors stand the other cells of one row and the title of the next. They are
   divided at line ends, or inside a line where a one-line cell shares it with the first words of
@@ -39,11 +39,11 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
-from ..errors import ExtractionError
-from ..kommuner import KommuneIndex
-from ..textclean import collapse_ws
-from .frikommune_kommuner import parse_kommune_list, read_kommune_cell, split_after_list
-from .frikommune_text import Cell, NumberedLine, text_of
+from ...errors import ExtractionError
+from ...sources.reference import KommuneIndex
+from ...text.clean import collapse_ws
+from .kommuner import parse_kommune_list, read_kommune_cell, split_after_list
+from .text import Cell, NumberedLine, text_of
 
 # How much shorter than its column a line may be and still count as full (proportional type:
 # the number of characters that fit on a line varies): SLACK characters and SLACK_SHARE of the width.

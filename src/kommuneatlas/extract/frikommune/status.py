@@ -3,12 +3,12 @@
 The note describes eight frikommune networks (Bilagstabel 1.1, Tabel 1, chapters 1–7) and their
 approved experiments (Bilagstabel 2.1–2.7). :func:`extract` returns one ``networks`` record per
 network and one ``experiments`` record per table row, in document order. Where the note contradicts
-itself, the network's ``notes`` say so (see :mod:`.frikommune_notes`).
+itself, the network's ``notes`` say so (see :mod:`.notes`).
 
-The work is split by job: :mod:`.frikommune_text` (lines, names, cell texts),
-:mod:`.frikommune_kommuner` (municipality cells), :mod:`.frikommune_rows` (table rows),
-:mod:`.frikommune_tables` (which table is which), :mod:`.frikommune_chapters` (running text),
-:mod:`.frikommune_notes`.
+The work is split by job: :mod:`.text` (lines, names, cell texts),
+:mod:`.kommuner` (municipality cells), :mod:`.rows` (table rows),
+:mod:`.tables` (which table is which), :mod:`.chapters` (running text),
+:mod:`.notes`.
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExtractionError
-from ..kommuner import KommuneIndex
-from ..records import Record, provenance
-from ..slugs import slugify
-from ..sources import SourceDocument
-from .frikommune_chapters import Body, Chapter, read_body
-from .frikommune_notes import consistency_notes
-from .frikommune_tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables, read_tables
-from .frikommune_text import fold
-from .layout import normalised
+from ...errors import ExtractionError
+from ...sources.manifest import SourceDocument
+from ...sources.reference import KommuneIndex
+from ...text.slugs import slugify
+from ..common.layout import normalised
+from ..record import Record, provenance
+from .chapters import Body, Chapter, read_body
+from .notes import consistency_notes
+from .tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables, read_tables
+from .text import fold
 
 ID_LENGTH = 60
 
@@ -56,7 +56,7 @@ def _match_tabel_1(tables: Tables, body: Body, path: Path) -> dict[int, Tabel1Ro
 
 def _texts(chapter: Chapter | None, part: str) -> list[str]:
     """A part of a chapter as running text: one element per paragraph, one per list of bullets
-    (light Markdown, an item per line: see :mod:`.running_text`)."""
+    (light Markdown, an item per line: see :mod:`..common.running_text`)."""
     texts: list[str] = []
     previous_bullet = False
     for paragraph in getattr(chapter, part) if chapter else ():

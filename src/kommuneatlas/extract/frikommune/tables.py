@@ -18,15 +18,15 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from ..errors import ExtractionError
-from ..kommuner import KommuneIndex
-from ..sources import SourceDocument
-from ..textclean import collapse_ws
-from .frikommune_dates import in_force_date
-from .frikommune_kommuner import KommuneCell, mentioned_kommuner, read_kommune_cell
-from .frikommune_rows import Row, Spacing, TableReader
-from .frikommune_text import Cell, NumberedLine, is_blank, is_page_number, text_of
-from .layout import is_page_start
+from ...errors import ExtractionError
+from ...sources.manifest import SourceDocument
+from ...sources.reference import KommuneIndex
+from ...text.clean import collapse_ws
+from ..common.layout import is_page_start
+from .dates import in_force_date
+from .kommuner import KommuneCell, mentioned_kommuner, read_kommune_cell
+from .rows import Row, Spacing, TableReader
+from .text import Cell, NumberedLine, is_blank, is_page_number, text_of
 
 EXPERIMENT_COLUMNS = (
     "Titel på",

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ..textclean import join_lines
+from ...text.clean import join_lines
 
 NumberedLine = tuple[int, str]
 """A physical line with its 1-based line number (or a piece of one, when cells share a line)."""

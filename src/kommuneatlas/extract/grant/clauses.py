@@ -16,8 +16,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from ..danish_dates import find_danish_dates
-from .passages import NumberedLine, Passage, passage
+from ...text.danish_dates import find_danish_dates
+from ..common.passages import NumberedLine, Passage, passage
 
 _SECTION = re.compile(r"^(?P<number>[0-9]{1,2})\.\s+(?P<text>\S.*)$")
 _CLAUSE = re.compile(r"^(?P<number>[0-9]{1,2}(?:\.[0-9]{1,2})+)\s+(?P<text>\S.*)$")

@@ -5,7 +5,7 @@ after a line saying who gives ("afgivet af") and who accepts ("accepteret af"); 
 and clauses (see :mod:`.clauses`) with the list of appendices ("Bilag 1.4 Projektbeskrivelse");
 a signature page ("Underskrift…", "Dato: …", "For <party>:" blocks); then the appendices, each
 opened by "BILAG 1.4 - PROJEKTBESKRIVELSE", with their own sections and flattened tables (see
-:mod:`.plain_tables`). Page breaks show as a leading space; footnote links and bare URLs are
+:mod:`.tables`). Page breaks show as a leading space; footnote links and bare URLs are
 page furniture.
 """
 
@@ -18,17 +18,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..danish_amounts import find_amounts
-from ..danish_dates import find_danish_dates, parse_danish_date
-from ..errors import ExtractionError
-from ..kommuner import KommuneIndex
-from ..records import Record, provenance
-from ..sources import SourceDocument
-from ..textclean import collapse_ws
+from ...errors import ExtractionError
+from ...sources.manifest import SourceDocument
+from ...sources.reference import KommuneIndex
+from ...text.clean import collapse_ws
+from ...text.danish_amounts import find_amounts
+from ...text.danish_dates import find_danish_dates, parse_danish_date
+from ..common.layout import normalised
+from ..common.passages import Passage, passage, sentence_at, sentence_bounds, sentence_span
+from ..record import Record, provenance
 from .clauses import Clause, Section, inline_items, is_structural, parse_sections
-from .layout import normalised
-from .passages import Passage, passage, sentence_at, sentence_bounds, sentence_span
-from .plain_tables import Table, find_tables
+from .tables import Table, find_tables
 
 _PARTY = re.compile(r"^\((?P<label>[A-Z])\)\s+(?P<text>\S.*)$")
 _CVR = re.compile(r"CVR-?nr\.?:?\s*(?P<cvr>[0-9]{8})\b", re.IGNORECASE)

@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from ..danish_dates import MONTHS
-from .passages import passage
+from ...text.danish_dates import MONTHS
+from ..common.passages import passage
 
 _FIGURE = re.compile(r"^[-−]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?%?$|^[-–]$")
 _THOUSANDS = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?$")

@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..danish_amounts import parse_danish_int
-from ..danish_dates import parse_danish_date
-from ..errors import ExtractionError
-from ..html_text import html_to_text
-from ..kommuner import KommuneIndex
-from ..records import Record, provenance
-from ..sources import SourceDocument
-from ..textclean import collapse_ws, join_hyphenated, join_lines
-from .layout import cleaned, normalised
+from ...errors import ExtractionError
+from ...sources.manifest import SourceDocument
+from ...sources.reference import KommuneIndex
+from ...text.clean import collapse_ws, join_hyphenated, join_lines
+from ...text.danish_amounts import parse_danish_int
+from ...text.danish_dates import parse_danish_date
+from ...text.html_text import html_to_text
+from ..common.layout import cleaned, normalised
+from ..record import Record, provenance
 
 _TOC_HEADING = re.compile(r"^Indholdsfortegnelse\b", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"^(?P<title>.+?)\.*\t(?P<page>\d+)$")

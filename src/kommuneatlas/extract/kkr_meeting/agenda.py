@@ -5,15 +5,15 @@ Beslutning — read as the meeting and its items, marked ``status: dagsorden``.
 The ids are those the minutes of the same meeting give (``<kkr>-<date>``, ``<kkr>-<date>-<n>``),
 so when the minutes arrive, extraction updates the same files; the minutes' records win, whatever
 the order of the manifest (their precedence is higher), and an editor's changes stay (the
-three-way merge of :mod:`kommuneatlas.merge`).
+three-way merge of :mod:`kommuneatlas.store.merge`).
 """
 
 from __future__ import annotations
 
-from ..kommuner import KommuneIndex
-from ..records import Record
-from ..sources import SourceDocument
-from .kkr_minutes import AGENDA, read_meeting
+from ...sources.manifest import SourceDocument
+from ...sources.reference import KommuneIndex
+from ..record import Record
+from .minutes import AGENDA, read_meeting
 
 
 def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ExtractionError
-from .kkr_minutes_lines import Line, passage
+from ...errors import ExtractionError
+from .lines import Line, passage
 
 _WORD = r"[A-ZÆØÅ][\w’'-]*"
 _PROPER = rf"{_WORD}(?:\s+{_WORD})*"  # capitalised words: an appointer or a body's owner

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ExtractionError
-from ..textclean import join_lines
-from .kkr_minutes_lines import SUBSECTIONS, Line
+from ...errors import ExtractionError
+from ...text.clean import join_lines
+from .lines import SUBSECTIONS, Line
 
 _SECTION = re.compile(r"(?P<number>\d+)\.\s+(?P<title>[A-ZÆØÅ].*)")
 _ITEM = re.compile(r"(?P<section>\d+)\.(?P<item>\d+)\.?\s+(?P<title>[A-ZÆØÅ].*)")

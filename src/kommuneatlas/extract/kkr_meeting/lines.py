@@ -4,7 +4,7 @@ Page furniture (``<KKR> | dd-mm-yyyy``, ``SIDE | <n>``), hyperlink targets expor
 as bare URL lines, the attachment marker ``./.`` in the margin, template placeholders
 (``Her skrives baggrunden``) and repeats of the cover text (KL's mission and vision) are
 dropped. Blank lines stay, with their line numbers, but nothing reads meaning into them (see
-:mod:`.running_text`): converters differ in where they put them.
+:mod:`..common.running_text`): converters differ in where they put them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..textclean import collapse_ws, join_hyphenated
+from ...text.clean import collapse_ws, join_hyphenated
 
 # The sub-headings of an agenda item, in their usual order.
 SUBSECTIONS = ("Baggrund", "Indstilling", "Sagsfremstilling", "Beslutning")
@@ -92,7 +92,7 @@ def content_lines(raw: Sequence[str], first: int) -> list[Line]:
 
 @dataclass(frozen=True)
 class Passage:
-    """Lines joined into one text (see :func:`kommuneatlas.textclean.join_lines`), with where each began."""
+    """Lines joined into one text (see :func:`kommuneatlas.text.clean.join_lines`), with where each began."""
 
     text: str
     starts: tuple[int, ...]  # offset in ``text`` where each joined line begins
@@ -104,7 +104,7 @@ class Passage:
 
 
 def passage(lines: Iterable[Line]) -> Passage:
-    """Join the lines like :func:`kommuneatlas.textclean.join_lines`, remembering where each began."""
+    """Join the lines like :func:`kommuneatlas.text.clean.join_lines`, remembering where each began."""
     text = ""
     starts: list[int] = []
     numbers: list[int] = []

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..danish_dates import find_danish_dates, parse_danish_date
-from ..errors import ExtractionError
-from .kkr_minutes_lines import Line, PageHeader, Passage
+from ...errors import ExtractionError
+from ...text.danish_dates import find_danish_dates, parse_danish_date
+from .lines import Line, PageHeader, Passage
 
 _AGENDA = re.compile(r"\bdagsorden\w*", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\breferat\w*\s+fra\b", re.IGNORECASE)

@@ -1,30 +1,30 @@
 """KKR minutes (referat): the meeting, its agenda items with their decisions and appointments,
 and the people named as participants, absentees or appointees. An agenda (dagsorden) is the same
-KL template before the meeting, without decisions (:mod:`.kkr_agenda` reads it with
+KL template before the meeting, without decisions (:mod:`.agenda` reads it with
 :func:`read_meeting`); the meeting and its items say which of the two they come from (``status``).
 
-The work is split by job: ``kkr_minutes_lines`` (what is content), ``kkr_minutes_roster``
-(Deltagere/Afbud), ``kkr_minutes_agenda`` (sections, items, sub-sections),
-``kkr_minutes_appointments`` (who was appointed to what), ``kkr_minutes_meeting`` (which KKR,
-which dates) and ``kkr_minutes_dates`` (Danish dates). This module puts the records together.
+The work is split by job: :mod:`.lines` (what is content), :mod:`.roster` (Deltagere/Afbud),
+:mod:`.items` (sections, items, sub-sections), :mod:`.appointments` (who was appointed to what),
+:mod:`.meeting` (which KKR, which dates) and :mod:`kommuneatlas.text.danish_dates` (Danish dates).
+This module puts the records together.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ExtractionError
-from ..kommuner import KommuneIndex
-from ..records import Record, provenance
-from ..slugs import slugify
-from ..sources import SourceDocument
-from .kkr_minutes_agenda import Item, Section, first_section_heading, parse_agenda
-from .kkr_minutes_appointments import Appointment, parse_appointments
-from .kkr_minutes_lines import content_lines, page_headers, passage
-from .kkr_minutes_meeting import find_kkr, meeting_dates
-from .kkr_minutes_roster import Attendee, parse_roster, roster_start
-from .layout import normalised
-from .running_text import blocks, markdown, paragraph_texts
+from ...errors import ExtractionError
+from ...sources.manifest import SourceDocument
+from ...sources.reference import KommuneIndex
+from ...text.slugs import slugify
+from ..common.layout import normalised
+from ..common.running_text import blocks, markdown, paragraph_texts
+from ..record import Record, provenance
+from .appointments import Appointment, parse_appointments
+from .items import Item, Section, first_section_heading, parse_agenda
+from .lines import content_lines, page_headers, passage
+from .meeting import find_kkr, meeting_dates
+from .roster import Attendee, parse_roster, roster_start
 
 DECISION = "Beslutning"
 MINUTES = "referat"

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ExtractionError
-from ..kommuner import KommuneIndex
-from .kkr_minutes_lines import Line
+from ...errors import ExtractionError
+from ...sources.reference import KommuneIndex
+from .lines import Line
 
 _TITLE = "deltagerfortegnelse"
 _PRESENT = "deltagere"

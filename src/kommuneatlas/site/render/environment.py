@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
-from ..danish_format import danish_date, danish_number, kroner, thousand_kroner, time_element
-from ..urls import source_text_url
+from ...model.urls import source_text_url
+from ...text.danish_format import danish_date, danish_number, kroner, thousand_kroner, time_element
 from .headings import MarkdownHeadings, heading
 from .linker import Linker
 

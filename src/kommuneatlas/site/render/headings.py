@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from jinja2.ext import Extension
 from markupsafe import Markup
 
-from ..slugs import slugify
+from ...text.slugs import slugify
 
 PERMALINK_TITLE = "Link til dette afsnit"
 _TEMPLATE_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..gitdates import Commit
+from ...store.history import Commit
 
 HISTORY_ROWS = 10  # commits shown on a page; the host's history of the file has the rest
 BRANCH = "main"

@@ -9,9 +9,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..citations import LawCatalogue, provision_id
-from ..references import KIND_LABELS, Occurrence, ReferenceIndex
-from ..urls import api_url, data_file_url, law_url, provision_url
+from ...citations import LawCatalogue, provision_id
+from ...model.urls import api_url, data_file_url, law_url, provision_url
+from ..backlinks import KIND_LABELS, Occurrence, ReferenceIndex
 from .linker import Linker
 from .pages import Page, SiteRenderer
 from .paging import BACKLINK_ROWS, WIDE_ROWS, Pager, chunked, page_url

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..citations import Span, annotate, clip
-from ..urls import relative
+from ...citations import Span, annotate, clip
+from ...model.urls import relative
 from .text_blocks import render_blocks
 
 CitationFinder = Callable[[str, Mapping[str, str] | None], list[tuple[int, int, str]]]

@@ -10,29 +10,21 @@ from typing import Any
 
 from jinja2 import Environment
 
-from ..danish_format import danish_date, danish_number, time_element
-from ..extraction import kkr_id
-from ..gitdates import Commit
-from ..model import Entity, SiteData
-from ..sources import line_bounds
-from ..urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
+from ...model.dataset import Entity, SiteData
+from ...model.graph import Indexes, build_indexes
+from ...model.urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
+from ...sources.document_types import type_label
+from ...sources.manifest import line_bounds
+from ...sources.reference import kkr_id
+from ...store.history import Commit
+from ...text.danish_format import danish_date, danish_number, time_element
 from .environment import make_environment
 from .headings import TocEntry, outline
 from .history import page_history
-from .indexes import Indexes, build_indexes
 from .linker import CitationFinder, Linker
 from .paging import LISTING_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager, Related, chunked, page_url
 from .safe_markdown import render_markdown
 
-DOCUMENT_KINDS = {
-    "kkr-minutes": "Referat af KKR-møde",
-    "kkr-agenda": "Dagsorden til KKR-møde",
-    "kkr-appendix-bundle": "Bilag til KKR-møde",
-    "regional-proposal": "Forslag fra region",
-    "grant-commitment": "Tilsagn om tilskud",
-    "frikommune-status": "Statusnotat om frikommuneforsøg",
-    "document": "Dokument",
-}
 ITEM_SECTIONS = [
     ("baggrund", "Baggrund"),
     ("indstilling", "Indstilling"),
@@ -391,7 +383,7 @@ class SiteRenderer:
                     (ix.url("documents", d["id"]), d["title"]),
                     d["publisher"],
                     time_element(d.get("date")),
-                    DOCUMENT_KINDS.get(d["kind"], d["kind"]),
+                    type_label(d["kind"]),
                 ]
                 for d in sorted(self.site.all("documents"), key=lambda d: str(d.get("date")), reverse=True)
             ],
@@ -746,7 +738,7 @@ class SiteRenderer:
                 "lov": self._laws("documents", document["id"]),
             },
             document=document,
-            kind_label=DOCUMENT_KINDS.get(document["kind"], document["kind"]),
+            kind_label=type_label(document["kind"]),
             text_url=source_text_url(document["id"]),
             derived=derived,
         )

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from ..citations import Span, annotate, clip
-from ..danish_dates import find_danish_dates
+from ...citations import Span, annotate, clip
+from ...text.danish_dates import find_danish_dates
 
 _BULLET = re.compile(r"[ \t]*- (?=\S)")
 _NUMBERED = re.compile(r"[ \t]*([0-9]{1,3})\. (?=\S)")

@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from ..danish_dates import MONTHS, find_danish_dates, parse_danish_date
-from ..kommuner import KommuneIndex
+from ...text.danish_dates import MONTHS, find_danish_dates, parse_danish_date
+from ..reference import KommuneIndex
 from .cues import MEETING_KINDS, PUBLISHER_PREFERENCE, TITLE_TEMPLATES, TOP_LINES
 from .text import TextLine, text_lines
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..sources import source_lines
-from ..textclean import collapse_ws
+from ...text.clean import collapse_ws
+from ..manifest import source_lines
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class TextLine:
 def text_lines(text: str) -> list[TextLine]:
     """The non-blank lines of ``text`` with their line numbers, as ``str.splitlines`` counts them.
 
-    Line numbers are those of :class:`~kommuneatlas.sources.SourceDocument`, so what detection
+    Line numbers are those of :class:`~kommuneatlas.sources.manifest.SourceDocument`, so what detection
     reports points at the same line as provenance does.
     """
     lines = (TextLine(number, collapse_ws(raw)) for number, raw in enumerate(source_lines(text), 1))
