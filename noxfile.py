@@ -74,10 +74,12 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff check and format check."""
-    session.install(*CONSTRAINTS, "ruff")
+    """ruff check and format check, and the import contracts of pyproject.toml (lint-imports)."""
+    session.install(*CONSTRAINTS, "ruff", "import-linter")
+    session.install("--no-deps", "-e", ".")  # lint-imports reads the installed package's source
     session.run("ruff", "check", "src", "tests", "scripts", "benchmarks", "noxfile.py")
     session.run("ruff", "format", "--check", "src", "tests", "scripts", "benchmarks", "noxfile.py")
+    session.run("lint-imports")
 
 
 @nox.session(python=PYTHON)

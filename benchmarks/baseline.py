@@ -1,6 +1,6 @@
 """The comparison site: a plain mkdocs-material build of the same Markdown our plugin generates.
 
-``export`` writes every page :func:`kommuneatlas.generate.generate` renders from a data folder
+``export`` writes every page :func:`kommuneatlas.site.phases.generate` renders from a data folder
 (and the hand-written pages of ``content/``) as ordinary Markdown files, so the plain site has
 the same number of pages with the same text. ``write_config`` gives it the stock Material theme,
 our Markdown extensions and navigation, and MkDocs' default plugins (the built-in search) —
@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def export(data: Path, docs: Path) -> int:
     """Write the generated pages and ``content/*.md`` under ``docs``; the number of pages."""
-    from kommuneatlas.generate import generate
+    from kommuneatlas.site.phases import generate
 
     generated = generate(data.resolve(), REPO / "templates")
     for page in generated.pages:

@@ -1,7 +1,7 @@
 """Speed of the page-history parser on a git log the size of the 100× corpus's.
 
 The synthetic corpus has no git history, so this writes a fake ``git log`` output in the form
-:func:`kommuneatlas.gitdates.file_history` reads: one commit that adds every file of a 100× data
+:func:`kommuneatlas.store.history.file_history` reads: one commit that adds every file of a 100× data
 tree (``--files``, 48,600 by default: 100 times the bundled ~486), then ``--commits`` editors'
 commits of one to three files each. Run ``python benchmarks/bench_history.py``; prints one line
 of JSON with the median of ``--runs`` timed parses.
@@ -15,7 +15,7 @@ import random
 import statistics
 import time
 
-from kommuneatlas.gitdates import parse_log
+from kommuneatlas.store.history import parse_log
 
 KINDS = ("items", "experiments", "meetings", "people", "documents", "networks", "kommuner", "kkr")
 

@@ -7,7 +7,7 @@ The bundled site is built from the repository's ``data/`` (or taken from ``--sit
 built beforehand without its search index). The synthetic site is the bundled site plus
 ``--pages`` plain HTML pages of Danish-like text: words drawn from the bundled site's own
 vocabulary by frequency, in titled sections, with random filter values. Both are indexed
-exactly as ``kommuneatlas build`` does (:func:`kommuneatlas.search_index.index_site`).
+exactly as ``kommuneatlas build`` does (:func:`kommuneatlas.search.index.index_site`).
 
 Each query is a first query: a fresh browser context with an empty cache, on a page that has
 loaded but not yet used the search. Two ways in:
@@ -41,9 +41,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 from browser_support import Fetch, launch_chromium, open_page, serve_directory  # noqa: E402
-from kommuneatlas.build import build_site  # noqa: E402
-from kommuneatlas.search_compounds import build_lexicon  # noqa: E402
-from kommuneatlas.search_index import index_site  # noqa: E402
+from kommuneatlas.search.compounds import build_lexicon  # noqa: E402
+from kommuneatlas.search.index import index_site  # noqa: E402
+from kommuneatlas.site.build import build_site  # noqa: E402
 
 BUDGET = 300_000
 QUERIES = ["mikrolån", "sundhedsklynger", "indsats", "kommune", "LAB § 31", "SAG-2022-01302"]

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from ruamel.yaml import YAML
 
-from kommuneatlas.urls import entity_url
+from kommuneatlas.model.urls import entity_url
 
 REPO = Path(__file__).resolve().parents[1]
 POLL = 0.02  # seconds between requests while waiting

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from kommuneatlas.kommuner import KommuneIndex, load_kommuner
-from kommuneatlas.sources import SourceDocument, load_manifest
+from kommuneatlas.sources.manifest import SourceDocument, load_manifest
+from kommuneatlas.sources.reference import KommuneIndex, load_kommuner
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "data" / "sources"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kommuneatlas.build import build_site
+from kommuneatlas.site.build import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 

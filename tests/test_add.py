@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from kommuneatlas.add import MAX_FILE_BYTES
 from kommuneatlas.cli import main
 from kommuneatlas.extract.registry import extractor_for
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.sources import SourceDocument, load_manifest
-from kommuneatlas.textclean import collapse_ws
+from kommuneatlas.sources.add import MAX_FILE_BYTES
+from kommuneatlas.sources.manifest import SourceDocument, load_manifest
+from kommuneatlas.sources.reference import KommuneIndex
+from kommuneatlas.text.clean import collapse_ws
 from pdf_fixtures import image_pdf, text_pdf
 from sitebuild import copy_data
 

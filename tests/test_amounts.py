@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommuneatlas.danish_amounts import find_amounts, parse_amount, parse_danish_int
+from kommuneatlas.text.danish_amounts import find_amounts, parse_amount, parse_danish_int
 
 
 def danish(number: int) -> str:

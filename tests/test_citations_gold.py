@@ -19,7 +19,7 @@ import pytest
 
 from conftest import REPO, load_gold
 from kommuneatlas.citations import LawCatalogue, find_all, load_catalogue
-from kommuneatlas.sources import SourceDocument
+from kommuneatlas.sources.manifest import SourceDocument
 
 PRECISION = 0.97
 RECALL = 0.95

@@ -26,12 +26,12 @@ from kommuneatlas.citations import (
 )
 from kommuneatlas.citations.report import report_lines, unknown_laws
 from kommuneatlas.cli import main
-from kommuneatlas.generate import citation_finder
-from kommuneatlas.model import SiteData
-from kommuneatlas.references import collect, context_of, link_target
-from kommuneatlas.render.law_pages import LawPages
-from kommuneatlas.render.linker import Linker
-from kommuneatlas.render.pages import SiteRenderer
+from kommuneatlas.model.dataset import SiteData
+from kommuneatlas.site.backlinks import collect, context_of, link_target
+from kommuneatlas.site.phases import citation_finder
+from kommuneatlas.site.render.laws import LawPages
+from kommuneatlas.site.render.linker import Linker
+from kommuneatlas.site.render.pages import SiteRenderer
 from sitebuild import copy_data
 
 SOURCE = (

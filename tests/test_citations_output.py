@@ -18,7 +18,7 @@ from kommuneatlas.citations import (
     provision_id,
     run_cite,
 )
-from kommuneatlas.sources import SourceDocument
+from kommuneatlas.sources.manifest import SourceDocument
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommuneatlas.danish_dates import MONTHS, find_danish_dates, parse_danish_date
+from kommuneatlas.text.danish_dates import MONTHS, find_danish_dates, parse_danish_date
 
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))

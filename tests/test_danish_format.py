@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommuneatlas.danish_dates import parse_danish_date
-from kommuneatlas.danish_format import danish_date, danish_number, kroner, thousand_kroner, time_element
+from kommuneatlas.text.danish_dates import parse_danish_date
+from kommuneatlas.text.danish_format import danish_date, danish_number, kroner, thousand_kroner, time_element
 
 ISO_IN_TEXT = re.compile(r">[^<]*(?<![\w/.-])(?:19|20)\d\d-\d\d-\d\d(?![\w/.-])[^<]*<")
 

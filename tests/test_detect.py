@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kommuneatlas.detect.kinds import detect_kind
-from kommuneatlas.detect.metadata import detect_metadata
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.sources import SourceDocument, load_manifest
+from kommuneatlas.sources.detect.kinds import detect_kind
+from kommuneatlas.sources.detect.metadata import detect_metadata
+from kommuneatlas.sources.manifest import SourceDocument, load_manifest
+from kommuneatlas.sources.reference import KommuneIndex
 from kommuneatlas.synth import write_corpus
 
 REPO = Path(__file__).resolve().parents[1]

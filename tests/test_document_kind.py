@@ -9,9 +9,9 @@ import pytest
 from conftest import edited_copy
 from kommuneatlas.cli import main
 from kommuneatlas.extract.document import extract, sections
-from kommuneatlas.generate import generate
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.sources import SourceDocument
+from kommuneatlas.site.phases import generate
+from kommuneatlas.sources.manifest import SourceDocument
+from kommuneatlas.sources.reference import KommuneIndex
 from pdf_fixtures import text_pdf
 from sitebuild import copy_data
 from test_add import LETTER

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from kommuneatlas.downloads import cell, to_csv
-from kommuneatlas.generate import generate
+from kommuneatlas.site.downloads import cell, to_csv
+from kommuneatlas.site.phases import generate
 from sitebuild import copy_data
 
 REPO = Path(__file__).resolve().parents[1]

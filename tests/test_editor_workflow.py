@@ -105,7 +105,7 @@ def test_failing_extraction_leaves_data_untouched(repo: Path, capsys: pytest.Cap
 
 
 def test_pages_show_edit_link_and_last_change(repo: Path) -> None:
-    from kommuneatlas.generate import generate
+    from kommuneatlas.site.phases import generate
 
     generated = generate(repo / "data", REPO / "templates", repo_root=repo)
     page = next(p for p in generated.pages if p.url == "forsoeg/mikrolaan/")

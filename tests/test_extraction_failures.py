@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from kommuneatlas.cli import main
-from kommuneatlas.sources import load_manifest
+from kommuneatlas.model.validate import validate_data
+from kommuneatlas.sources.manifest import load_manifest
 from kommuneatlas.synth import write_corpus
-from kommuneatlas.validate import validate_data
 from sitebuild import copy_data
 
 REPO = Path(__file__).resolve().parents[1]

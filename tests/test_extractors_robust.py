@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from conftest import edited_copy
 from kommuneatlas.errors import ExtractionError
 from kommuneatlas.extract.registry import extractor_for
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.sources import SourceDocument
+from kommuneatlas.sources.manifest import SourceDocument
+from kommuneatlas.sources.reference import KommuneIndex
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "003"])

@@ -10,9 +10,9 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from kommuneatlas.feeds import FEED_ENTRIES, calendar_meetings, feed_files
-from kommuneatlas.model import load_site_data
-from kommuneatlas.render.indexes import build_indexes
+from kommuneatlas.model.dataset import load_site_data
+from kommuneatlas.model.graph import build_indexes
+from kommuneatlas.site.feeds import FEED_ENTRIES, calendar_meetings, feed_files
 from site_quality import site_url
 from sitebuild import copy_data
 

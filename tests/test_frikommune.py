@@ -15,19 +15,19 @@ from hypothesis import strategies as st
 
 from conftest import edited_copy, load_gold
 from kommuneatlas.errors import ExtractionError
-from kommuneatlas.extract import frikommune
-from kommuneatlas.extract.frikommune_chapters import read_body
-from kommuneatlas.extract.frikommune_dates import format_date, in_force_date
-from kommuneatlas.extract.frikommune_kommuner import (
+from kommuneatlas.extract.frikommune import status as frikommune
+from kommuneatlas.extract.frikommune.chapters import read_body
+from kommuneatlas.extract.frikommune.dates import format_date, in_force_date
+from kommuneatlas.extract.frikommune.kommuner import (
     mentioned_kommuner,
     read_kommune_cell,
     split_after_list,
 )
-from kommuneatlas.extract.frikommune_notes import round_dates
-from kommuneatlas.extract.frikommune_text import text_of
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.records import Record
-from kommuneatlas.sources import SourceDocument
+from kommuneatlas.extract.frikommune.notes import round_dates
+from kommuneatlas.extract.frikommune.text import text_of
+from kommuneatlas.extract.record import Record
+from kommuneatlas.sources.manifest import SourceDocument
+from kommuneatlas.sources.reference import KommuneIndex
 
 TEST_PATH = Path("004_test.txt")
 NETWORK_KEYS = [

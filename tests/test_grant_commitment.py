@@ -10,11 +10,11 @@ import pytest
 
 from conftest import edited_copy
 from kommuneatlas.errors import ExtractionError
-from kommuneatlas.extract import grant_commitment
-from kommuneatlas.extract.clauses import inline_items, parse_sections
-from kommuneatlas.extract.plain_tables import row_cells, split_cells
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.sources import SourceDocument
+from kommuneatlas.extract.grant import commitment as grant_commitment
+from kommuneatlas.extract.grant.clauses import inline_items, parse_sections
+from kommuneatlas.extract.grant.tables import row_cells, split_cells
+from kommuneatlas.sources.manifest import SourceDocument
+from kommuneatlas.sources.reference import KommuneIndex
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommuneatlas.render.environment import make_environment
-from kommuneatlas.render.headings import TocEntry, outline
+from kommuneatlas.site.render.environment import make_environment
+from kommuneatlas.site.render.headings import TocEntry, outline
 
 
 def _render(tmp_path: Path, source: str, **context: object) -> str:
@@ -45,7 +45,7 @@ def test_outline_nests_headings_and_makes_ids_unique(tmp_path: Path) -> None:
 
 @given(st.lists(st.sampled_from(["Bilag", "Møder", "Bilag 1", "§ 31"]), min_size=1, max_size=8))
 def test_outline_ids_are_unique_and_every_heading_is_listed(names: list[str]) -> None:
-    from kommuneatlas.render.headings import heading
+    from kommuneatlas.site.render.headings import heading
 
     html = "".join(str(heading(name, 2)) for name in names)
     page, toc = outline(html)

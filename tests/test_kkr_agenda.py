@@ -14,11 +14,12 @@ from ruamel.yaml import YAML
 
 from conftest import REPO, edited_copy
 from kommuneatlas.errors import ExtractionError
-from kommuneatlas.extract import kkr_agenda, kkr_minutes
-from kommuneatlas.extraction import run_extract
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.records import Record
-from kommuneatlas.sources import SourceDocument
+from kommuneatlas.extract.kkr_meeting import agenda as kkr_agenda
+from kommuneatlas.extract.kkr_meeting import minutes as kkr_minutes
+from kommuneatlas.extract.record import Record
+from kommuneatlas.extract.run import run_extract
+from kommuneatlas.sources.manifest import SourceDocument
+from kommuneatlas.sources.reference import KommuneIndex
 from kommuneatlas.synth.agenda import generate_pair
 from kommuneatlas.synth.context import Context, Document
 

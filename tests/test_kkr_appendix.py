@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 
 from conftest import edited_copy, load_gold
 from kommuneatlas.errors import ExtractionError
-from kommuneatlas.extract import kkr_appendix
-from kommuneatlas.html_text import html_to_text
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.records import Record
-from kommuneatlas.sources import SourceDocument
-from kommuneatlas.textclean import collapse_ws
+from kommuneatlas.extract.kkr_appendix import bundle as kkr_appendix
+from kommuneatlas.extract.record import Record
+from kommuneatlas.sources.manifest import SourceDocument
+from kommuneatlas.sources.reference import KommuneIndex
+from kommuneatlas.text.clean import collapse_ws
+from kommuneatlas.text.html_text import html_to_text
 
 
 @pytest.fixture(scope="module")

@@ -14,19 +14,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import edited_copy, load_gold
-from kommuneatlas.danish_dates import MONTHS
 from kommuneatlas.errors import ExtractionError
-from kommuneatlas.extract.kkr_minutes import extract
-from kommuneatlas.extract.kkr_minutes_agenda import Section, first_section_heading, parse_agenda
-from kommuneatlas.extract.kkr_minutes_appointments import parse_appointments
-from kommuneatlas.extract.kkr_minutes_lines import Line, PageHeader, content_lines, passage
-from kommuneatlas.extract.kkr_minutes_meeting import meeting_dates
-from kommuneatlas.extract.kkr_minutes_roster import parse_attendee, roster_start
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.records import Record
-from kommuneatlas.slugs import slugify
-from kommuneatlas.sources import SourceDocument
-from kommuneatlas.textclean import collapse_ws
+from kommuneatlas.extract.kkr_meeting.appointments import parse_appointments
+from kommuneatlas.extract.kkr_meeting.items import Section, first_section_heading, parse_agenda
+from kommuneatlas.extract.kkr_meeting.lines import Line, PageHeader, content_lines, passage
+from kommuneatlas.extract.kkr_meeting.meeting import meeting_dates
+from kommuneatlas.extract.kkr_meeting.minutes import extract
+from kommuneatlas.extract.kkr_meeting.roster import parse_attendee, roster_start
+from kommuneatlas.extract.record import Record
+from kommuneatlas.sources.manifest import SourceDocument
+from kommuneatlas.sources.reference import KommuneIndex
+from kommuneatlas.text.clean import collapse_ws
+from kommuneatlas.text.danish_dates import MONTHS
+from kommuneatlas.text.slugs import slugify
 
 MEETING_ID = "kkr-nordjylland-2022-03-25"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kommuneatlas.kommuner import KommuneIndex
+from kommuneatlas.sources.reference import KommuneIndex
 
 
 def test_reference_list_has_98_kommuner_in_five_kkrs(kommuner: KommuneIndex) -> None:

@@ -8,10 +8,16 @@ from hypothesis import strategies as st
 
 from conftest import edited_copy
 from kommuneatlas.extract import regional_proposal
-from kommuneatlas.extract.frikommune_chapters import blank_lines_divide, paragraphs
-from kommuneatlas.extract.layout import clean_line, furniture, is_indented, is_page_start, normalised_lines
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.sources import SourceDocument
+from kommuneatlas.extract.common.layout import (
+    clean_line,
+    furniture,
+    is_indented,
+    is_page_start,
+    normalised_lines,
+)
+from kommuneatlas.extract.frikommune.chapters import blank_lines_divide, paragraphs
+from kommuneatlas.sources.manifest import SourceDocument
+from kommuneatlas.sources.reference import KommuneIndex
 
 
 def test_a_line_is_cleaned_of_what_converters_add() -> None:

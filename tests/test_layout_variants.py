@@ -17,7 +17,7 @@ frikommune note's footnotes and chapter headings need.
 
 One difference is allowed, and only where the variant drops the blank lines: the frikommune note
 divides its chapters into paragraphs at its blank lines, and a text without them can only be
-divided where a line ends a sentence (see :mod:`kommuneatlas.extract.frikommune_chapters`). There
+divided where a line ends a sentence (see :mod:`kommuneatlas.extract.frikommune.chapters`). There
 a network's introduction, data sources, status and experiences must hold the same text, word for
 word, in paragraphs that may be divided otherwise.
 """
@@ -33,11 +33,11 @@ from typing import Any
 import pytest
 
 from conftest import REPO, SOURCES
-from kommuneatlas.extract.layout import normalised_lines
+from kommuneatlas.extract.common.layout import normalised_lines
+from kommuneatlas.extract.record import Record
 from kommuneatlas.extract.registry import extractor_for
-from kommuneatlas.kommuner import KommuneIndex, load_kommuner
-from kommuneatlas.records import Record
-from kommuneatlas.sources import SourceDocument, load_manifest
+from kommuneatlas.sources.manifest import SourceDocument, load_manifest
+from kommuneatlas.sources.reference import KommuneIndex, load_kommuner
 from kommuneatlas.synth import agenda, generate
 from kommuneatlas.synth.context import Context
 from kommuneatlas.synth.layouts import (
@@ -48,7 +48,7 @@ from kommuneatlas.synth.layouts import (
     no_blank_lines,
     pdftotext,
 )
-from kommuneatlas.textclean import collapse_ws
+from kommuneatlas.text.clean import collapse_ws
 
 LINE_FIELD = re.compile(r"(?:^|_)lines?$")
 LINE_IN_TEXT = re.compile(r"\blinje (\d+)")

@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from kommuneatlas.cli import main
 from kommuneatlas.cli_parser import translate_error
-from kommuneatlas.schema_messages import danish_message
+from kommuneatlas.model.schema_messages import danish_message
 from sitebuild import copy_data
 
 SCHEMA = {

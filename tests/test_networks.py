@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kommuneatlas.api import networks as networks_api
-from kommuneatlas.model import SiteData
-from kommuneatlas.render.indexes import build_indexes
+from kommuneatlas.model.dataset import SiteData
+from kommuneatlas.model.graph import build_indexes
+from kommuneatlas.site.api import networks as networks_api
 
 
 def _network(document: str, number: int) -> dict[str, object]:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kommuneatlas.generate import generate
-from kommuneatlas.gitdates import Commit, file_history, parse_log
-from kommuneatlas.render.history import HISTORY_ROWS
+from kommuneatlas.site.phases import generate
+from kommuneatlas.site.render.history import HISTORY_ROWS
+from kommuneatlas.store.history import Commit, file_history, parse_log
 
 REPO = Path(__file__).resolve().parents[1]
 REPO_URL = "https://example.org/redaktion/atlas"
@@ -97,7 +97,7 @@ def test_a_page_with_a_long_history_stays_under_40_kb(repo: Path) -> None:
     """The largest page (a document whose text is shortened to fit, render/environment.py
     TextBudget) with ten commits of long messages: the history takes the place of some of the
     text, and the built page stays under the size limit (tests/test_page_sizes.py)."""
-    from kommuneatlas.build import build_site
+    from kommuneatlas.site.build import build_site
 
     for name in ("mkdocs.yml", "templates", "content", "overrides"):
         source = REPO / name

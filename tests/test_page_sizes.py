@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 from kommuneatlas.citations import load_catalogue
-from kommuneatlas.model import SiteData
-from kommuneatlas.references import Occurrence, ReferenceIndex
-from kommuneatlas.render.law_pages import LawPages
-from kommuneatlas.render.pages import SiteRenderer
-from kommuneatlas.render.paging import BACKLINK_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager
+from kommuneatlas.model.dataset import SiteData
+from kommuneatlas.site.backlinks import Occurrence, ReferenceIndex
+from kommuneatlas.site.render.laws import LawPages
+from kommuneatlas.site.render.pages import SiteRenderer
+from kommuneatlas.site.render.paging import BACKLINK_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager
 
 REPO = Path(__file__).resolve().parents[1]
 MAX_BYTES = 40_000

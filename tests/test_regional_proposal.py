@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from conftest import edited_copy
 from kommuneatlas.errors import ExtractionError
 from kommuneatlas.extract import regional_proposal
-from kommuneatlas.extract.passages import passage, sentence_at
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.sources import SourceDocument
-from kommuneatlas.textclean import collapse_ws
+from kommuneatlas.extract.common.passages import passage, sentence_at
+from kommuneatlas.sources.manifest import SourceDocument
+from kommuneatlas.sources.reference import KommuneIndex
+from kommuneatlas.text.clean import collapse_ws
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kommuneatlas.render.safe_markdown import render_markdown
+from kommuneatlas.site.render.safe_markdown import render_markdown
 from sitebuild import build_copy, copy_data
 
 PAYLOADS = ['<script>alert("x")</script>', "<img src=x onerror=alert(1)>"]

@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kommuneatlas.extract.running_text import blocks, bullet_item, markdown, paragraph_texts
-from kommuneatlas.textclean import collapse_ws
+from kommuneatlas.extract.common.running_text import blocks, bullet_item, markdown, paragraph_texts
+from kommuneatlas.text.clean import collapse_ws
 
 
 def read(*lines: str) -> str:

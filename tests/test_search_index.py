@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from kommuneatlas import search_index
 from kommuneatlas.citations import LawCatalogue, find_citations, load_catalogue
-from kommuneatlas.search_citations import CITATIONS_FILE, citation_table
-from kommuneatlas.search_compounds import Splitter, annotate, build_lexicon
-from kommuneatlas.search_index import FILTERS_FILE, prepare_pages, slim, tidy
+from kommuneatlas.search import index as search_index
+from kommuneatlas.search.citations import CITATIONS_FILE, citation_table
+from kommuneatlas.search.compounds import Splitter, annotate, build_lexicon
+from kommuneatlas.search.index import FILTERS_FILE, prepare_pages, slim, tidy
 
 REPO = Path(__file__).resolve().parents[1]
 SPAN = '<span hidden data-ka-parts data-pagefind-weight="0.5">'

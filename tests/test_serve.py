@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from kommuneatlas.urls import entity_url, source_text_url
+from kommuneatlas.model.urls import entity_url, source_text_url
 from sitebuild import REPO, copy_data
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import load_gold
-from kommuneatlas.generate import generate
-from kommuneatlas.urls import source_text_url
+from kommuneatlas.model.urls import source_text_url
+from kommuneatlas.site.phases import generate
 from sitebuild import copy_data
 
 REPO = Path(__file__).resolve().parents[1]

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from kommuneatlas.errors import KommuneatlasError
-from kommuneatlas.extraction import write_records
-from kommuneatlas.merge import merge
-from kommuneatlas.records import Record
-from kommuneatlas.yamlstore import dump, load_round_trip, round_trip, to_yaml_value
+from kommuneatlas.extract.record import Record
+from kommuneatlas.extract.run import write_records
+from kommuneatlas.store.merge import merge
+from kommuneatlas.store.yaml import dump, load_round_trip, round_trip, to_yaml_value
 
 
 def _record(**fields: object) -> Record:

@@ -13,13 +13,13 @@ import pytest
 
 from conftest import REPO, SOURCES
 from kommuneatlas.cli import main
+from kommuneatlas.extract.check import check_sources
 from kommuneatlas.extract.registry import extractor_for
-from kommuneatlas.extraction import extract_all
-from kommuneatlas.kommuner import KommuneIndex
-from kommuneatlas.sources import SourceDocument, load_manifest
+from kommuneatlas.extract.run import extract_all
+from kommuneatlas.sources.manifest import SourceDocument, load_manifest
+from kommuneatlas.sources.reference import KommuneIndex
 from kommuneatlas.synth import appendix, frikommune, generate, grant, minutes, proposal, write_corpus
 from kommuneatlas.synth.context import Context, Document
-from kommuneatlas.validate import validate_sources
 
 DATA = REPO / "data"
 FORMATS: dict[str, Callable[[Context], Document]] = {
@@ -79,7 +79,7 @@ def test_the_corpus_is_a_data_folder_the_pipeline_reads(tmp_path: Path) -> None:
     documents = load_manifest(tmp_path / "sources")
     assert sorted(d.kind for d in documents) == sorted(FORMATS)
     assert len({d.id for d in documents}) == len(documents)
-    assert validate_sources(tmp_path / "sources") == []
+    assert check_sources(tmp_path / "sources") == []
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus() -> None:

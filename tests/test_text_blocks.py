@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from markupsafe import Markup, escape
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from kommuneatlas.generate import generate
-from kommuneatlas.render.linker import Linker
-from kommuneatlas.render.text_blocks import parse_blocks, render_blocks
-from kommuneatlas.yamlstore import dump, load_round_trip
+from kommuneatlas.site.phases import generate
+from kommuneatlas.site.render.linker import Linker
+from kommuneatlas.site.render.text_blocks import parse_blocks, render_blocks
+from kommuneatlas.store.yaml import dump, load_round_trip
 from sitebuild import copy_data
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,7 +56,7 @@ def test_wrapped_lines_a_list_after_its_paragraph_and_a_sentence_starting_with_a
 def test_lists_split_over_paragraph_strings_are_one_list() -> None:
     """A list of paragraphs (``sections.baggrund``) whose strings are one list item each."""
     linker = Linker("x/")
-    from kommuneatlas.render.environment import _text_groups
+    from kommuneatlas.site.render.environment import _text_groups
 
     [text] = _text_groups(["Herunder:", "- At et", "- At to"])
     assert str(linker.blocks(text)) == "<p>Herunder:</p>\n<ul><li>At et</li><li>At to</li></ul>"

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommuneatlas.textclean import collapse_ws, join_hyphenated, join_lines, paragraphs
+from kommuneatlas.text.clean import collapse_ws, join_hyphenated, join_lines, paragraphs
 
 
 def test_soft_hyphen_between_lower_case_letters_is_removed() -> None:

@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommuneatlas.urls import relative
+from kommuneatlas.model.urls import relative
 
 _SEGMENT = st.sampled_from(["kommuner", "aalborg", "forsoeg", "side-2", "love", "sel", "184", "tekst", "3"])
 _URL = st.lists(_SEGMENT, max_size=4).map(lambda parts: "".join(f"{p}/" for p in parts))

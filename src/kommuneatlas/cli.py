@@ -26,8 +26,8 @@ _OS_ERRORS = {
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .extraction import run_extract
-    from .kommuner import load_kommuner
+    from .extract.run import run_extract
+    from .sources.reference import load_kommuner
 
     data: Path = args.data
     report = run_extract(args.sources, data, load_kommuner(data / REFERENCE))
@@ -64,8 +64,8 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from .add import AddOptions, add_documents
-    from .kommuner import load_kommuner
+    from .sources.add import AddOptions, add_documents
+    from .sources.reference import load_kommuner
 
     options = AddOptions(
         kind=args.kind, id=args.id, title=args.title, publisher=args.publisher, date=args.date
@@ -103,10 +103,13 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .validate import validate_data
+    from .extract.check import check_sources
+    from .model.validate import validate_data
 
     notes: list[str] = []
-    problems = validate_data(args.data, sources=args.sources or args.data / "sources", notes=notes)
+    problems = validate_data(args.data, notes=notes)
+    if args.data.is_dir():  # a missing data folder is the one problem reported
+        problems += check_sources(args.sources or args.data / "sources")
     for note in notes:
         print(note, file=sys.stderr)
     for problem in problems:
@@ -119,7 +122,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build_site
+    from .site.build import build_site
 
     build_site(args.data, args.site, config_file=args.config, search=not args.no_search)
     return 0
@@ -180,11 +183,11 @@ def _iso_date(text: str) -> date:
 
 
 def _kind(text: str) -> str:
-    from .extract.registry import EXTRACTORS
+    from .sources.document_types import DOCUMENT_TYPES
 
-    if text not in EXTRACTORS:
+    if text not in DOCUMENT_TYPES:
         raise argparse.ArgumentTypeError(
-            f"ukendt type {text!r} (kendte typer: {', '.join(sorted(EXTRACTORS))})"
+            f"ukendt type {text!r} (kendte typer: {', '.join(sorted(DOCUMENT_TYPES))})"
         )
     return text
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..danish_dates import MONTHS
+from ..text.danish_dates import MONTHS
 from .patterns import ACT_TYPE, ELI
 
 _MONTH_PREFIX = {name[:3]: number for name, number in MONTHS.items()}

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..slugs import slugify
+from ..text.slugs import slugify
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
 _ETC = re.compile(r",? (?:m\.v\.|mv\.?|m\.m\.|mm\.)$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..textclean import HYPHEN_KEEPING_WORDS
+from ..text.clean import HYPHEN_KEEPING_WORDS
 
 # --- normalisation -------------------------------------------------------------------
 

@@ -16,11 +16,11 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from ..kommuner import KommuneIndex
-from ..records import Record, provenance
-from ..sources import SourceDocument
-from ..textclean import collapse_ws
-from .passages import passage
+from ..sources.manifest import SourceDocument
+from ..sources.reference import KommuneIndex
+from ..text.clean import collapse_ws
+from .common.passages import passage
+from .record import Record, provenance
 
 _HEADING = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<title>[A-ZÆØÅ][^.;:!?]{1,90})")
 _MAX_HEADING_WORDS = 12

@@ -20,16 +20,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..danish_amounts import find_amounts
-from ..danish_dates import find_danish_dates
 from ..errors import ExtractionError
-from ..kommuner import KommuneIndex
-from ..records import Record, provenance
-from ..sources import SourceDocument
-from ..textclean import collapse_ws
-from .layout import is_indented, is_page_start, normalised
-from .passages import NumberedLine, Passage, passage, sentence_at, sentence_bounds
-from .running_text import bullet_item
+from ..sources.manifest import SourceDocument
+from ..sources.reference import KommuneIndex
+from ..text.clean import collapse_ws
+from ..text.danish_amounts import find_amounts
+from ..text.danish_dates import find_danish_dates
+from .common.layout import is_indented, is_page_start, normalised
+from .common.passages import NumberedLine, Passage, passage, sentence_at, sentence_bounds
+from .common.running_text import bullet_item
+from .record import Record, provenance
 
 _PARAGRAPH_END = (".", ":", "!", "?")
 _HEADING_MAX_CHARS = 70

@@ -1,6 +1,8 @@
 """Which extractor reads which kind of source document (the manifest's ``kind``).
 
-A new document kind is one line here and one module in this package.
+The modules are named in :data:`kommuneatlas.sources.document_types.DOCUMENT_TYPES` and imported
+only when a document of their type is read. A new document kind is one line there and one module
+(or package) in this package.
 """
 
 from __future__ import annotations
@@ -9,30 +11,21 @@ import importlib
 from collections.abc import Callable
 
 from ..errors import KommuneatlasError, Problem
-from ..kommuner import KommuneIndex
-from ..records import Record
-from ..sources import SourceDocument
+from ..sources.document_types import DOCUMENT_TYPES
+from ..sources.manifest import SourceDocument
+from ..sources.reference import KommuneIndex
+from .record import Record
 
 Extractor = Callable[[SourceDocument, KommuneIndex], list[Record]]
-
-EXTRACTORS: dict[str, str] = {
-    "frikommune-status": "kommuneatlas.extract.frikommune",
-    "kkr-minutes": "kommuneatlas.extract.kkr_minutes",
-    "kkr-agenda": "kommuneatlas.extract.kkr_agenda",
-    "kkr-appendix-bundle": "kommuneatlas.extract.kkr_appendix",
-    "regional-proposal": "kommuneatlas.extract.regional_proposal",
-    "grant-commitment": "kommuneatlas.extract.grant_commitment",
-    "document": "kommuneatlas.extract.document",
-}
 
 
 def extractor_for(document: SourceDocument) -> Extractor:
     """The ``extract`` function for a document's kind."""
-    module_name = EXTRACTORS.get(document.kind)
-    if module_name is None:
-        known = ", ".join(sorted(EXTRACTORS))
+    doc_type = DOCUMENT_TYPES.get(document.kind)
+    if doc_type is None:
+        known = ", ".join(sorted(DOCUMENT_TYPES))
         raise KommuneatlasError(
             Problem(document.path, None, f"ukendt dokumenttype {document.kind!r} (kendte typer: {known})")
         )
-    extract: Extractor = importlib.import_module(module_name).extract
+    extract: Extractor = importlib.import_module(doc_type.extractor).extract
     return extract

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..kommuner import load_kommuner
+from ..sources.reference import load_kommuner
 from . import appendix, frikommune, grant, minutes, proposal
 from .context import Context, Document
 

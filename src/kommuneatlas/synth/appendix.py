@@ -1,6 +1,6 @@
 """KKR appendix bundles (kind ``kkr-appendix-bundle``) in the layout of the bundled "Bilag".
 
-Layout, as :mod:`kommuneatlas.extract.kkr_appendix` reads it: a table of contents
+Layout, as :mod:`kommuneatlas.extract.kkr_appendix.bundle` reads it: a table of contents
 ("Indholdsfortegnelse - Bilag", then ``<item> <title><TAB><page>`` and ``Bilag n: <title>…<TAB><page>``
 lines), then each attachment opened by a bare item-number line and the item's title. Attachments
 are letters (a KL footer block "Dato: … Side n af m", "Kære …", "Med venlig hilsen" and the
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..slugs import slugify
+from ..text.slugs import slugify
 from .context import Context, Document
 from .prose import danish_date, thousands, upper_first
 

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..kommuner import Kommune, KommuneIndex
+from ..sources.reference import Kommune, KommuneIndex
 from .prose import Prose, Unique
 
 # Experiment and network ids are slugs cut at 60 characters (extract/frikommune.py).

@@ -1,6 +1,6 @@
 """Frikommune status notes (kind ``frikommune-status``) in the layout of the bundled VIVE note.
 
-Layout, as :mod:`kommuneatlas.extract.frikommune` reads it: front matter (Forord, Overordnet
+Layout, as :mod:`kommuneatlas.extract.frikommune.status` reads it: front matter (Forord, Overordnet
 status with the application rounds and "Tabel 1": one line per network with its number of
 municipalities and of approved experiments), one chapter per active network (" N <name>" on a
 new page, an introduction, data sources as glyph bullets, "N.1" status and "N.2" experiences),
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..slugs import slugify
+from ..text.slugs import slugify
 from .context import Context, Document
 from .prose import danish_date, join_danish, narrow, numeric_date, upper_first, wrap
 

@@ -1,6 +1,6 @@
 """Grant commitments (kind ``grant-commitment``) in the layout of the bundled "Tilsagn".
 
-Layout, as :mod:`kommuneatlas.extract.grant_commitment` reads it: a preamble naming the grantor
+Layout, as :mod:`kommuneatlas.extract.grant.commitment` reads it: a preamble naming the grantor
 ("(A) Name, CVR-nr. …, address (”Short”)" after "… er afgivet af") and the municipality ("(B) …"
 after "og accepteret af"); upper-case numbered sections with clauses "N.k" (wrapped lines
 separated by blank lines, some with "(i)" items), the last one listing the appendices
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..slugs import slugify
+from ..text.slugs import slugify
 from .context import Context, Document
 from .prose import danish_date, thousands, upper_first, wrap
 

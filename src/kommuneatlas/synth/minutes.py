@@ -2,7 +2,7 @@
 (kind ``kkr-agenda``) of the same meeting: :func:`compose` draws a meeting, :func:`write` lays it
 out as the referat or, without decisions and with every member under "Deltagere", as the dagsorden.
 
-Layout, as :mod:`kommuneatlas.extract.kkr_minutes` reads it: a cover (two short headed
+Layout, as :mod:`kommuneatlas.extract.kkr_meeting.minutes` reads it: a cover (two short headed
 paragraphs), "Deltagerfortegnelse" with "Deltagere" and "Afbud" (``Name (Party) <kommune>
 Kommune``), then numbered sections ("2. …") with items ("2.3. <title>", a case line
 "SAG-<year>-<number> <initials>", and the sub-headings Baggrund, Indstilling, Sagsfremstilling,
@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..slugs import slugify
+from ..text.slugs import slugify
 from .context import Context, Document
 from .prose import danish_date, upper_first, wrap
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..slugs import slugify
+from ..text.slugs import slugify
 from .context import Context, Document
 from .prose import danish_date, thousands, wrap
 

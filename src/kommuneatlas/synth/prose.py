@@ -16,9 +16,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from ..danish_format import danish_date as danish_date  # the synthetic documents write dates as pages do
-from ..danish_format import danish_number
-from ..slugs import slugify
+from ..text.danish_format import danish_date as danish_date  # the synthetic documents write dates as pages do
+from ..text.danish_format import danish_number
+from ..text.slugs import slugify
 
 # After these words a line-final hyphen is kept (textclean's elided compounds): never split a word
 # so that its remainder reads as one of them.

@@ -1,0 +1,1 @@
+"""The ``kkr-appendix-bundle`` extractor (:mod:`.bundle`)."""

@@ -1,0 +1,90 @@
+"""The data under ``data/`` loaded into memory, with the indexes the pages need.
+
+Loading uses the fast safe loader; validation (:mod:`validate`) is the step that reports
+problems with file and line, and runs before this.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from .kinds import KINDS
+
+Entity = dict[str, Any]
+
+
+@dataclass
+class SiteData:
+    """Every entity by kind and id, plus where it lives on disk (for "Rediger" links)."""
+
+    root: Path
+    entities: dict[str, dict[str, Entity]] = field(default_factory=dict)
+    paths: dict[tuple[str, str], Path] = field(default_factory=dict)
+
+    def all(self, kind: str) -> list[Entity]:
+        return list(self.entities.get(kind, {}).values())
+
+    def get(self, kind: str, entity_id: str) -> Entity | None:
+        return self.entities.get(kind, {}).get(entity_id)
+
+    def group(self, kind: str, key: str) -> dict[Any, list[Entity]]:
+        """Entities of ``kind`` grouped by the value of ``key`` (each element, for list values)."""
+        groups: dict[Any, list[Entity]] = defaultdict(list)
+        for entity in self.all(kind):
+            value = entity.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                groups[item].append(entity)
+        return groups
+
+
+def load_site_data(data: Path) -> SiteData:
+    """Read ``data/<kind>/*.yaml`` for every known kind (files sorted, so the order is stable)."""
+    yaml = YAML(typ="safe")
+    site = SiteData(root=data)
+    for kind in KINDS:
+        folder = data / kind
+        entities: dict[str, Entity] = {}
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            entity = yaml.load(path.read_text(encoding="utf-8"))
+            entity_id = str(entity.get("id", path.stem))
+            entities[entity_id] = entity
+            site.paths[(kind, entity_id)] = path
+        site.entities[kind] = entities
+    return site
+
+
+def field_texts(value: Any) -> Iterator[str]:
+    """The strings inside a field value (strings, lists of strings, mappings of lists …)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from field_texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from field_texts(item)
+
+
+def source_document(entity: dict[str, Any]) -> str | None:
+    """The id of the source document an extracted record comes from (None if added by hand)."""
+    source = entity.get("source")
+    return source.get("document") if isinstance(source, dict) else None
+
+
+def network_of(experiment: dict[str, Any], numbered: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The network of ``experiment`` among ``numbered``, the networks with its ``network`` number.
+
+    Numbers repeat across status reports, so an extracted experiment belongs to the network
+    with its number from its own source document; one added by hand (no source) to the only
+    network with that number.
+    """
+    document = source_document(experiment)
+    if document is None:
+        return numbered[0] if len(numbered) == 1 else None
+    return next((n for n in numbered if source_document(n) == document), None)

@@ -1,0 +1,67 @@
+"""Dates and numbers as Danish readers write them, with Babel's Danish locale data.
+
+"25. marts 2022", "1. juli 2017", "41.679 t.kr.", "3.912.500 kr.". Machine-readable values stay
+ISO: :func:`time_element` writes ``<time datetime="2022-03-25">25. marts 2022</time>``, and the
+JSON API keeps the data's ISO strings. (Parsing Danish dates in source text is
+:mod:`kommuneatlas.text.danish_dates`; this module only displays.)
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from markupsafe import Markup, escape
+
+LOCALE = "da"
+DATE_FORMAT = "d. MMMM y"
+
+
+def as_date(value: object) -> date | None:
+    """The calendar date ``value`` denotes: a ``date``, or an ISO string ("2022-03-25"); else None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def danish_date(value: object) -> str:
+    """ "25. marts 2022" for a date or ISO date string; any other value as text ("" for None)."""
+    day = as_date(value)
+    if day is not None:
+        return format_date(day, format=DATE_FORMAT, locale=LOCALE)
+    return "" if value is None else str(value)
+
+
+def time_element(value: object) -> Markup:
+    """``<time datetime="2022-03-25">25. marts 2022</time>``; a value that is no date, escaped as it is."""
+    day = as_date(value)
+    if day is None:
+        return escape("" if value is None else str(value))
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), danish_date(day))
+
+
+def danish_number(value: object) -> str:
+    """41679 → "41.679", 5.07 → "5,07"; None → ""; a value that is no number as text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return format_decimal(value, locale=LOCALE)
+
+
+def kroner(value: object) -> str:
+    """3912500 → "3.912.500 kr."; None → ""."""
+    return f"{danish_number(value)} kr." if value is not None else ""
+
+
+def thousand_kroner(value: object) -> str:
+    """41679 → "41.679 t.kr." (an amount in thousands of kroner); None → ""."""
+    return f"{danish_number(value)} t.kr." if value is not None else ""
