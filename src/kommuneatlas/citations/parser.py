@@ -338,10 +338,25 @@ def _paragraph_item(
         if only_letter is not None and letter is not None:
             return Item(start, upper.end(), [f"{number}{letter}-{number}{only_letter}"])
         if high is not None:
-            if letter is None and high_letter is None and 0 < int(high) - int(number) <= MAX_EXPANDED_RANGE:
-                return Item(start, upper.end(), [str(n) for n in range(int(number), int(high) + 1)])
+            expanded = _expanded(number, letter, high, high_letter)
+            if expanded:
+                return Item(start, upper.end(), expanded)
             return Item(start, upper.end(), [f"{number}{letter or ''}-{high}{high_letter or ''}"])
     return Item(start, end, [number + (letter or "")])
+
+
+def _expanded(number: str, letter: str | None, high: str, high_letter: str | None) -> list[str]:
+    """The paragraphs of a range, or none if it stays one string: "4-6" → 4, 5, 6; "68 a-68 c"
+    → 68a, 68b, 68c; "68-68 c" → 68, 68a, 68b, 68c; at most :data:`MAX_EXPANDED_RANGE` steps.
+    Kept as one string: a range over numbers with letters ("92-96 c") and the elliptical
+    letter range "27 c-k" ("27c-27k")."""
+    if letter is None and high_letter is None and 0 < int(high) - int(number) <= MAX_EXPANDED_RANGE:
+        return [str(n) for n in range(int(number), int(high) + 1)]
+    if number != high or high_letter is None or (letter is not None and letter >= high_letter):
+        return []
+    first = ord(letter) if letter is not None else ord("a")
+    letters = [chr(code) for code in range(first, ord(high_letter) + 1)]
+    return ([] if letter is not None else [number]) + [number + char for char in letters]
 
 
 def _last_paragraph(item: Item) -> tuple[str, str | None] | None:

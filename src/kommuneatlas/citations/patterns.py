@@ -15,11 +15,14 @@ from ..textclean import HYPHEN_KEEPING_WORDS
 
 # --- normalisation -------------------------------------------------------------------
 
-WHITESPACE_RUN = re.compile(r"(?:-(?:[^\S\n\f]*[\n\f]| (?=[^\W\d_]))|[^\S ]| \s)\s*")
+WHITESPACE_RUN = re.compile(
+    r"\u00ad+(?:[^\S\n\f]*[\n\f]\s*)?|(?:-(?:[^\S\n\f]*[\n\f]| (?=[^\W\d_]))|[^\S ]| \s)\s*"
+)
 """A run of whitespace that normalisation rewrites: a line break (with the hyphen before
 it, if any) and the whitespace after it, a hyphen and a blank between two letters (a line
 break that became a space: "beskæfti- gelsesindsats"), a tab or no-break space, or two or
-more blanks."""
+more blanks; and soft hyphens (U+00AD, which web pages put anywhere in a word:
+"retssik\u00adkerhedsloven"), removed with a line break right after them."""
 
 ELIDED_COMPOUND = re.compile(rf"(?:{'|'.join(HYPHEN_KEEPING_WORDS)})\s+\w", re.IGNORECASE)
 """A line-final hyphen before one of these words, with a word after it, is an elided

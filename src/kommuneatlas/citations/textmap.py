@@ -2,7 +2,8 @@
 
 Plain-text PDF exports break lines anywhere: inside law names ("ser-\\nviceloven"), between
 a § sign and its number ("§\\n30a"), with blank lines in between. The parser works on a
-*normalised* copy — every whitespace run one space, soft hyphens at line ends removed — and
+*normalised* copy — every whitespace run one space, hyphens of words broken at line ends and
+soft hyphens (U+00AD) removed — and
 :class:`TextMap` turns offsets in that copy back into offsets of the text as given, so a
 citation's ``start``/``end`` always slice the caller's string.
 """
@@ -33,7 +34,9 @@ class TextMap:
         shift = 0  # len(norm so far) - len(original so far)
         for match in WHITESPACE_RUN.finditer(text):
             run = match.group()
-            if run[0] == "-":
+            if run[0] == "\u00ad":
+                replacement = ""
+            elif run[0] == "-":
                 replacement = _after_hyphen(text, match.start(), match.end())
             elif "\n" in run or "\f" in run or "\t" not in run:
                 replacement = " "
