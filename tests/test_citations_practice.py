@@ -82,3 +82,82 @@ def test_capital_letter_suffixes(text: str, expected: Refs, catalogue: LawCatalo
 
 def test_a_capital_word_after_a_number_is_no_letter(catalogue: LawCatalogue) -> None:
     assert refs("efter ligningslovens § 9 Ansøgningen skal", catalogue) == [("ligningsloven", ["9"])]
+
+
+# --- a law named after a "jf." chain --------------------------------------------------------------
+
+CHAINS = [
+    (
+        "Skipperen straffes efter § 32, stk. 5, jf. § 28, nr. 1, i lov om sikkerhed til søs.",
+        [("lov-om-sikkerhed-til-soes", ["32"]), ("lov-om-sikkerhed-til-soes", ["28"])],
+    ),
+    (
+        "Tiltalte straffes med bøde efter § 3, jf. § 1, stk. 3, i lov om euforiserende stoffer.",
+        [("euforiserende-stoffer", ["3"]), ("euforiserende-stoffer", ["1"])],
+    ),
+    (
+        "Der gives tilskud efter § 5, jfr. § 3, jf. § 1 i serviceloven.",
+        [("sel", ["5"]), ("sel", ["3"]), ("sel", ["1"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHAINS, ids=[t[:30] for t, _ in CHAINS])
+def test_a_law_after_a_jf_chain_applies_to_the_whole_chain(
+    text: str, expected: Refs, catalogue: LawCatalogue
+) -> None:
+    assert refs(text, catalogue) == expected
+    assert all(c.explicit for c in find_citations(text, catalogue))
+
+
+def test_a_chain_does_not_reach_a_paragraph_with_its_own_law(catalogue: LawCatalogue) -> None:
+    assert refs("Efter LAB § 5, jf. § 3 i serviceloven", catalogue) == [("lab", ["5"]), ("sel", ["3"])]
+    # a new sentence is no chain
+    text = "Hjælpen gives efter § 5. Jf. § 3 i serviceloven kan der også gives tilskud."
+    assert refs(text, catalogue) == [(None, ["5"]), ("sel", ["3"])]
+    # the first paragraph belongs to the vedtægter, not to the law of the chain
+    assert refs("Efter § 3 i vedtægterne, jf. § 5 i serviceloven", catalogue) == [("sel", ["5"])]
+
+
+# --- the §§ of texts that are no law ------------------------------------------------------------------
+
+INTERNAL = [
+    "Ændringen af vedtægternes § 4 og § 11 kræver tilsynets godkendelse efter serviceloven.",
+    "Efter serviceloven gives hjælp. Udvalget følger forretningsordenens § 9, stk. 2.",
+    "Efter planloven skal byggeriet følge lokalplanens § 5.2 og § 6.",
+    "Efter LAB gælder aftalens § 3 og overenskomstens § 12.",
+    "Styrelsesvedtægtens § 17 fastsætter, at udvalget træffer afgørelse efter serviceloven.",
+    "Kommunen kan efter § 4 i lejeaftalen opsige aftalen, jf. lejeloven.",
+    "Opsigelsen følger § 7 i overenskomsten, som LAB ikke ændrer.",
+    "Med lovforslagets § 2 og § 3 ændres serviceloven.",
+    "Der henvises til bemærkningerne til § 1, nr. 55, om LAB.",
+]
+
+
+@pytest.mark.parametrize("text", INTERNAL, ids=[t[:30] for t in INTERNAL])
+def test_the_paragraphs_of_texts_that_are_no_law(text: str, catalogue: LawCatalogue) -> None:
+    assert refs(text, catalogue) == []
+
+
+def test_a_text_that_is_no_law_ends_the_reach_of_the_law_before(catalogue: LawCatalogue) -> None:
+    text = "Efter serviceloven gælder aftalens § 3 og overenskomstens § 12. Desuden gælder § 14."
+    assert refs(text, catalogue) == [(None, ["14"])]
+
+
+def test_laws_whose_names_look_like_such_texts_stay_laws(catalogue: LawCatalogue) -> None:
+    text = "jf. planlovens § 15, aftalelovens § 36 og § 3 i bemærkningerne til lovforslag 200 om frikommunenetværk"
+    assert laws(text, catalogue)[:2] == ["planloven", "aftaleloven"]
+    text = "Se bemærkningerne til § 32, stk. 2, i lovforslag 200 om frikommunenetværk."
+    assert refs(text, catalogue) == [("frikommuneloven", ["32"])]
+    assert refs("Henvisningen til § 5 i serviceloven gælder.", catalogue) == [("sel", ["5"])]
+
+
+def test_remarks_headings_of_a_bill_are_no_references(catalogue: LawCatalogue) -> None:
+    text = "Til § 1\n\nTil nr. 1\n\nEfter servicelovens § 83 ydes hjælp. Det foreslås at ændre § 83, stk. 2."
+    assert refs(text, catalogue) == [("sel", ["83"]), ("sel", ["83"])]
+    assert refs(
+        "Vi henviser til § 5 i serviceloven.\nTil § 6 i LAB er der ingen bemærkninger.", catalogue
+    ) == [
+        ("sel", ["5"]),
+        ("lab", ["6"]),
+    ]

@@ -11,8 +11,8 @@ A text names a law in five ways, all found here (offsets into the normalised tex
   read up to where the title ends (:func:`read_title`);
 * an act by number and date: "lov nr. 551 af 7. maj 2019 [om …]", "LBK nr 1078 af 15/08/2022";
 * the document's own act ("denne lov", "lovens", "§ 5 i loven"), the act named last ("samme
-  lov"), or an act named elsewhere ("ændringsloven", "lovforslagets"), which end the reach of
-  the law before them.
+  lov"), or an act named elsewhere ("ændringsloven"), which end the reach of the law before
+  them; and a bill ("lovforslagets"), whose §§ are its own (see also :data:`INTERNAL`).
 
 Of two names that overlap, the one that starts first wins, and at the same start the longer.
 """
@@ -63,7 +63,10 @@ ACT_NAME = "act"
 OWN = "own"
 """The document's own act: "denne lov", "lovens"."""
 ANAPHOR = "anaphor"
-"""An act named elsewhere ("ændringsloven") or a bill: no law of its own."""
+"""An act named elsewhere ("ændringsloven"): no law of its own."""
+INTERNAL = "internal"
+"""A text with §§ of its own that is no law ("vedtægternes § 4", "lovforslagets § 2"): its §§
+are no references, and it ends the reach of the law named before it."""
 SAME = "same"
 """The act named last: "§ 3 i samme lov"."""
 
@@ -100,7 +103,7 @@ def find_names(s: str, catalogue: LawCatalogue) -> list[Name]:
         *_titles(s, lower, catalogue, known_starts),
         *_law_words(s, lower, catalogue),
         *_eu_acts(s, lower, catalogue),
-        *(Name(match.start(), match.end(), kind=ANAPHOR) for match in BILL_WORD.finditer(lower)),
+        *(Name(match.start(), match.end(), kind=INTERNAL) for match in BILL_WORD.finditer(lower)),
     ]
     candidates.sort(key=lambda name: (name.start, -name.end))
     found: list[Name] = []

@@ -101,6 +101,10 @@ CONNECTOR_AFTER = re.compile(
 "§ 109-tilbud efter serviceloven", "§ 83 og § 85 (serviceloven)", "§ 107 SEL", "§ 4 i den
 tidligere lov om social bistand"."""
 
+JF_CHAIN = re.compile(r",? ?jfr?\. ?")
+"""Between two references of a chain ("§ 32, stk. 5, jf. § 28 i lov om …"): a law named
+after the last applies to all (full match)."""
+
 # --- context: sentences and headings -----------------------------------------------------
 
 SENTENCE_END = re.compile(r"[.!?](?= [\"“”„»(]?[A-ZÆØÅ])|\t")
@@ -204,7 +208,50 @@ OWN_LAW_BEFORE = re.compile(r"(?<![\w-])(?:(denne|nærværende)|(samme)) $")
 act named last (group 2)."""
 
 BILL_WORD = re.compile(r"(?<![\w-])(?:lov)?forslag(?:et|ets)(?![\w-])")
-""""lovforslagets § 2": a bill, no act yet; it gives no law."""
+""""lovforslagets § 2": the bill's own provision, no reference to a law."""
+
+_INTERNAL_FORMS = {
+    # a document's own kind of text: (definite forms, genitive forms)
+    "vedtægt": ("en erne", "ens ernes"),
+    "forretningsorden": ("en", "ens"),
+    "plan": ("en erne", "ens ernes"),  # lokalplan, kommuneplan, handleplan …
+    "aftale": ("n rne", "ns rnes"),
+    "overenskomst": ("en erne", "ens ernes"),
+    "kontrakt": ("en erne", "ens ernes"),
+    "regulativ": ("et erne", "ets ernes"),
+    "instruks": ("en", "ens"),
+    "protokol": ("len", "lens"),
+    "retningslinje": ("n rne", "ns rnes"),
+    "vilkår": ("ene", "enes"),
+    "tillæg": ("get", "gets"),
+    "kommissorium": ("", ""),
+}
+"""Texts that have §§ of their own and are no law: a society's vedtægter, a council's
+forretningsorden, a lokalplan, an agreement, a collective agreement, a contract …, in the
+forms that own a § ("vedtægternes § 4", "§ 3 i aftalen"); compounds too ("styrelsesvedtægtens")."""
+
+
+def _internal_words(which: int) -> str:
+    forms = [root + ending for root, pair in _INTERNAL_FORMS.items() for ending in pair[which].split()]
+    if which == 1:
+        forms.append("kommissoriets")
+    return trie_pattern(forms)
+
+
+INTERNAL_BEFORE = re.compile(
+    rf"(?<![\w-])(?:[\w-]*(?:{_internal_words(1)})|bemærkning(?:en|er|erne)? til) ?$"
+)
+"""Before a § (searched in the lower-cased text up to the sign): the owner is a document's own
+text ("vedtægternes § 4", "forretningsordenens § 9"), or the § is the bill's own ("bemærkningerne
+til § 1, nr. 55")."""
+
+REMARKS_HEADING = re.compile(r"[ \t]*Til[ \t]+$")
+"""Before a § that is alone on its line: "Til § 1" heads the remarks on a bill's own § 1 (a
+section starts there; no reference)."""
+
+INTERNAL_AFTER = re.compile(rf"[\w-]*(?:{_internal_words(0)})(?![\w-])")
+"""After a § and its connector (":data:`CONNECTOR_AFTER`): "§ 3 i aftalen", "§ 12 i
+overenskomsten"."""
 
 LAW_WORD_CHARS = re.compile(r"[\w-]*$")
 """The letters (and hyphens) of a word up to a law-word ending, read backwards."""

@@ -41,7 +41,7 @@ from itertools import pairwise
 from .acts import Act
 from .catalogue import LawCatalogue, fold
 from .model import Citation, LawMention, Piece
-from .names import ACT_NAME, ANAPHOR, KNOWN, OWN, SAME, UNKNOWN, Name
+from .names import ACT_NAME, ANAPHOR, INTERNAL, KNOWN, OWN, SAME, UNKNOWN, Name
 from .parser import Reference, Scan
 from .patterns import (
     ABBREVIATION_BEFORE_STOP,
@@ -140,7 +140,7 @@ def resolve_names(scan: Scan, catalogue: LawCatalogue, context_law: str | None =
             name.law = own
         elif name.kind == SAME:
             name.law = last
-        elif name.kind != ANAPHOR:
+        elif name.kind not in (ANAPHOR, INTERNAL):
             last = name.law
 
 
@@ -254,7 +254,7 @@ def mentions(scan: Scan, catalogue: LawCatalogue | None = None) -> list[LawMenti
     result: list[LawMention] = []
     text = scan.text
     for name in scan.names:
-        if not name.used and name.kind not in (OWN, ANAPHOR, SAME):
+        if not name.used and name.kind not in (OWN, ANAPHOR, SAME, INTERNAL):
             start, end = text.start(name.start), text.end(name.end)
             title, known = _title(scan, catalogue, name.law, name)
             act = name.act if name.kind == ACT_NAME else None
