@@ -4,6 +4,8 @@ gain a reference from the rule (precision)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kommuneatlas.citations import LawCatalogue, find_citations, load_catalogue
@@ -161,3 +163,38 @@ def test_remarks_headings_of_a_bill_are_no_references(catalogue: LawCatalogue) -
         ("sel", ["5"]),
         ("lab", ["6"]),
     ]
+
+
+# --- where an unknown title ends, and catalogue titles first -----------------------------------------
+
+TITLES = [
+    (
+        "Skipperen straffes efter § 28, nr. 1, i lov om sikkerhed til søs ved ikke at have sikret lasten.",
+        [("lov-om-sikkerhed-til-soes", ["28"])],
+    ),
+    ("Efter § 3 i lov om sikkerhed til søs gælder reglerne også for fritidsfartøjer.", [("lov-om-sikkerhed-til-soes", ["3"])]),
+    ("Efter § 2 i lov om hold af heste skal ejeren dog sikre dyrene.", [("lov-om-hold-af-heste", ["2"])]),
+    ("Tilladelsen er givet efter § 16 a i lov om miljøgodkendelse m.v. af husdyrbrug.", [("husdyrbrugloven", ["16a"])]),
+    ("Tilladelsen er givet efter § 16 b i lov om miljøgodkendelse mv. af husdyrbrug.", [("husdyrbrugloven", ["16b"])]),
+    ("Pladsen anvises efter § 4 i lov om dag-, fritids- og klubtilbud mv. til børn og unge.", [("dagtilbudsloven", ["4"])]),
+    # an unknown title still ends after "m.v." when nothing longer is known
+    ("efter § 2 i lov om tilskud til private m.v. af hensyn til miljøet", [("lov-om-tilskud-til-private", ["2"])]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLES, ids=[t[:30] for t, _ in TITLES])
+def test_where_titles_end(text: str, expected: Refs, catalogue: LawCatalogue) -> None:
+    assert refs(text, catalogue) == expected
+
+
+def test_a_known_title_with_m_v_inside_is_found_in_its_variants(tmp_path: Path) -> None:
+    path = tmp_path / "laws.yaml"
+    path.write_text(
+        "laws:\n  - id: xlov\n    title: Lov om en aktiv indsats m.v. for fiskere\n", encoding="utf-8"
+    )
+    extended = load_catalogue(path)
+    for text in (
+        "§ 3 i lov om aktiv indsats m.v. for fiskere",
+        "§ 3 i lov om en aktiv indsats mv. for fiskere",
+    ):
+        assert refs(text, extended) == [("xlov", ["3"])], text

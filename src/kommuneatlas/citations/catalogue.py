@@ -29,7 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
-from .lawnames import title_key
+from .lawnames import lookup_key
 from .patterns import BILL_PREFIX, LAW_PREFIX, TITLE_ETC, TITLE_PARENTHETICAL, law_name_patterns
 
 INDEFINITE_ENDINGS = (("loven", "lov"), ("elsen", "else"), ("mentet", "ment"))
@@ -86,6 +86,8 @@ class Law:
             base = TITLE_PARENTHETICAL.sub("", base)
         title = fold(base)
         derived[title] = self.title
+        if " m.v. " in title:
+            derived[title.replace(" m.v. ", " mv. ")] = self.title
         if TITLE_ETC.search(title):
             stem = TITLE_ETC.sub("", title)
             derived[stem] = derived[stem + " mv."] = self.title
@@ -183,7 +185,7 @@ class LawCatalogue:
         self._urls: dict[str, str] = {}
         for law in self.laws.values():
             for form in [law.title, *law.forms]:
-                key = title_key(form)
+                key = lookup_key(form)
                 if " " in key and law.id not in self._title_keys.get(key, ()):
                     self._title_keys[key] = (*self._title_keys.get(key, ()), law.id)
             if law.url:
@@ -220,7 +222,7 @@ class LawCatalogue:
         bill = _BILL.match(folded)
         if bill:
             folded = LAW_PREFIX + folded[bill.end() :]
-        return self._names.get(folded, ()) or self._title_keys.get(title_key(folded), ())
+        return self._names.get(folded, ()) or self._title_keys.get(lookup_key(folded), ())
 
     def by_url(self, url: str) -> str | None:
         """The id of the law whose ``url`` is ``url`` (an act's ELI address), if any."""
@@ -228,7 +230,7 @@ class LawCatalogue:
 
     def knows_title(self, title: str) -> tuple[str, ...]:
         """The ids of the laws whose title (or a title-like form) has the key of ``title``."""
-        return self._title_keys.get(title_key(title), ())
+        return self._title_keys.get(lookup_key(title), ())
 
     @cached_property
     def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -225,6 +225,13 @@ def _titles(original: str, lower: str, catalogue: LawCatalogue, known_starts: Co
         if end == pos:
             continue
         end, ids = _known_prefix(lower, start, pos, end, catalogue)
+        if not ids and lower[lower.rfind(" ", 0, end) + 1 : end] in TITLE_END_WORDS:
+            # "m.v." ends a title, unless the catalogue knows it going on ("lov om
+            # miljøgodkendelse m.v. af husdyrbrug")
+            more = read_title(lower, end, known_starts)
+            longer, longer_ids = _known_prefix(lower, start, end, more, catalogue) if more > end else (end, ())
+            if longer_ids:
+                end, ids = longer, longer_ids
         if ids:
             found.append(Name(start, end, ids, eu=all(catalogue[i].is_eu for i in ids)))
         else:

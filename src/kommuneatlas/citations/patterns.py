@@ -304,7 +304,10 @@ TITLE_STOP_WORDS = frozenset(
         "behandles", "omfattes", "sker", "ske", "gør", "gjorde", "får", "fik", "tager", "lægger",
         "sætter", "blevet", "kommer", "fastsatte", "indførte", "indført", "vedtog", "medførte",
         "betød", "skaber", "bevilges", "iværksættes", "betales", "opkræves", "tillades", "tilkendes",
-        "fastslog", "bestemte", "foreskrev", "hjemlede", "regulerede", "ændret",
+        "fastslog", "bestemte", "foreskrev", "hjemlede", "regulerede", "ændret", "straffes", "anses",
+        "ophører", "bortfalder", "indebærer", "hører", "ligger",
+        # adverbs and the infinitive marker: no title goes on with them ("… til søs ved ikke at …")
+        "at", "ikke", "også", "dog", "kun", "alene", "desuden", "ligeledes", "derfor", "fortsat",
         # words that start a new clause or a reference
         "der", "som", "hvor", "hvis", "når", "idet", "fordi", "men", "hvilket", "hvorefter",
         "hvorved", "hvori", "hvorfor", "så", "da", "samt", "eller", "og/eller", "herunder", "jf.",
