@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kommuneatlas.citations import LawCatalogue, find_citations, load_catalogue
+from kommuneatlas.citations import LawCatalogue, find_all, find_citations, load_catalogue
 
 Refs = list[tuple[str | None, list[str]]]
 
@@ -198,3 +198,123 @@ def test_a_known_title_with_m_v_inside_is_found_in_its_variants(tmp_path: Path) 
         "§ 3 i lov om en aktiv indsats mv. for fiskere",
     ):
         assert refs(text, extended) == [("xlov", ["3"])], text
+
+
+# --- "lovens", "loven", "samme lov": the law named last, or what the document is ------------------
+
+LETTERS = [
+    (
+        "Afslaget er givet efter offentlighedslovens § 7. Oplysningerne er også undtaget efter lovens § 30, nr. 2.",
+        [("offentlighedsloven", ["7"]), ("offentlighedsloven", ["30"])],
+    ),
+    (
+        "Kommunen har vurderet sagen efter servicelovens § 83. Det følger af § 4 i loven, at hjælpen kan gives.",
+        [("sel", ["83"]), ("sel", ["4"])],
+    ),
+    (
+        "Efter barnets lov § 32 og samme lovs § 46 samt LAB § 5 og § 6 i samme lov",
+        [("barnets-lov", ["32"]), ("barnets-lov", ["46"]), ("lab", ["5"]), ("lab", ["6"])],
+    ),
+    # "lovens" passes over a bekendtgørelse and an EU act; "bekendtgørelsens" takes the bekendtgørelse
+    (
+        "Efter servicelovens § 83 og § 4 i bekendtgørelse om hjemmehjælp, jf. lovens § 85, gives hjælpen.",
+        [("sel", ["83"]), ("bekendtgoerelse-om-hjemmehjaelp", ["4"]), ("sel", ["85"])],
+    ),
+    (
+        "Efter § 5 i bekendtgørelse om hjemmehjælp, jf. bekendtgørelsens § 2, gives hjælpen.",
+        [("bekendtgoerelse-om-hjemmehjaelp", ["5"]), ("bekendtgoerelse-om-hjemmehjaelp", ["2"])],
+    ),
+    (
+        "Oplysningerne behandles efter LAB og databeskyttelsesforordningen, jf. lovens § 7.",
+        [("lab", ["7"])],
+    ),
+    # a law resolved from context counts as named
+    (
+        "Efter servicelovens § 83 ydes hjælp. Efter § 85 gives støtte, og efter lovens § 86 genoptræning.",
+        [("sel", ["83"]), ("sel", ["85"]), ("sel", ["86"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LETTERS, ids=[t[:30] for t, _ in LETTERS])
+def test_lovens_in_a_text_that_is_no_act_is_the_law_named_last(
+    text: str, expected: Refs, catalogue: LawCatalogue
+) -> None:
+    assert refs(text, catalogue) == expected
+
+
+UNRESOLVED = [
+    "Efter lovens § 3 kan kommunen yde hjælp.",  # no law named before
+    "Denne lov gælder ikke. Efter lovens § 3 kan kommunen yde hjælp.",
+    "Kommunen har fulgt servicelovens § 83. Efter denne lovs § 5 gives hjælp.",  # "denne lov" in a letter
+    "Efter serviceloven og ændringsloven gælder lovens § 7.",  # a name that gives no law stands nearest
+    "Efter § 5 i bekendtgørelse om hjemmehjælp gælder lovens § 7.",  # a bekendtgørelse is no "lov"
+    "Efter serviceloven gives hjælp.\n\n2.1 Klage\n\nEfter lovens § 7 kan der klages.",  # another section
+]
+
+
+@pytest.mark.parametrize("text", UNRESOLVED, ids=[t[:30] for t in UNRESOLVED])
+def test_lovens_without_a_law_before_it_stays_unresolved(text: str, catalogue: LawCatalogue) -> None:
+    assert [law for law, _ in refs(text, catalogue)][-1] is None
+
+
+def test_the_law_without_a_paragraph_is_no_reference(catalogue: LawCatalogue) -> None:
+    text = "Efter servicelovens § 83 ydes hjælp. Loven trådte i kraft i 1998, og loven er siden ændret."
+    assert refs(text, catalogue) == [("sel", ["83"])]
+    assert [m.law for m in find_all(text, catalogue)[1]] == []
+
+
+BILL = (
+    "Forslag til lov om ændring af lov om vandløb\n\n"
+    "§ 1\n\n"
+    "I lov om vandløb, jf. lovbekendtgørelse nr. 1217 af 25. november 2019, foretages følgende ændringer:\n\n"
+    "1. § 37, stk. 2, ophæves.\n\n"
+    "§ 2\n\n"
+    "Loven træder i kraft den 1. juli 2025, jf. dog § 3.\n\n"
+    "Bemærkninger til lovforslaget\n\n"
+    "Til § 1\n\n"
+    "Til nr. 1\n\n"
+    "Efter lovens § 37, stk. 2, kan kommunen regulere vandløbet. Det foreslås, at § 37, stk. 2, ophæves. "
+    "Ændringen følger af bemærkningerne til § 1, nr. 1, og af lovforslagets § 2.\n"
+)
+
+
+def test_an_amending_act_speaks_of_the_law_it_amends_in_its_remarks(catalogue: LawCatalogue) -> None:
+    assert refs(BILL, catalogue) == [
+        ("vandloebsloven", ["37"]),  # the list of amendments
+        ("lov-om-aendring-af-lov-om-vandloeb", ["3"]),  # the act's own provisions: its own § 3
+        ("vandloebsloven", ["37"]),  # the remarks: "lovens § 37"
+        ("vandloebsloven", ["37"]),  # the remarks: a bare §
+    ]
+
+
+def test_remarks_of_an_amending_act_without_its_provisions(catalogue: LawCatalogue) -> None:
+    text = "Forslag til lov om ændring af lov om vandløb\n\nDet foreslås at ændre lovens § 37 og § 38."
+    assert refs(text, catalogue) == [("vandloebsloven", ["37", "38"])]
+    # several amended laws: "lovens" is the law named last
+    text = (
+        "Lov om ændring af lov om social service og barnets lov\n\nBemærkninger til lovforslaget\n\n"
+        "Efter servicelovens § 83 kan kommunen yde hjælp, og efter lovens § 85 gives støtte."
+    )
+    assert refs(text, catalogue) == [("sel", ["83"]), ("sel", ["85"])]
+
+
+ORDER = (
+    "Bekendtgørelse om hjemmehjælp\n\n"
+    "I medfør af § 83, stk. 4, og § 139 i lov om social service, jf. lovbekendtgørelse nr. 1287 af 28. "
+    "august 2020, fastsættes:\n\n"
+    "§ 1. Kommunen yder hjælp efter lovens § 83, jf. § 3 i denne bekendtgørelse.\n\n"
+    "§ 2. Hjælpen efter § 1 gives efter bekendtgørelsens § 4 og lovens § 86.\n"
+)
+
+
+def test_lovens_in_a_bekendtgoerelse_is_the_law_it_is_issued_under(catalogue: LawCatalogue) -> None:
+    own = "bekendtgoerelse-om-hjemmehjaelp"
+    assert refs(ORDER, catalogue) == [
+        ("sel", ["83", "139"]),
+        ("sel", ["83"]),
+        (own, ["3"]),
+        (own, ["1"]),
+        (own, ["4"]),
+        ("sel", ["86"]),
+    ]

@@ -10,8 +10,8 @@ A text names a law in five ways, all found here (offsets into the normalised tex
 * a title it does not know: "lov om …", "bekendtgørelse om …", "forslag til lov om …",
   read up to where the title ends (:func:`read_title`);
 * an act by number and date: "lov nr. 551 af 7. maj 2019 [om …]", "LBK nr 1078 af 15/08/2022";
-* the document's own act ("denne lov", "lovens", "§ 5 i loven"), the act named last ("samme
-  lov"), or an act named elsewhere ("ændringsloven"), which end the reach of the law before
+* the document's own act ("denne lov"), the act a definite word points to ("lovens", "§ 5 i
+  loven"), the act named last ("samme lov"), or an act named elsewhere ("ændringsloven"), which end the reach of the law before
   them; and a bill ("lovforslagets"), whose §§ are its own (see also :data:`INTERNAL`).
 
 Of two names that overlap, the one that starts first wins, and at the same start the longer.
@@ -61,7 +61,10 @@ UNKNOWN = "unknown"
 ACT_NAME = "act"
 """An act by number and date (``act``; ``ids``/``key`` when its title tells the law)."""
 OWN = "own"
-"""The document's own act: "denne lov", "lovens"."""
+"""The document's own act: "denne lov", "nærværende bekendtgørelse"."""
+THE = "the"
+""""lovens", "§ 5 i loven", "bekendtgørelsens": the document's own act when it is one, else
+the law named last before it (see :mod:`.own_law`)."""
 ANAPHOR = "anaphor"
 """An act named elsewhere ("ændringsloven"): no law of its own."""
 INTERNAL = "internal"
@@ -90,6 +93,7 @@ class Name:
     law: str | None = None
     version_of: Name | None = None  # an act cited as the text of the law named before it
     title: str | None = None  # how pages name a law the catalogue lacks
+    word: str | None = None  # for OWN, THE, SAME: "lov" or "bek", the kind of act the word names
 
 
 def find_names(s: str, catalogue: LawCatalogue) -> list[Name]:
@@ -229,7 +233,9 @@ def _titles(original: str, lower: str, catalogue: LawCatalogue, known_starts: Co
             # "m.v." ends a title, unless the catalogue knows it going on ("lov om
             # miljøgodkendelse m.v. af husdyrbrug")
             more = read_title(lower, end, known_starts)
-            longer, longer_ids = _known_prefix(lower, start, end, more, catalogue) if more > end else (end, ())
+            longer, longer_ids = (
+                _known_prefix(lower, start, end, more, catalogue) if more > end else (end, ())
+            )
             if longer_ids:
                 end, ids = longer, longer_ids
         if ids:
@@ -290,10 +296,11 @@ def _law_words(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
         if word in ("lov", "lovs", "bekendtgørelse", "bekendtgørelses"):
             own = OWN_LAW_BEFORE.search(lower, max(0, start - 12), start)
             if own is not None:
-                found.append(Name(own.start(), match.end(), kind=SAME if own.group(2) else OWN))
+                kind = SAME if own.group(2) else OWN
+                found.append(Name(own.start(), match.end(), kind=kind, word=_word_kind(word)))
             continue
         if word in OWN_LAW_WORDS:
-            found.append(Name(start, match.end(), kind=OWN))
+            found.append(Name(start, match.end(), kind=THE, word=_word_kind(word)))
             continue
         if word in ANAPHORIC_LAW_WORDS:
             found.append(Name(start, match.end(), kind=ANAPHOR))
@@ -310,6 +317,11 @@ def _law_words(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
             title = display_name(one_word_key(s[start : match.end()]))
             found.append(Name(start, match.end(), kind=UNKNOWN, key=key, eu=eu, title=title))
     return found
+
+
+def _word_kind(word: str) -> str:
+    """The kind of act a word names: "lov" ("loven", "samme lovs") or "bek"."""
+    return "bek" if word.startswith("bekendtgørelse") else "lov"
 
 
 def _eu_acts(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:

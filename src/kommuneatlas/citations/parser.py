@@ -118,6 +118,7 @@ class Scan:
     names: list[Name]
     references: list[Reference]
     headings: list[int] = field(default_factory=list)
+    remarks: list[int] = field(default_factory=list)  # the headings "Til § 1" of a bill's remarks
 
 
 def scan(text: str, catalogue: LawCatalogue) -> Scan:
@@ -136,7 +137,7 @@ def scan(text: str, catalogue: LawCatalogue) -> Scan:
     _postposed_across_jf(s, parser.references)
     if parser.internal:
         names = sorted([*names, *parser.internal], key=lambda name: name.start)
-    return Scan(mapped, names, parser.references, parser.headings)
+    return Scan(mapped, names, parser.references, parser.headings, parser.remarks)
 
 
 def _postposed_across_jf(s: str, references: list[Reference]) -> None:
@@ -156,6 +157,7 @@ class _Parser:
         self.by_start = {name.start: name for name in names}
         self.references: list[Reference] = []
         self.headings: list[int] = []
+        self.remarks: list[int] = []
         self.internal: list[Name] = []  # texts with §§ of their own, found next to a §
         self.consumed = 0  # where the last reference (or a list that is none) ended
 
@@ -231,6 +233,7 @@ class _Parser:
         rest = text[end : len(text) if line_end < 0 else line_end]
         if REMARKS_HEADING.fullmatch(text, line_start, start) and not rest.strip():
             self.headings.append(at)
+            self.remarks.append(at)
             self.consumed = tail
             return True
         return False

@@ -274,7 +274,7 @@ ANAPHORIC_LAW_WORDS = frozenset(
 them, but give no law of their own."""
 
 OWN_LAW_WORDS = frozenset({"loven", "lovens", "bekendtgørelsen", "bekendtgørelsens"})
-""""lovens § 5", "§ 5 i loven": the document's own act (see :mod:`.resolve`)."""
+""""lovens § 5", "§ 5 i loven": what the document is tells the act (see :mod:`.own_law`)."""
 
 TITLE_OM = re.compile(r" om (?=[^\W\d_])")
 TITLE_HEAD = re.compile(
@@ -407,6 +407,28 @@ AMENDMENT_OBJECT = re.compile(r"(?:^|[.:;] |\t| )I $")
 
 AMENDMENT_WINDOW = 800
 """How far before "foretages følgende ændringer" the lead-in's "I <law>" may start."""
+
+# --- what a document is (see own_law.py) ------------------------------------------------------
+
+AMENDED_IN_TITLE = re.compile(r"(?:ændring|ophævelse) af ")
+"""In an amending act's title, before the law it amends."""
+
+AMENDED_AFTER_TITLE = re.compile(r",? (?:og|samt) |, ")
+"""Between the laws an amending act's title names ("… af lov om X, lov om Y og lov om Z")."""
+
+REMARKS = re.compile(
+    r"^[ \t]*(?:bemærkninger til lovforslaget|almindelige bemærkninger|specielle bemærkninger"
+    r"|bemærkninger til lovforslagets enkelte bestemmelser)",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""Where a bill's remarks start (matched on the original text)."""
+
+ENABLING_LEAD = re.compile(r"(?<![\w-])[Ii] medfør af ")
+"""A bekendtgørelse's preamble: "I medfør af § 139 i lov om social service …, fastsættes:"."""
+
+ENABLING_END = re.compile(r"(?<![\w-])(?:fastsættes|bestemmes|ændres|efter bemyndigelse)(?![\w-])|: ")
+ENABLING_WINDOW = 1500
+"""How far after a bekendtgørelse's title its preamble may start."""
 
 # --- what is no reference ----------------------------------------------------------------------------
 
