@@ -318,3 +318,86 @@ def test_lovens_in_a_bekendtgoerelse_is_the_law_it_is_issued_under(catalogue: La
         (own, ["4"]),
         ("sel", ["86"]),
     ]
+
+
+# --- a bare § in the sentence after a named law ------------------------------------------------------
+
+MINUTES = [
+    "Skolen har søgt om dispensation efter folkeskolelovens § 44, stk. 2. Styrelsen træffer beslutning efter "
+    "§ 40, stk. 2, nr. 1.",
+    "Beslutning:\nSkolen har søgt efter folkeskolelovens § 44, stk. 2.\nStyrelsen træffer beslutning efter\n"
+    "§ 40, stk. 2, nr. 1.",
+    "Punkt 4. Dispensation\n\nSkolen har søgt efter folkeskolelovens § 44, stk. 2.\n\n§ 40, stk. 2, nr. 1, giver "
+    "styrelsen adgang til at træffe beslutning.",
+    "3.2 Sagsfremstilling\tSkolen har søgt efter folkeskolelovens § 44, stk. 2. Styrelsen træffer beslutning "
+    "efter § 40, stk. 2, nr. 1.",
+]
+
+
+@pytest.mark.parametrize("text", MINUTES, ids=range(len(MINUTES)))
+def test_a_bare_paragraph_after_a_named_law_takes_it(text: str, catalogue: LawCatalogue) -> None:
+    assert refs(text, catalogue) == [("folkeskoleloven", ["44"]), ("folkeskoleloven", ["40"])]
+    assert not find_citations(text, catalogue)[1].explicit
+
+
+def test_no_law_is_carried_over_a_section_heading_or_an_unknown_law(catalogue: LawCatalogue) -> None:
+    text = "Efter folkeskolelovens § 44 søges der.\n\n2.1 Styrelsens beslutning\n\nStyrelsen træffer beslutning efter § 40."
+    assert laws(text, catalogue) == ["folkeskoleloven", None]
+    text = "Efter folkeskolelovens § 44 søges der. Efter hegnsloven gælder også § 40."
+    assert laws(text, catalogue) == ["folkeskoleloven", "hegnsloven"]
+
+
+# --- abbreviations practitioners use, and names shared by two laws -------------------------------------
+
+ABBREVIATIONS = [
+    ("Barnet er anbragt efter BL § 46, og der ydes støtte efter BL § 32.", [("barnets-lov", ["46"]), ("barnets-lov", ["32"])]),
+    ("Jobcentret følger LOB § 3, og opsigelsen følger FUL § 2.", [("organisering-beskaeftigelsesindsatsen", ["3"]), ("funktionaerloven", ["2"])]),
+    ("Påbuddet er givet efter MBL § 42.", [("miljoebeskyttelsesloven", ["42"])]),
+    ("Opholdet følger UDL § 9, behandlingen DBL § 8 og pladsen DTL § 4.", [("udlaendingeloven", ["9"]), ("databeskyttelsesloven", ["8"]), ("dagtilbudsloven", ["4"])]),
+    # shared names: the field's context words decide ...
+    ("Borgeren med handicap har fået et botilbud efter SEL § 108.", [("sel", ["108"])]),
+    ("Selskabet er skattepligtigt efter SEL § 1, og sambeskatning sker efter SEL § 31.", [("selskabsskatteloven", ["1"]), ("selskabsskatteloven", ["31"])]),
+    ("Borgeren har fået socialpædagogisk støtte efter SL § 85.", [("sel", ["85"])]),
+    ("Indkomsten er skattepligtig efter SL § 4.", [("statsskatteloven", ["4"])]),
+    ("Kommunalbestyrelsen og borgmesteren skal efter KSL § 31 a sikre, at udvalget får sagen.", [("kommunestyrelsesloven", ["31a"])]),
+    ("A-skatten indeholdes af arbejdsgiveren efter KSL § 46.", [("kildeskatteloven", ["46"])]),
+    ("Leverancen er fritaget for moms efter ML § 13.", [("momsloven", ["13"])]),
+    ("Gevinst ved afståelse af aktier beskattes efter ABL § 12.", [("aktieavancebeskatningsloven", ["12"])]),
+    # ... and when none does, the municipal and social meaning, listed first
+    ("Se SEL § 107.", [("sel", ["107"])]),
+    ("Se KSL § 65.", [("kommunestyrelsesloven", ["65"])]),
+    ("Se ABL § 51.", [("abl", ["51"])]),
+    ("Afgørelsen efter retssikkerhedslovens § 10 er endelig.", [("rsl", ["10"])]),
+    # a name one law lists alone, next to a §
+    ("ML § 37 giver fradrag.", [("momsloven", ["37"])]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ABBREVIATIONS, ids=[t[:30] for t, _ in ABBREVIATIONS])
+def test_abbreviations_and_shared_names(text: str, expected: Refs, catalogue: LawCatalogue) -> None:
+    assert refs(text, catalogue) == expected
+
+
+NO_LAW = [
+    "BL – Danmarks Almene Boliger holder årsmøde.",
+    "I arbejdsgruppen sidder repræsentanter fra BUPL, SL og UCN om børn og social indsats.",
+    "Modellen bruger ML til at forudsige behovet for hjemmehjælp.",
+    "Efter SEL gives hjælp.",  # no context word, no §
+    "Kontakt KSL for nærmere oplysninger.",
+]
+
+
+@pytest.mark.parametrize("text", NO_LAW, ids=[t[:30] for t in NO_LAW])
+def test_a_shared_abbreviation_alone_names_no_law(text: str, catalogue: LawCatalogue) -> None:
+    citations, mentions = find_all(text, catalogue)
+    assert citations == [] and mentions == []
+
+
+def test_a_shared_abbreviation_that_is_no_law_does_not_stop_the_carry_over(catalogue: LawCatalogue) -> None:
+    text = "Efter servicelovens § 83 har SL og BUPL drøftet sagen. Hjælpen gives også efter § 85."
+    assert refs(text, catalogue) == [("sel", ["83"]), ("sel", ["85"])]
+
+
+def test_a_shared_name_with_context_words_is_a_mention(catalogue: LawCatalogue) -> None:
+    _, mentions = find_all("Hjælpen til borgere med handicap gives efter SEL.", catalogue)
+    assert [m.law for m in mentions] == ["sel"]

@@ -11,8 +11,10 @@ Editors write the few names a law goes by; the inflected forms are derived here:
   also "LAB-loven" and "LAB-lovens";
 * ``forms``: further spellings taken as they are (in any case), e.g. a common misspelling.
 
-A name may denote two laws only if both list it under ``shared``; the resolver then picks
-by the laws' ``context_words`` or leaves the law unresolved.
+A name may denote two laws only if both list it under ``shared``; a law may also list a name
+there that means something else too ("ML"). The resolver picks by the laws' ``context_words``,
+else the law listed first; a name that one law lists alone counts only next to a § or with one
+of its context words near (see :mod:`.resolve`).
 """
 
 from __future__ import annotations
@@ -134,6 +136,7 @@ class LawCatalogue:
         problems: list[Problem] = []
         self._names: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, tuple[str, ...]] = {}
+        self._shared: set[str] = set()  # the forms of names listed under ``shared``
         form_origins: dict[tuple[str, str], str] = {}  # (law id, name form) → the name it derives from
         for law in laws:
             if law.id in self.laws:
@@ -179,6 +182,8 @@ class LawCatalogue:
                         continue
                     index[form] = (*others, law.id)
                     form_origins[(law.id, form)] = origin
+                    if origin in law.shared:
+                        self._shared.add(form)
         if problems:
             raise KommuneatlasError(problems)
         self._title_keys: dict[str, tuple[str, ...]] = {}
@@ -223,6 +228,12 @@ class LawCatalogue:
         if bill:
             folded = LAW_PREFIX + folded[bill.end() :]
         return self._names.get(folded, ()) or self._title_keys.get(lookup_key(folded), ())
+
+    def is_shared(self, name: str) -> bool:
+        """Whether the name (as written) is one a law lists under ``shared``: it may denote
+        another law, or something that is no law, and context decides (see :mod:`.resolve`)."""
+        text = " ".join(name.split())
+        return text in self._shared if text in self._abbreviations else text.lower() in self._shared
 
     def by_url(self, url: str) -> str | None:
         """The id of the law whose ``url`` is ``url`` (an act's ELI address), if any."""

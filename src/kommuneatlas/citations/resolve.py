@@ -2,8 +2,8 @@
 
 A law named next to the reference (found by :mod:`.parser`) gives it its law: a catalogue
 name is looked up (a name two laws share is decided by the laws' ``context_words`` near it,
-or by ``context_law``, else it goes to the law the catalogue lists first: the municipal and
-social meaning); a name the catalogue lacks gives the id derived from it
+or by ``context_law``, else, next to a §, it goes to the law the catalogue lists first: the
+municipal and social meaning; without a § it needs a deciding context word); a name the catalogue lacks gives the id derived from it
 (:func:`.lawnames.unknown_law_id`); an act by number and date gives the law its title or ELI
 address tells, else an id of its own (see :mod:`.acts`); "ændringsloven" gives none.
 
@@ -193,13 +193,25 @@ def _same_law_in_parentheses(scan: Scan) -> None:
 
 
 def _known_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | None) -> str | None:
-    if len(name.ids) == 1:
-        return name.ids[0]
+    """The law a catalogue name denotes. A shared name (see :meth:`.LawCatalogue.is_shared`):
+    the law with the most of its context words within :data:`~.patterns.CONTEXT_WORD_WINDOW`
+    characters; else ``context_law``; else, next to a §, the law the catalogue lists first (the
+    municipal and social meaning). Without a § a shared name that no context word decides is
+    no law (it may mean something else: "ML", "BL"), nor is a shared name of two letters
+    whatever the context ("SL" is also a trade union)."""
+    ids = name.ids
+    if len(ids) == 1 and not catalogue.is_shared(s[name.start : name.end]):
+        return ids[0]
+    if not name.used and name.end - name.start <= 2:
+        return None
     window = fold(s[max(0, name.start - CONTEXT_WORD_WINDOW) : name.end + CONTEXT_WORD_WINDOW])
-    hits = [law for law in name.ids if any(fold(word) in window for word in catalogue[law].context_words)]
-    if len(hits) == 1:
-        return hits[0]
-    return context_law if context_law in name.ids else None
+    scores = [sum(fold(word) in window for word in catalogue[law].context_words) for law in ids]
+    best = max(scores)
+    if best and scores.count(best) == 1:
+        return ids[scores.index(best)]
+    if context_law in ids:
+        return context_law
+    return ids[0] if name.used else None
 
 
 def _act_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | None) -> str | None:
@@ -284,6 +296,8 @@ def mentions(scan: Scan, catalogue: LawCatalogue | None = None) -> list[LawMenti
     result: list[LawMention] = []
     text = scan.text
     for name in scan.names:
+        if name.kind == KNOWN and name.law is None:
+            continue  # a name that also means something else, and here means that ("ML")
         if not name.used and name.kind not in (OWN, THE, ANAPHOR, SAME, INTERNAL):
             start, end = text.start(name.start), text.end(name.end)
             title, known = _title(scan, catalogue, name.law, name)
@@ -368,7 +382,7 @@ class _Context:
     """Where laws are named in the text, and its headings, for rules A, C and E."""
 
     def __init__(self, scan: Scan, catalogue: LawCatalogue) -> None:
-        named = [name for name in scan.names if name.kind not in _WORDS]
+        named = [name for name in scan.names if name.kind not in _WORDS and (name.law or name.kind != KNOWN)]
         self.named = named
         self.catalogue = catalogue
         self.kinds: dict[str, str] = {}
