@@ -401,3 +401,34 @@ def test_a_shared_abbreviation_that_is_no_law_does_not_stop_the_carry_over(catal
 def test_a_shared_name_with_context_words_is_a_mention(catalogue: LawCatalogue) -> None:
     _, mentions = find_all("Hjælpen til borgere med handicap gives efter SEL.", catalogue)
     assert [m.law for m in mentions] == ["sel"]
+
+
+def test_lower_case_abbreviations_of_legal_writing(catalogue: LawCatalogue) -> None:
+    text = "Afgørelsen er ugyldig, jf. fvl. § 19 og offl. § 7, samt kstl. § 61 og grl. § 73."
+    assert laws(text, catalogue) == [
+        "forvaltningsloven",
+        "offentlighedsloven",
+        "kommunestyrelsesloven",
+        "grundloven",
+    ]
+
+
+def test_the_law_mentioned_above(catalogue: LawCatalogue) -> None:
+    text = (
+        "Efter forvaltningslovens § 19 skal der partshøres. Efter ovennævnte lovs § 22 skal afgørelsen "
+        "begrundes, jf. også § 24 i den nævnte lov og § 25 i den pågældende lov."
+    )
+    assert laws(text, catalogue) == ["forvaltningsloven"] * 4
+    assert all(c.explicit for c in find_citations(text, catalogue))
+    assert laws("Efter den nævnte lovs § 3 gives hjælp.", catalogue) == [None]
+
+
+def test_a_title_ends_at_a_blank_line(catalogue: LawCatalogue) -> None:
+    text = (
+        "Forslag til lov om ændring af lov om hold af heste\n\nAlmindelige bemærkninger\n\nLovens § 3 ændres."
+    )
+    _, mentions = find_all(text, catalogue)
+    assert [m.law for m in mentions] == ["lov-om-aendring-af-lov-om-hold-af-heste"]
+    assert refs(text, catalogue) == [("lov-om-hold-af-heste", ["3"])]
+    # a title wrapped over lines (no blank line) is still one title
+    assert laws("efter § 2 i lov om hold\naf heste", catalogue) == ["lov-om-hold-af-heste"]

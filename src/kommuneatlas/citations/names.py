@@ -96,15 +96,16 @@ class Name:
     word: str | None = None  # for OWN, THE, SAME: "lov" or "bek", the kind of act the word names
 
 
-def find_names(s: str, catalogue: LawCatalogue) -> list[Name]:
-    """Every law name in the normalised text ``s``, in order, none overlapping."""
+def find_names(s: str, catalogue: LawCatalogue, breaks: Collection[int] = ()) -> list[Name]:
+    """Every law name in the normalised text ``s``, in order, none overlapping; ``breaks`` are
+    the spaces that stand for a blank line (a title does not reach across them)."""
     lower = lower_case(s)
     known = _catalogue_names(s, lower, catalogue)
-    known_starts = {name.start for name in known}
+    stops = _Stops({name.start for name in known}, set(breaks))
     candidates = [
         *known,
-        *_acts(s, lower, catalogue, known_starts),
-        *_titles(s, lower, catalogue, known_starts),
+        *_acts(s, lower, catalogue, stops),
+        *_titles(s, lower, catalogue, stops),
         *_law_words(s, lower, catalogue),
         *_eu_acts(s, lower, catalogue),
         *(Name(match.start(), match.end(), kind=INTERNAL) for match in BILL_WORD.finditer(lower)),
@@ -143,11 +144,24 @@ def _catalogue_names(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
     return found
 
 
-def read_title(lower: str, pos: int, known_starts: Collection[int] = ()) -> int:
+@dataclass(frozen=True)
+class _Stops:
+    """Where titles stop: where a catalogue name starts (after "og"), and blank lines."""
+
+    known_starts: Collection[int] = ()
+    breaks: Collection[int] = ()
+
+
+_NO_STOPS = _Stops()
+
+
+def read_title(lower: str, pos: int, stops: _Stops | None = None) -> int:
     """Where the title whose first word is at ``pos`` ends: before punctuation, "jf.", "som
-    ændret", a § or a number, a finite verb, "og" before another law, after "m.v." — at most
-    :data:`~.patterns.MAX_TITLE_WORDS` words, without a dangling "og"/"i"/"af" at the end.
-    Returns ``pos`` when no word of a title is there."""
+    ændret", a § or a number, a finite verb, "og" before another law, a blank line, after
+    "m.v." — at most :data:`~.patterns.MAX_TITLE_WORDS` words, without a dangling
+    "og"/"i"/"af" at the end. Returns ``pos`` when no word of a title is there."""
+    stops = stops or _NO_STOPS
+    known_starts = stops.known_starts
     words: list[tuple[int, int]] = []
     at = pos
     while len(words) < MAX_TITLE_WORDS:
@@ -155,6 +169,8 @@ def read_title(lower: str, pos: int, known_starts: Collection[int] = ()) -> int:
         if match is None:
             break
         word, start, end = match.group(1), match.start(1), match.end(1)
+        if start - 1 in stops.breaks:
+            break
         following = TITLE_WORD.match(lower, end)
         if word[0].isdigit() and word.isdigit() and following is not None and _title_word(following.group(1)):
             words.append((start, end))  # "… for unge under 25 år"
@@ -218,21 +234,21 @@ def _known_prefix(
     return end, ()
 
 
-def _titles(original: str, lower: str, catalogue: LawCatalogue, known_starts: Collection[int]) -> list[Name]:
+def _titles(original: str, lower: str, catalogue: LawCatalogue, stops: _Stops) -> list[Name]:
     found = []
     for om in TITLE_OM.finditer(lower):
         head = TITLE_HEAD.search(lower, max(0, om.start() - 30), om.start())
         if head is None:
             continue
         start, pos = head.start(), om.end()
-        end = read_title(lower, pos, known_starts)
+        end = read_title(lower, pos, stops)
         if end == pos:
             continue
         end, ids = _known_prefix(lower, start, pos, end, catalogue)
         if not ids and lower[lower.rfind(" ", 0, end) + 1 : end] in TITLE_END_WORDS:
             # "m.v." ends a title, unless the catalogue knows it going on ("lov om
             # miljøgodkendelse m.v. af husdyrbrug")
-            more = read_title(lower, end, known_starts)
+            more = read_title(lower, end, stops)
             longer, longer_ids = (
                 _known_prefix(lower, start, end, more, catalogue) if more > end else (end, ())
             )
@@ -255,7 +271,7 @@ def _titles(original: str, lower: str, catalogue: LawCatalogue, known_starts: Co
     return found
 
 
-def _acts(original: str, lower: str, catalogue: LawCatalogue, known_starts: Collection[int]) -> list[Name]:
+def _acts(original: str, lower: str, catalogue: LawCatalogue, stops: _Stops) -> list[Name]:
     found = []
     for number in ACT_NUMBER.finditer(lower):
         head = ACT_HEAD.search(lower, max(0, number.start() - 22), number.start())
@@ -266,7 +282,7 @@ def _acts(original: str, lower: str, catalogue: LawCatalogue, known_starts: Coll
         name = Name(match.start(), match.end(), kind=ACT_NAME, act=act)
         titled = ACT_TITLE.match(lower, match.end()) if act is not None else None
         if titled is not None:
-            end = read_title(lower, titled.end(), known_starts)
+            end = read_title(lower, titled.end(), stops)
             if end > titled.end():
                 kind = "bekendtgørelse" if act is not None and act.type == "BEK" else "lov"
                 title = f"{kind} om {lower[titled.end() : end]}"

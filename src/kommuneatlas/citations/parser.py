@@ -11,9 +11,10 @@ chapter and is dropped; a § without one is kept for :mod:`.resolve` to give a l
 
 Not references: a provision's own heading ("§ 6. Frikommunerne kan …" at the start of a line
 or after a full stop, "Til § 1" over a bill's remarks), the §§ of a text that is no law
-("vedtægternes § 4", "§ 3 i aftalen", "lovforslagets § 2"), section numbers ("§ 6.1", "§ 2.2.2.2"; but "LAB § 2.11" is LAB's
-shorthand for § 2, nr. 11), a number with letters glued to it ("§7Gain"), and a § in a
-sentence that is not Danish ("per counsel §5"). Every offset here is an offset into the
+("vedtægternes § 4", "§ 3 i aftalen", "lovforslagets § 2"), section numbers ("§ 6.1", "§
+2.2.2.2"; but "LAB § 2.11" is LAB's shorthand for § 2, nr. 11), a number with letters glued
+to it ("§7Gain"), and a § in a sentence that is not Danish ("per counsel §5"). A law named
+after the last reference of a "jf." chain is the law of the whole chain. Every offset here is an offset into the
 normalised text; each list item keeps its own span (:class:`Item`), so a list links item by item.
 """
 
@@ -125,7 +126,7 @@ def scan(text: str, catalogue: LawCatalogue) -> Scan:
     """Normalise ``text`` and find its law names and references (laws not yet resolved)."""
     mapped = TextMap(text)
     s = mapped.norm
-    names = find_names(s, catalogue)
+    names = find_names(s, catalogue, mapped.paragraph_breaks)
     parser = _Parser(mapped, names)
     for entry in ENTRY.finditer(s):
         if entry.start() < parser.consumed:

@@ -95,7 +95,8 @@ GAP_BEFORE_MAX = 8
 
 CONNECTOR_AFTER = re.compile(
     r",? (?:i|efter|jfr?\.|ifølge|i henhold til|i medfør af) "
-    r"(?:den (?:nye|tidligere|gældende|dagældende|daværende|nuværende|ophævede|ændrede) )?| ?\(| "
+    r"(?:den (?:nye|tidligere|gældende|dagældende|daværende|nuværende|ophævede|ændrede) "
+    r"|den (?=(?:samme|nævnte|ovennævnte|førnævnte|omtalte|pågældende) ))?| ?\(| "
 )
 """What may stand between a reference and a law named after it: "§ 83 i serviceloven",
 "§ 109-tilbud efter serviceloven", "§ 83 og § 85 (serviceloven)", "§ 107 SEL", "§ 4 i den
@@ -203,9 +204,11 @@ LAW_WORD_END = re.compile(r"(?:lov(?:ens?|s)?|bekendtgørelse(?:ns?|s)?|forordni
 "LAB-loven", "databeskyttelsesforordningen"); the word is read back to its start. (Also
 the "lov" of "denne lov".)"""
 
-OWN_LAW_BEFORE = re.compile(r"(?<![\w-])(?:(denne|nærværende)|(samme)) $")
-""""denne lov", "nærværende bekendtgørelses": the document's own act; "§ 3 i samme lov": the
-act named last (group 2)."""
+OWN_LAW_BEFORE = re.compile(
+    r"(?<![\w-])(?:(denne|nærværende)|(samme|nævnte|ovennævnte|førnævnte|omtalte|pågældende)) $"
+)
+""""denne lov", "nærværende bekendtgørelses": the document's own act; "§ 3 i samme lov",
+"ovennævnte lovs § 5", "den pågældende lov": the act named last (group 2)."""
 
 BILL_WORD = re.compile(r"(?<![\w-])(?:lov)?forslag(?:et|ets)(?![\w-])")
 """"lovforslagets § 2": the bill's own provision, no reference to a law."""

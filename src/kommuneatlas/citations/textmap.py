@@ -23,7 +23,7 @@ class TextMap:
     Replaced whitespace maps onto the start of the run it replaced.
     """
 
-    __slots__ = ("norm", "norm_starts", "orig_starts", "original")
+    __slots__ = ("norm", "norm_starts", "orig_starts", "original", "paragraph_breaks")
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -32,6 +32,7 @@ class TextMap:
         orig_starts = [0]
         last = 0
         shift = 0  # len(norm so far) - len(original so far)
+        breaks: list[int] = []  # the spaces that stand for a blank line (normalised offsets)
         for match in WHITESPACE_RUN.finditer(text):
             run = match.group()
             if run[0] == "\u00ad":
@@ -45,6 +46,8 @@ class TextMap:
             if replacement == run:
                 continue
             a, b = match.span()
+            if replacement == " " and run.count("\n") + run.count("\f") >= 2:
+                breaks.append(a + shift)
             pieces.append(text[last:a])
             pieces.append(replacement)
             last = b
@@ -58,6 +61,7 @@ class TextMap:
             self.norm = "".join(pieces)
         self.norm_starts = norm_starts
         self.orig_starts = orig_starts
+        self.paragraph_breaks = breaks
 
     def start(self, position: int) -> int:
         """Original offset of the character at normalised ``position``."""
