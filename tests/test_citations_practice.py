@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kommuneatlas.citations import LawCatalogue, find_all, find_citations, load_catalogue
 
@@ -43,6 +45,28 @@ SOFT = [
 
 @pytest.mark.parametrize(("text", "expected"), SOFT, ids=[t[:30] for t, _ in SOFT])
 def test_soft_hyphens_and_no_break_spaces(text: str, expected: Refs, catalogue: LawCatalogue) -> None:
+    assert refs(text, catalogue) == expected
+
+
+SOFT_HYPHEN_TEXTS = [
+    ("Klagen behandles efter arbejdsløshedsforsikringslovens § 62, stk. 2.", [("arbejdsloeshedsforsikringsloven", ["62"])]),
+    ("Kommunen yder hjælp efter § 83 i lov om social service.", [("sel", ["83"])]),
+    ("Sagen er afgjort efter retssikkerhedslovens § 10 og barnets lov § 32.", [("rsl", ["10"]), ("barnets-lov", ["32"])]),
+]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    case=st.sampled_from(SOFT_HYPHEN_TEXTS),
+    cuts=st.lists(st.integers(min_value=1, max_value=200), max_size=6),
+)
+def test_soft_hyphens_between_any_two_letters_change_nothing(
+    case: tuple[str, Refs], cuts: list[int], catalogue: LawCatalogue
+) -> None:
+    text, expected = case
+    for cut in sorted({c % len(text) for c in cuts}, reverse=True):
+        if text[cut - 1].isalpha() and text[cut].isalpha():
+            text = text[:cut] + "\u00ad" + text[cut:]
     assert refs(text, catalogue) == expected
 
 
