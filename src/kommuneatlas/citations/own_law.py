@@ -62,13 +62,10 @@ class OwnLaw:
 
     law: str | None = None  # the act the document is ("denne lov")
     kind: str | None = None  # LOV or BEK
+    amending: bool = False
     amended: tuple[str | None, ...] = ()  # the laws an amending act amends (None: one we cannot tell)
     provisions: tuple[int, int] | None = None  # an amending act's own provisions (normalised offsets)
     enabling: str | None = None  # the law a bekendtgørelse is issued under
-
-    @property
-    def amending(self) -> bool:
-        return bool(self.amended) or self.provisions is not None
 
     def _in_remarks(self, position: int) -> bool:
         return self.provisions is None or not self.provisions[0] <= position < self.provisions[1]
@@ -97,10 +94,10 @@ def own_law(scan: Scan, first: Name | None, law: str | None, catalogue: LawCatal
     if first is None or law is None:
         return OwnLaw()
     s = scan.text.norm
+    kind = act_kind(law, catalogue)
     amended = _amended(s, first, scan.names, catalogue)
     if first.amending or amended:
-        return OwnLaw(law, LOV, amended, _provisions(scan, first.end))
-    kind = act_kind(law, catalogue)
+        return OwnLaw(law, kind, True, amended, _provisions(scan, first.end))
     if kind == BEK:
         return OwnLaw(law, BEK, enabling=_enabling(s, first.end, scan, catalogue))
     return OwnLaw(law, kind)
