@@ -456,3 +456,10 @@ def test_a_title_ends_at_a_blank_line(catalogue: LawCatalogue) -> None:
     assert refs(text, catalogue) == [("lov-om-hold-af-heste", ["3"])]
     # a title wrapped over lines (no blank line) is still one title
     assert laws("efter § 2 i lov om hold\naf heste", catalogue) == ["lov-om-hold-af-heste"]
+
+
+def test_a_text_that_starts_with_a_sentence_about_a_law_is_no_act(catalogue: LawCatalogue) -> None:
+    text = "Barnets lov trådte i kraft i 2024. Kommunen har ydet hjælp efter servicelovens § 83. Efter lovens § 85 gives støtte."
+    assert laws(text, catalogue) == ["sel", "sel"]
+    act = "Barnets lov\n\n§ 1. Loven gælder for børn og unge.\n\n§ 2. Efter lovens § 3 og § 4 skal kommunen …"
+    assert refs(act, catalogue) == [("barnets-lov", ["3", "4"])]

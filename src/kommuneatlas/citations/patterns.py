@@ -433,6 +433,9 @@ ENABLING_END = re.compile(r"(?<![\w-])(?:fastsættes|bestemmes|ændres|efter bem
 ENABLING_WINDOW = 1500
 """How far after a bekendtgørelse's title its preamble may start."""
 
+TITLE_LINE_END = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\r?\n|$)")
+"""After a title that heads a document: the end of its line (matched on the original text)."""
+
 # --- what is no reference ----------------------------------------------------------------------------
 
 PROVISION_HEADING_AFTER = re.compile(r"\.?(?=[ \t]*\n|[ \t]*$)|\. (?=[A-ZÆØÅ»«\"(§]|[Ss]tk\.)")

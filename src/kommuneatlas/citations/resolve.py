@@ -66,6 +66,7 @@ from .patterns import (
     SAME_SECTION_WINDOW,
     SENTENCE_END,
     TABLE_HEADING,
+    TITLE_LINE_END,
 )
 
 _BLOCKED = ""
@@ -224,8 +225,8 @@ def _act_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | Non
 
 
 def document_name(scan: Scan) -> Name | None:
-    """The name of the act the document is, if its text starts with the act's title standing
-    alone ("Lov om …", "Bekendtgørelse af lov om …", "LOV nr 551 af … Lov om …"), else
+    """The name of the act the document is, if its text starts with the act's title on a line
+    of its own ("Lov om …", "Bekendtgørelse af lov om …", "LOV nr 551 af … Lov om …"), else
     ``None``. Call after the parser has marked the names its references use."""
     names = scan.names
     if not names:
@@ -242,6 +243,8 @@ def document_name(scan: Scan) -> Name | None:
             first = following
     if first.used or first.eu or first.kind not in (KNOWN, UNKNOWN, ACT_NAME) or first.law is None:
         return None  # "Serviceloven § 83 …" starts a letter, not an act; an EU act has no §§
+    if not TITLE_LINE_END.match(scan.text.original, scan.text.end(first.end)):
+        return None  # "Barnets lov trådte i kraft …" starts a sentence, not an act
     return first
 
 
