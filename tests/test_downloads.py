@@ -105,7 +105,7 @@ def test_law_and_provision_pages_link_the_law_on_retsinformation(tmp_path: Path)
         laws.read_text(encoding="utf-8").replace(
             "laws: []",
             "laws:\n  - id: sel\n    title: Lov om social service\n    short_names: [serviceloven]\n"
-            f"    abbreviations: [SEL]\n    url: {url}\n",
+            f"    abbreviations: [SEL]\n    shared: [SEL]\n    url: {url}\n",
         ),
         encoding="utf-8",
     )

@@ -11,8 +11,10 @@ Editors write the few names a law goes by; the inflected forms are derived here:
   also "LAB-loven" and "LAB-lovens";
 * ``forms``: further spellings taken as they are (in any case), e.g. a common misspelling.
 
-A name may denote two laws only if both list it under ``shared``; the resolver then picks
-by the laws' ``context_words`` or leaves the law unresolved.
+A name may denote two laws only if both list it under ``shared``; a law may also list a name
+there that means something else too ("ML"). The resolver picks by the laws' ``context_words``,
+else the law listed first; a name that one law lists alone counts only next to a § or with one
+of its context words near (see :mod:`.resolve`).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
-from .lawnames import title_key
+from .lawnames import lookup_key
 from .patterns import BILL_PREFIX, LAW_PREFIX, TITLE_ETC, TITLE_PARENTHETICAL, law_name_patterns
 
 INDEFINITE_ENDINGS = (("loven", "lov"), ("elsen", "else"), ("mentet", "ment"))
@@ -86,6 +88,8 @@ class Law:
             base = TITLE_PARENTHETICAL.sub("", base)
         title = fold(base)
         derived[title] = self.title
+        if " m.v. " in title:
+            derived[title.replace(" m.v. ", " mv. ")] = self.title
         if TITLE_ETC.search(title):
             stem = TITLE_ETC.sub("", title)
             derived[stem] = derived[stem + " mv."] = self.title
@@ -132,6 +136,7 @@ class LawCatalogue:
         problems: list[Problem] = []
         self._names: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, tuple[str, ...]] = {}
+        self._shared: set[str] = set()  # the forms of names listed under ``shared``
         form_origins: dict[tuple[str, str], str] = {}  # (law id, name form) → the name it derives from
         for law in laws:
             if law.id in self.laws:
@@ -177,13 +182,15 @@ class LawCatalogue:
                         continue
                     index[form] = (*others, law.id)
                     form_origins[(law.id, form)] = origin
+                    if origin in law.shared:
+                        self._shared.add(form)
         if problems:
             raise KommuneatlasError(problems)
         self._title_keys: dict[str, tuple[str, ...]] = {}
         self._urls: dict[str, str] = {}
         for law in self.laws.values():
             for form in [law.title, *law.forms]:
-                key = title_key(form)
+                key = lookup_key(form)
                 if " " in key and law.id not in self._title_keys.get(key, ()):
                     self._title_keys[key] = (*self._title_keys.get(key, ()), law.id)
             if law.url:
@@ -220,7 +227,13 @@ class LawCatalogue:
         bill = _BILL.match(folded)
         if bill:
             folded = LAW_PREFIX + folded[bill.end() :]
-        return self._names.get(folded, ()) or self._title_keys.get(title_key(folded), ())
+        return self._names.get(folded, ()) or self._title_keys.get(lookup_key(folded), ())
+
+    def is_shared(self, name: str) -> bool:
+        """Whether the name (as written) is one a law lists under ``shared``: it may denote
+        another law, or something that is no law, and context decides (see :mod:`.resolve`)."""
+        text = " ".join(name.split())
+        return text in self._shared if text in self._abbreviations else text.lower() in self._shared
 
     def by_url(self, url: str) -> str | None:
         """The id of the law whose ``url`` is ``url`` (an act's ELI address), if any."""
@@ -228,7 +241,7 @@ class LawCatalogue:
 
     def knows_title(self, title: str) -> tuple[str, ...]:
         """The ids of the laws whose title (or a title-like form) has the key of ``title``."""
-        return self._title_keys.get(title_key(title), ())
+        return self._title_keys.get(lookup_key(title), ())
 
     @cached_property
     def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -3,7 +3,8 @@
 A title is written in many ways: "Lov om en aktiv socialpolitik" for "Lov om aktiv
 socialpolitik", "lov om almene boliger mv." for "Lov om almene boliger m.v.", "Forslag til
 lov om …" for the act it becomes, with a "(serviceloven)" after it. :func:`title_key` folds
-all of these to one key, by which the catalogue is searched.
+all of these to one key; :func:`lookup_key`, by which the catalogue is searched, also writes
+"m.v." inside a title one way.
 
 **The id of a law not in the catalogue** (:func:`unknown_law_id`) is derived from its name
 so that every text that names the law the same way gets the same id, build after build:
@@ -42,6 +43,15 @@ def title_key(name: str) -> str:
         key = _PARENTHETICAL.sub("", key)
     key = _ETC.sub("", key)
     return _ARTICLE.sub("om ", key)
+
+
+_MID_ETC = re.compile(r" (?:m\.v\.|mv\.?|m\.m\.|mm\.)(?= )")
+
+
+def lookup_key(name: str) -> str:
+    """The key the catalogue finds a title by: :func:`title_key`, and "m.v." inside a title
+    written one way ("lov om miljøgodkendelse mv. af husdyrbrug" = "… m.v. af …")."""
+    return _MID_ETC.sub(" mv.", title_key(name))
 
 
 def one_word_key(name: str) -> str:

@@ -10,9 +10,9 @@ A text names a law in five ways, all found here (offsets into the normalised tex
 * a title it does not know: "lov om …", "bekendtgørelse om …", "forslag til lov om …",
   read up to where the title ends (:func:`read_title`);
 * an act by number and date: "lov nr. 551 af 7. maj 2019 [om …]", "LBK nr 1078 af 15/08/2022";
-* the document's own act ("denne lov", "lovens", "§ 5 i loven"), the act named last ("samme
-  lov"), or an act named elsewhere ("ændringsloven", "lovforslagets"), which end the reach of
-  the law before them.
+* the document's own act ("denne lov"), the act a definite word points to ("lovens", "§ 5 i
+  loven"), the act named last ("samme lov"), or an act named elsewhere ("ændringsloven"), which end the reach of the law before
+  them; and a bill ("lovforslagets"), whose §§ are its own (see also :data:`INTERNAL`).
 
 Of two names that overlap, the one that starts first wins, and at the same start the longer.
 """
@@ -61,9 +61,15 @@ UNKNOWN = "unknown"
 ACT_NAME = "act"
 """An act by number and date (``act``; ``ids``/``key`` when its title tells the law)."""
 OWN = "own"
-"""The document's own act: "denne lov", "lovens"."""
+"""The document's own act: "denne lov", "nærværende bekendtgørelse"."""
+THE = "the"
+""""lovens", "§ 5 i loven", "bekendtgørelsens": the document's own act when it is one, else
+the law named last before it (see :mod:`.own_law`)."""
 ANAPHOR = "anaphor"
-"""An act named elsewhere ("ændringsloven") or a bill: no law of its own."""
+"""An act named elsewhere ("ændringsloven"): no law of its own."""
+INTERNAL = "internal"
+"""A text with §§ of its own that is no law ("vedtægternes § 4", "lovforslagets § 2"): its §§
+are no references, and it ends the reach of the law named before it."""
 SAME = "same"
 """The act named last: "§ 3 i samme lov"."""
 
@@ -87,20 +93,22 @@ class Name:
     law: str | None = None
     version_of: Name | None = None  # an act cited as the text of the law named before it
     title: str | None = None  # how pages name a law the catalogue lacks
+    word: str | None = None  # for OWN, THE, SAME: "lov" or "bek", the kind of act the word names
 
 
-def find_names(s: str, catalogue: LawCatalogue) -> list[Name]:
-    """Every law name in the normalised text ``s``, in order, none overlapping."""
+def find_names(s: str, catalogue: LawCatalogue, breaks: Collection[int] = ()) -> list[Name]:
+    """Every law name in the normalised text ``s``, in order, none overlapping; ``breaks`` are
+    the spaces that stand for a blank line (a title does not reach across them)."""
     lower = lower_case(s)
     known = _catalogue_names(s, lower, catalogue)
-    known_starts = {name.start for name in known}
+    stops = _Stops({name.start for name in known}, set(breaks))
     candidates = [
         *known,
-        *_acts(s, lower, catalogue, known_starts),
-        *_titles(s, lower, catalogue, known_starts),
+        *_acts(s, lower, catalogue, stops),
+        *_titles(s, lower, catalogue, stops),
         *_law_words(s, lower, catalogue),
         *_eu_acts(s, lower, catalogue),
-        *(Name(match.start(), match.end(), kind=ANAPHOR) for match in BILL_WORD.finditer(lower)),
+        *(Name(match.start(), match.end(), kind=INTERNAL) for match in BILL_WORD.finditer(lower)),
     ]
     candidates.sort(key=lambda name: (name.start, -name.end))
     found: list[Name] = []
@@ -136,11 +144,24 @@ def _catalogue_names(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
     return found
 
 
-def read_title(lower: str, pos: int, known_starts: Collection[int] = ()) -> int:
+@dataclass(frozen=True)
+class _Stops:
+    """Where titles stop: where a catalogue name starts (after "og"), and blank lines."""
+
+    known_starts: Collection[int] = ()
+    breaks: Collection[int] = ()
+
+
+_NO_STOPS = _Stops()
+
+
+def read_title(lower: str, pos: int, stops: _Stops | None = None) -> int:
     """Where the title whose first word is at ``pos`` ends: before punctuation, "jf.", "som
-    ændret", a § or a number, a finite verb, "og" before another law, after "m.v." — at most
-    :data:`~.patterns.MAX_TITLE_WORDS` words, without a dangling "og"/"i"/"af" at the end.
-    Returns ``pos`` when no word of a title is there."""
+    ændret", a § or a number, a finite verb, "og" before another law, a blank line, after
+    "m.v." — at most :data:`~.patterns.MAX_TITLE_WORDS` words, without a dangling
+    "og"/"i"/"af" at the end. Returns ``pos`` when no word of a title is there."""
+    stops = stops or _NO_STOPS
+    known_starts = stops.known_starts
     words: list[tuple[int, int]] = []
     at = pos
     while len(words) < MAX_TITLE_WORDS:
@@ -148,6 +169,8 @@ def read_title(lower: str, pos: int, known_starts: Collection[int] = ()) -> int:
         if match is None:
             break
         word, start, end = match.group(1), match.start(1), match.end(1)
+        if start - 1 in stops.breaks:
+            break
         following = TITLE_WORD.match(lower, end)
         if word[0].isdigit() and word.isdigit() and following is not None and _title_word(following.group(1)):
             words.append((start, end))  # "… for unge under 25 år"
@@ -211,17 +234,26 @@ def _known_prefix(
     return end, ()
 
 
-def _titles(original: str, lower: str, catalogue: LawCatalogue, known_starts: Collection[int]) -> list[Name]:
+def _titles(original: str, lower: str, catalogue: LawCatalogue, stops: _Stops) -> list[Name]:
     found = []
     for om in TITLE_OM.finditer(lower):
         head = TITLE_HEAD.search(lower, max(0, om.start() - 30), om.start())
         if head is None:
             continue
         start, pos = head.start(), om.end()
-        end = read_title(lower, pos, known_starts)
+        end = read_title(lower, pos, stops)
         if end == pos:
             continue
         end, ids = _known_prefix(lower, start, pos, end, catalogue)
+        if not ids and lower[lower.rfind(" ", 0, end) + 1 : end] in TITLE_END_WORDS:
+            # "m.v." ends a title, unless the catalogue knows it going on ("lov om
+            # miljøgodkendelse m.v. af husdyrbrug")
+            more = read_title(lower, end, stops)
+            longer, longer_ids = (
+                _known_prefix(lower, start, end, more, catalogue) if more > end else (end, ())
+            )
+            if longer_ids:
+                end, ids = longer, longer_ids
         if ids:
             found.append(Name(start, end, ids, eu=all(catalogue[i].is_eu for i in ids)))
         else:
@@ -239,7 +271,7 @@ def _titles(original: str, lower: str, catalogue: LawCatalogue, known_starts: Co
     return found
 
 
-def _acts(original: str, lower: str, catalogue: LawCatalogue, known_starts: Collection[int]) -> list[Name]:
+def _acts(original: str, lower: str, catalogue: LawCatalogue, stops: _Stops) -> list[Name]:
     found = []
     for number in ACT_NUMBER.finditer(lower):
         head = ACT_HEAD.search(lower, max(0, number.start() - 22), number.start())
@@ -250,7 +282,7 @@ def _acts(original: str, lower: str, catalogue: LawCatalogue, known_starts: Coll
         name = Name(match.start(), match.end(), kind=ACT_NAME, act=act)
         titled = ACT_TITLE.match(lower, match.end()) if act is not None else None
         if titled is not None:
-            end = read_title(lower, titled.end(), known_starts)
+            end = read_title(lower, titled.end(), stops)
             if end > titled.end():
                 kind = "bekendtgørelse" if act is not None and act.type == "BEK" else "lov"
                 title = f"{kind} om {lower[titled.end() : end]}"
@@ -280,10 +312,11 @@ def _law_words(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
         if word in ("lov", "lovs", "bekendtgørelse", "bekendtgørelses"):
             own = OWN_LAW_BEFORE.search(lower, max(0, start - 12), start)
             if own is not None:
-                found.append(Name(own.start(), match.end(), kind=SAME if own.group(2) else OWN))
+                kind = SAME if own.group(2) else OWN
+                found.append(Name(own.start(), match.end(), kind=kind, word=_word_kind(word)))
             continue
         if word in OWN_LAW_WORDS:
-            found.append(Name(start, match.end(), kind=OWN))
+            found.append(Name(start, match.end(), kind=THE, word=_word_kind(word)))
             continue
         if word in ANAPHORIC_LAW_WORDS:
             found.append(Name(start, match.end(), kind=ANAPHOR))
@@ -300,6 +333,11 @@ def _law_words(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
             title = display_name(one_word_key(s[start : match.end()]))
             found.append(Name(start, match.end(), kind=UNKNOWN, key=key, eu=eu, title=title))
     return found
+
+
+def _word_kind(word: str) -> str:
+    """The kind of act a word names: "lov" ("loven", "samme lovs") or "bek"."""
+    return "bek" if word.startswith("bekendtgørelse") else "lov"
 
 
 def _eu_acts(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:

@@ -10,9 +10,11 @@ after it is two references, split where the sign is repeated: in "LAB § 2 og §
 chapter and is dropped; a § without one is kept for :mod:`.resolve` to give a law from context.
 
 Not references: a provision's own heading ("§ 6. Frikommunerne kan …" at the start of a line
-or after a full stop), section numbers ("§ 6.1", "§ 2.2.2.2"; but "LAB § 2.11" is LAB's
-shorthand for § 2, nr. 11), a number with letters glued to it ("§7Gain"), and a § in a
-sentence that is not Danish ("per counsel §5"). Every offset here is an offset into the
+or after a full stop, "Til § 1" over a bill's remarks), the §§ of a text that is no law
+("vedtægternes § 4", "§ 3 i aftalen", "lovforslagets § 2"), section numbers ("§ 6.1", "§
+2.2.2.2"; but "LAB § 2.11" is LAB's shorthand for § 2, nr. 11), a number with letters glued
+to it ("§7Gain"), and a § in a sentence that is not Danish ("per counsel §5"). A law named
+after the last reference of a "jf." chain is the law of the whole chain. Every offset here is an offset into the
 normalised text; each list item keeps its own span (:class:`Item`), so a list links item by item.
 """
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import LawCatalogue
-from .names import Name, find_names
+from .names import INTERNAL, Name, find_names
 from .patterns import (
     ABBREVIATION_BEFORE_STOP,
     ABBREVIATIONS,
@@ -38,6 +40,9 @@ from .patterns import (
     GAP_BEFORE_MAX,
     GLUED_WORD,
     HEADING_CONNECTORS,
+    INTERNAL_AFTER,
+    INTERNAL_BEFORE,
+    JF_CHAIN,
     LANGUAGE_WINDOW,
     LETTER,
     LETTER_AFTER,
@@ -49,6 +54,7 @@ from .patterns import (
     PKT,
     PROVISION_HEADING_AFTER,
     RANGE_TAIL,
+    REMARKS_HEADING,
     SENTENCE_BEFORE,
     SEPARATOR,
     SIGN,
@@ -81,6 +87,7 @@ class Reference:
     end: int
     items: list[Item] = field(default_factory=list)
     name: Name | None = None
+    postposed: bool = False  # the name stands after the numbers ("§ 28 i lov om …")
 
     @property
     def paragraphs(self) -> list[str]:
@@ -112,23 +119,35 @@ class Scan:
     names: list[Name]
     references: list[Reference]
     headings: list[int] = field(default_factory=list)
+    remarks: list[int] = field(default_factory=list)  # the headings "Til § 1" of a bill's remarks
 
 
 def scan(text: str, catalogue: LawCatalogue) -> Scan:
     """Normalise ``text`` and find its law names and references (laws not yet resolved)."""
     mapped = TextMap(text)
     s = mapped.norm
-    names = find_names(s, catalogue)
+    names = find_names(s, catalogue, mapped.paragraph_breaks)
     parser = _Parser(mapped, names)
-    consumed = 0
     for entry in ENTRY.finditer(s):
-        if entry.start() < consumed:
+        if entry.start() < parser.consumed:
             continue
         found = parser.reference(entry.start())
         if found:
             parser.references += found
-            consumed = found[-1].end
-    return Scan(mapped, names, parser.references, parser.headings)
+            parser.consumed = found[-1].end
+    _postposed_across_jf(s, parser.references)
+    if parser.internal:
+        names = sorted([*names, *parser.internal], key=lambda name: name.start)
+    return Scan(mapped, names, parser.references, parser.headings, parser.remarks)
+
+
+def _postposed_across_jf(s: str, references: list[Reference]) -> None:
+    """A law named after the last reference of a "jf." chain is the law of the whole chain:
+    "§ 32, stk. 5, jf. § 28, nr. 1, i lov om …" cites both §§ of that act."""
+    for i in range(len(references) - 2, -1, -1):
+        first, second = references[i], references[i + 1]
+        if first.name is None and second.postposed and JF_CHAIN.fullmatch(s, first.end, second.start):
+            first.name, first.postposed = second.name, True
 
 
 class _Parser:
@@ -139,11 +158,15 @@ class _Parser:
         self.by_start = {name.start: name for name in names}
         self.references: list[Reference] = []
         self.headings: list[int] = []
+        self.remarks: list[int] = []
+        self.internal: list[Name] = []  # texts with §§ of their own, found next to a §
+        self.consumed = 0  # where the last reference (or a list that is none) ended
 
     def reference(self, at: int) -> list[Reference]:
         """The reference (or, split, references) whose § sign or chapter word is at ``at``."""
         s = self.s
         before = self._name_before(at)
+        internal = self._internal_before(at) if before is None else None
         reference = Reference(at, at)
         sign = SIGN.match(s, at)
         if sign:
@@ -153,7 +176,7 @@ class _Parser:
                     self.headings.append(at)
                 return []
             plural = sign.group(1) == "§§" or (sign.group(2) or "").lower().startswith("paragraffer")
-            tail = _paragraphs(s, sign.end(), plural, reference, before is not None)
+            tail = _paragraphs(s, sign.end(), plural, reference, before is not None or internal is not None)
             if tail is not None and _not_danish(s, at):
                 return []
         else:
@@ -163,6 +186,8 @@ class _Parser:
         if tail is None:
             return []
         after, closing = self._name_after(tail)
+        if self._internal(at, tail, before or (internal if after is None else None), after):
+            return []
         if before is not None and after is not None:
             split = max((i for i, item in enumerate(reference.items) if i and item.signed), default=None)
             if split is not None:
@@ -173,7 +198,7 @@ class _Parser:
                     before,
                 )
                 second = Reference(
-                    reference.items[split].start, after.end + closing, reference.items[split:], after
+                    reference.items[split].start, after.end + closing, reference.items[split:], after, True
                 )
                 before.used = after.used = True
                 return [first, second]
@@ -182,12 +207,55 @@ class _Parser:
             reference.name, reference.start = before, before.start - _opening(s, before)
             before.used = True
         elif after is not None:
-            reference.name = after
+            reference.name, reference.postposed = after, True
             reference.end = after.end + closing
             after.used = True
         elif not reference.paragraphs:
             return []  # a chapter with no law named next to it: the document's own
         return [reference]
+
+    def _internal(self, at: int, tail: int, before: Name | None, after: Name | None) -> bool:
+        """Whether the §§ from ``at`` to ``tail`` are those of a text that is no law (or a
+        bill's remarks heading "Til § 1"); the list is then skipped."""
+        if after is None and before is None:
+            after = self._internal_after(tail)
+        owner = before if before is not None else after
+        if owner is not None:
+            if owner.kind != INTERNAL:
+                return False
+            if owner.start not in self.by_start:
+                self.internal.append(owner)
+            self.consumed = max(tail, owner.end)
+            return True
+        text = self.mapped.original
+        start, end = self.mapped.start(at), self.mapped.end(tail)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end < 0 else line_end]
+        if REMARKS_HEADING.fullmatch(text, line_start, start) and not rest.strip():
+            self.headings.append(at)
+            self.remarks.append(at)
+            self.consumed = tail
+            return True
+        return False
+
+    def _internal_before(self, at: int) -> Name | None:
+        """The text that is no law owning the § at ``at`` ("vedtægternes § 4"), if named right before."""
+        window = self.s[max(0, at - 48) : at]
+        found = INTERNAL_BEFORE.search(window.lower())
+        if found is None:
+            return None
+        start = at - len(window) + found.start()
+        return Name(start, start + len(found.group().rstrip()), kind=INTERNAL, used=True)
+
+    def _internal_after(self, tail: int) -> Name | None:
+        """The text that is no law named after a reference ending at ``tail`` ("§ 3 i aftalen")."""
+        connector = CONNECTOR_AFTER.match(self.s, tail)
+        if connector is None or connector.group().strip(" ,") not in ("i", "efter", "jf.", "jfr.", "ifølge"):
+            return None
+        at = connector.end()
+        found = INTERNAL_AFTER.match(self.s[at : at + 48].lower())
+        return Name(at, at + found.end(), kind=INTERNAL, used=True) if found is not None else None
 
     def _name_before(self, at: int) -> Name | None:
         for end in range(at, max(at - GAP_BEFORE_MAX, 0) - 1, -1):
@@ -338,10 +406,25 @@ def _paragraph_item(
         if only_letter is not None and letter is not None:
             return Item(start, upper.end(), [f"{number}{letter}-{number}{only_letter}"])
         if high is not None:
-            if letter is None and high_letter is None and 0 < int(high) - int(number) <= MAX_EXPANDED_RANGE:
-                return Item(start, upper.end(), [str(n) for n in range(int(number), int(high) + 1)])
+            expanded = _expanded(number, letter, high, high_letter)
+            if expanded:
+                return Item(start, upper.end(), expanded)
             return Item(start, upper.end(), [f"{number}{letter or ''}-{high}{high_letter or ''}"])
     return Item(start, end, [number + (letter or "")])
+
+
+def _expanded(number: str, letter: str | None, high: str, high_letter: str | None) -> list[str]:
+    """The paragraphs of a range, or none if it stays one string: "4-6" → 4, 5, 6; "68 a-68 c"
+    → 68a, 68b, 68c; "68-68 c" → 68, 68a, 68b, 68c; at most :data:`MAX_EXPANDED_RANGE` steps.
+    Kept as one string: a range over numbers with letters ("92-96 c") and the elliptical
+    letter range "27 c-k" ("27c-27k")."""
+    if letter is None and high_letter is None and 0 < int(high) - int(number) <= MAX_EXPANDED_RANGE:
+        return [str(n) for n in range(int(number), int(high) + 1)]
+    if number != high or high_letter is None or (letter is not None and letter >= high_letter):
+        return []
+    first = ord(letter) if letter is not None else ord("a")
+    letters = [chr(code) for code in range(first, ord(high_letter) + 1)]
+    return ([] if letter is not None else [number]) + [number + char for char in letters]
 
 
 def _last_paragraph(item: Item) -> tuple[str, str | None] | None:

@@ -15,11 +15,14 @@ from ..text.clean import HYPHEN_KEEPING_WORDS
 
 # --- normalisation -------------------------------------------------------------------
 
-WHITESPACE_RUN = re.compile(r"(?:-(?:[^\S\n\f]*[\n\f]| (?=[^\W\d_]))|[^\S ]| \s)\s*")
+WHITESPACE_RUN = re.compile(
+    r"\u00ad+(?:[^\S\n\f]*[\n\f]\s*)?|(?:-(?:[^\S\n\f]*[\n\f]| (?=[^\W\d_]))|[^\S ]| \s)\s*"
+)
 """A run of whitespace that normalisation rewrites: a line break (with the hyphen before
 it, if any) and the whitespace after it, a hyphen and a blank between two letters (a line
 break that became a space: "beskæfti- gelsesindsats"), a tab or no-break space, or two or
-more blanks."""
+more blanks; and soft hyphens (U+00AD, which web pages put anywhere in a word:
+"retssik\u00adkerhedsloven"), removed with a line break right after them."""
 
 ELIDED_COMPOUND = re.compile(rf"(?:{'|'.join(HYPHEN_KEEPING_WORDS)})\s+\w", re.IGNORECASE)
 """A line-final hyphen before one of these words, with a word after it, is an elided
@@ -92,11 +95,16 @@ GAP_BEFORE_MAX = 8
 
 CONNECTOR_AFTER = re.compile(
     r",? (?:i|efter|jfr?\.|ifølge|i henhold til|i medfør af) "
-    r"(?:den (?:nye|tidligere|gældende|dagældende|daværende|nuværende|ophævede|ændrede) )?| ?\(| "
+    r"(?:den (?:nye|tidligere|gældende|dagældende|daværende|nuværende|ophævede|ændrede) "
+    r"|den (?=(?:samme|nævnte|ovennævnte|førnævnte|omtalte|pågældende) ))?| ?\(| "
 )
 """What may stand between a reference and a law named after it: "§ 83 i serviceloven",
 "§ 109-tilbud efter serviceloven", "§ 83 og § 85 (serviceloven)", "§ 107 SEL", "§ 4 i den
 tidligere lov om social bistand"."""
+
+JF_CHAIN = re.compile(r",? ?jfr?\. ?")
+"""Between two references of a chain ("§ 32, stk. 5, jf. § 28 i lov om …"): a law named
+after the last applies to all (full match)."""
 
 # --- context: sentences and headings -----------------------------------------------------
 
@@ -196,12 +204,57 @@ LAW_WORD_END = re.compile(r"(?:lov(?:ens?|s)?|bekendtgørelse(?:ns?|s)?|forordni
 "LAB-loven", "databeskyttelsesforordningen"); the word is read back to its start. (Also
 the "lov" of "denne lov".)"""
 
-OWN_LAW_BEFORE = re.compile(r"(?<![\w-])(?:(denne|nærværende)|(samme)) $")
-""""denne lov", "nærværende bekendtgørelses": the document's own act; "§ 3 i samme lov": the
-act named last (group 2)."""
+OWN_LAW_BEFORE = re.compile(
+    r"(?<![\w-])(?:(denne|nærværende)|(samme|nævnte|ovennævnte|førnævnte|omtalte|pågældende)) $"
+)
+""""denne lov", "nærværende bekendtgørelses": the document's own act; "§ 3 i samme lov",
+"ovennævnte lovs § 5", "den pågældende lov": the act named last (group 2)."""
 
 BILL_WORD = re.compile(r"(?<![\w-])(?:lov)?forslag(?:et|ets)(?![\w-])")
-""""lovforslagets § 2": a bill, no act yet; it gives no law."""
+""""lovforslagets § 2": the bill's own provision, no reference to a law."""
+
+_INTERNAL_FORMS = {
+    # a document's own kind of text: (definite forms, genitive forms)
+    "vedtægt": ("en erne", "ens ernes"),
+    "forretningsorden": ("en", "ens"),
+    "plan": ("en erne", "ens ernes"),  # lokalplan, kommuneplan, handleplan …
+    "aftale": ("n rne", "ns rnes"),
+    "overenskomst": ("en erne", "ens ernes"),
+    "kontrakt": ("en erne", "ens ernes"),
+    "regulativ": ("et erne", "ets ernes"),
+    "instruks": ("en", "ens"),
+    "protokol": ("len", "lens"),
+    "retningslinje": ("n rne", "ns rnes"),
+    "vilkår": ("ene", "enes"),
+    "tillæg": ("get", "gets"),
+    "kommissorium": ("", ""),
+}
+"""Texts that have §§ of their own and are no law: a society's vedtægter, a council's
+forretningsorden, a lokalplan, an agreement, a collective agreement, a contract …, in the
+forms that own a § ("vedtægternes § 4", "§ 3 i aftalen"); compounds too ("styrelsesvedtægtens")."""
+
+
+def _internal_words(which: int) -> str:
+    forms = [root + ending for root, pair in _INTERNAL_FORMS.items() for ending in pair[which].split()]
+    if which == 1:
+        forms.append("kommissoriets")
+    return trie_pattern(forms)
+
+
+INTERNAL_BEFORE = re.compile(
+    rf"(?<![\w-])(?:[\w-]*(?:{_internal_words(1)})|bemærkning(?:en|er|erne)? til) ?$"
+)
+"""Before a § (searched in the lower-cased text up to the sign): the owner is a document's own
+text ("vedtægternes § 4", "forretningsordenens § 9"), or the § is the bill's own ("bemærkningerne
+til § 1, nr. 55")."""
+
+REMARKS_HEADING = re.compile(r"[ \t]*Til[ \t]+$")
+"""Before a § that is alone on its line: "Til § 1" heads the remarks on a bill's own § 1 (a
+section starts there; no reference)."""
+
+INTERNAL_AFTER = re.compile(rf"[\w-]*(?:{_internal_words(0)})(?![\w-])")
+"""After a § and its connector (":data:`CONNECTOR_AFTER`): "§ 3 i aftalen", "§ 12 i
+overenskomsten"."""
 
 LAW_WORD_CHARS = re.compile(r"[\w-]*$")
 """The letters (and hyphens) of a word up to a law-word ending, read backwards."""
@@ -224,7 +277,7 @@ ANAPHORIC_LAW_WORDS = frozenset(
 them, but give no law of their own."""
 
 OWN_LAW_WORDS = frozenset({"loven", "lovens", "bekendtgørelsen", "bekendtgørelsens"})
-""""lovens § 5", "§ 5 i loven": the document's own act (see :mod:`.resolve`)."""
+""""lovens § 5", "§ 5 i loven": what the document is tells the act (see :mod:`.own_law`)."""
 
 TITLE_OM = re.compile(r" om (?=[^\W\d_])")
 TITLE_HEAD = re.compile(
@@ -254,7 +307,10 @@ TITLE_STOP_WORDS = frozenset(
         "behandles", "omfattes", "sker", "ske", "gør", "gjorde", "får", "fik", "tager", "lægger",
         "sætter", "blevet", "kommer", "fastsatte", "indførte", "indført", "vedtog", "medførte",
         "betød", "skaber", "bevilges", "iværksættes", "betales", "opkræves", "tillades", "tilkendes",
-        "fastslog", "bestemte", "foreskrev", "hjemlede", "regulerede", "ændret",
+        "fastslog", "bestemte", "foreskrev", "hjemlede", "regulerede", "ændret", "straffes", "anses",
+        "ophører", "bortfalder", "indebærer", "hører", "ligger",
+        # adverbs and the infinitive marker: no title goes on with them ("… til søs ved ikke at …")
+        "at", "ikke", "også", "dog", "kun", "alene", "desuden", "ligeledes", "derfor", "fortsat",
         # words that start a new clause or a reference
         "der", "som", "hvor", "hvis", "når", "idet", "fordi", "men", "hvilket", "hvorefter",
         "hvorved", "hvori", "hvorfor", "så", "da", "samt", "eller", "og/eller", "herunder", "jf.",
@@ -354,6 +410,31 @@ AMENDMENT_OBJECT = re.compile(r"(?:^|[.:;] |\t| )I $")
 
 AMENDMENT_WINDOW = 800
 """How far before "foretages følgende ændringer" the lead-in's "I <law>" may start."""
+
+# --- what a document is (see own_law.py) ------------------------------------------------------
+
+AMENDED_IN_TITLE = re.compile(r"(?:ændring|ophævelse) af ")
+"""In an amending act's title, before the law it amends."""
+
+AMENDED_AFTER_TITLE = re.compile(r",? (?:og|samt) |, ")
+"""Between the laws an amending act's title names ("… af lov om X, lov om Y og lov om Z")."""
+
+REMARKS = re.compile(
+    r"^[ \t]*(?:bemærkninger til lovforslaget|almindelige bemærkninger|specielle bemærkninger"
+    r"|bemærkninger til lovforslagets enkelte bestemmelser)",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""Where a bill's remarks start (matched on the original text)."""
+
+ENABLING_LEAD = re.compile(r"(?<![\w-])[Ii] medfør af ")
+"""A bekendtgørelse's preamble: "I medfør af § 139 i lov om social service …, fastsættes:"."""
+
+ENABLING_END = re.compile(r"(?<![\w-])(?:fastsættes|bestemmes|ændres|efter bemyndigelse)(?![\w-])|: ")
+ENABLING_WINDOW = 1500
+"""How far after a bekendtgørelse's title its preamble may start."""
+
+TITLE_LINE_END = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\r?\n|$)")
+"""After a title that heads a document: the end of its line (matched on the original text)."""
 
 # --- what is no reference ----------------------------------------------------------------------------
 

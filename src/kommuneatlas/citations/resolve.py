@@ -2,20 +2,28 @@
 
 A law named next to the reference (found by :mod:`.parser`) gives it its law: a catalogue
 name is looked up (a name two laws share is decided by the laws' ``context_words`` near it,
-or by ``context_law``, else left unresolved); a name the catalogue lacks gives the id derived
-from it (:func:`.lawnames.unknown_law_id`); an act by number and date gives the law its title
-or ELI address tells, else an id of its own (see :mod:`.acts`); "denne lov"/"lovens" gives
-the document's own law ("samme lov" the law named last) — the law an amending act's lead-in names ("I lov om …, foretages
-følgende ændringer:") up to the act's next provision, else the act the document itself is
-(its title at the very start) — and otherwise none; "ændringsloven", "lovforslagets" give none.
+or by ``context_law``, else, next to a §, it goes to the law the catalogue lists first: the
+municipal and social meaning; without a § it needs a deciding context word); a name the catalogue lacks gives the id derived from it
+(:func:`.lawnames.unknown_law_id`); an act by number and date gives the law its title or ELI
+address tells, else an id of its own (see :mod:`.acts`); "ændringsloven" gives none.
+
+"denne lov", "lovens", "bekendtgørelsens" and "samme lov": inside an amending act's list of
+amendments ("I lov om …, foretages følgende ændringer:", up to the act's next provision) the
+law being amended; else what the document is tells the law (:mod:`.own_law`: the act the
+document is, the law an amending act amends, the law a bekendtgørelse is issued under);
+else "lovens"/"loven"/"samme lov" take the nearest law (an act of parliament; for
+"bekendtgørelsens" a bekendtgørelse) named or resolved before them in the same section,
+within :data:`~.patterns.SAME_SECTION_WINDOW` characters, and "denne lov" stays unresolved.
 
 A bare reference ("(§ 129)", "I § 25, stk. 5, ændres …") takes, in this order:
 
 0. inside an amending act's list of amendments, the law being amended;
 A. the nearest law named earlier in the same sentence (or table cell);
-A'. in a document that is an act, that act (its own "jf. § 3");
+A'. in a document that is an act, that act (its own "jf. § 3"; in a bill's remarks, the
+   law it amends);
 B. the law with which the same paragraph number is cited elsewhere in the text, if only
-   one law is (a short form, like eyecite's "id." and "supra");
+   one law is (a short form, like eyecite's "id." and "supra"; before C, as a table row
+   names its law in a later cell);
 C. the nearest law named (or inferred) before it in the same section, within
    :data:`~.patterns.SAME_SECTION_WINDOW` characters;
 D. ``context_law``, the law the caller knows the text is about;
@@ -41,7 +49,8 @@ from itertools import pairwise
 from .acts import Act
 from .catalogue import LawCatalogue, fold
 from .model import Citation, LawMention, Piece
-from .names import ACT_NAME, ANAPHOR, KNOWN, OWN, SAME, UNKNOWN, Name
+from .names import ACT_NAME, ANAPHOR, INTERNAL, KNOWN, OWN, SAME, THE, UNKNOWN, Name
+from .own_law import LOV, OwnLaw, act_kind, own_law
 from .parser import Reference, Scan
 from .patterns import (
     ABBREVIATION_BEFORE_STOP,
@@ -57,6 +66,7 @@ from .patterns import (
     SAME_SECTION_WINDOW,
     SENTENCE_END,
     TABLE_HEADING,
+    TITLE_LINE_END,
 )
 
 _BLOCKED = ""
@@ -67,21 +77,30 @@ def resolve(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None)
     """The references of ``scan`` as :class:`Citation` objects (offsets into the original)."""
     s = scan.text.norm
     resolve_names(scan, catalogue, context_law)
-    context = _Context(scan)
+    context = _Context(scan, catalogue)
     regions = _amendment_regions(scan)
     known: dict[str, set[str]] = {}
     for reference in scan.references:
-        if reference.name is not None and reference.name.kind != OWN and reference.name.law is not None:
+        if (
+            reference.name is not None
+            and reference.name.kind not in _WORDS
+            and reference.name.law is not None
+        ):
             for paragraph in reference.paragraphs:
                 known.setdefault(paragraph, set()).add(reference.name.law)
     versions = _versions(scan)
-    own = scan_own_law(scan)
+    first = document_name(scan)
+    document = own_law(scan, first, first.law if first is not None else None, catalogue)
     citations: list[Citation] = []
     for reference in scan.references:
         name = reference.name
-        explicit = name is not None and name.kind != OWN
-        if name is not None and name.kind == OWN:
-            law = _region_law(regions, reference.start) or own
+        explicit = name is not None and name.kind not in (OWN, THE)
+        if name is not None and name.kind in _WORDS:
+            law = _region_law(regions, reference.start) if name.kind != SAME else None
+            if law is None:
+                law = _word_law(name, reference, document, context)
+            if law is not None:
+                context.inferred(reference, law)
         elif name is not None:
             law = name.law
         else:
@@ -94,7 +113,7 @@ def resolve(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None)
                 continue
             law = context.in_sentence(s, reference)
             if law is None:
-                law = own
+                law = document.bare(reference.start)
             if law is None:
                 law = _same_paragraph(reference.paragraphs, known) or context.before(reference)
             if law is None:
@@ -108,6 +127,22 @@ def resolve(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None)
         act = name.act if name is not None and name.kind == ACT_NAME else versions.get(reference.end)
         citations.append(_citation(scan, catalogue, reference, law, explicit, act))
     return citations
+
+
+_WORDS = (OWN, THE, SAME)
+"""Names that point to a law named elsewhere or to the document's own."""
+
+
+def _word_law(name: Name, reference: Reference, document: OwnLaw, context: _Context) -> str | None:
+    """The law of "denne lov", "lovens", "bekendtgørelsens" or "samme lov" (see the module docstring)."""
+    word = name.word or LOV
+    if name.kind == OWN:
+        return document.law
+    if name.kind == THE:
+        law = document.word(word, reference.start)
+        if law is not None:
+            return law
+    return context.nearest(reference, word)
 
 
 def resolve_names(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None) -> None:
@@ -133,15 +168,11 @@ def resolve_names(scan: Scan, catalogue: LawCatalogue, context_law: str | None =
                 if law_name is not None and APPOSITION.fullmatch(s, gap, name.start):
                     name.law, name.version_of = law_name.law, law_name
                     break
-    own = scan_own_law(scan)
-    last: str | None = None
+    first = document_name(scan)
+    own = first.law if first is not None else None
     for name in scan.names:
         if name.kind == OWN:
             name.law = own
-        elif name.kind == SAME:
-            name.law = last
-        elif name.kind != ANAPHOR:
-            last = name.law
 
 
 def _same_law_in_parentheses(scan: Scan) -> None:
@@ -163,13 +194,25 @@ def _same_law_in_parentheses(scan: Scan) -> None:
 
 
 def _known_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | None) -> str | None:
-    if len(name.ids) == 1:
-        return name.ids[0]
+    """The law a catalogue name denotes. A shared name (see :meth:`.LawCatalogue.is_shared`):
+    the law with the most of its context words within :data:`~.patterns.CONTEXT_WORD_WINDOW`
+    characters; else ``context_law``; else, next to a §, the law the catalogue lists first (the
+    municipal and social meaning). Without a § a shared name that no context word decides is
+    no law (it may mean something else: "ML", "BL"), nor is a shared name of two letters
+    whatever the context ("SL" is also a trade union)."""
+    ids = name.ids
+    if len(ids) == 1 and not catalogue.is_shared(s[name.start : name.end]):
+        return ids[0]
+    if not name.used and name.end - name.start <= 2:
+        return None
     window = fold(s[max(0, name.start - CONTEXT_WORD_WINDOW) : name.end + CONTEXT_WORD_WINDOW])
-    hits = [law for law in name.ids if any(fold(word) in window for word in catalogue[law].context_words)]
-    if len(hits) == 1:
-        return hits[0]
-    return context_law if context_law in name.ids else None
+    scores = [sum(fold(word) in window for word in catalogue[law].context_words) for law in ids]
+    best = max(scores)
+    if best and scores.count(best) == 1:
+        return ids[scores.index(best)]
+    if context_law in ids:
+        return context_law
+    return ids[0] if name.used else None
 
 
 def _act_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | None) -> str | None:
@@ -181,10 +224,10 @@ def _act_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | Non
     return name.key or name.act.id
 
 
-def scan_own_law(scan: Scan) -> str | None:
-    """The act the document is, if its text starts with the act's title standing alone ("Lov
-    om …", "Bekendtgørelse af lov om …", "LOV nr 551 af … Lov om …"), else ``None``. Call
-    after the parser has marked the names its references use."""
+def document_name(scan: Scan) -> Name | None:
+    """The name of the act the document is, if its text starts with the act's title on a line
+    of its own ("Lov om …", "Bekendtgørelse af lov om …", "LOV nr 551 af … Lov om …"), else
+    ``None``. Call after the parser has marked the names its references use."""
     names = scan.names
     if not names:
         return None
@@ -198,9 +241,11 @@ def scan_own_law(scan: Scan) -> str | None:
         gap = s[first.end : following.start].strip().lower()
         if gap in ("", "bekendtgørelse af", "forslag til"):
             first = following
-    if first.used or first.eu or first.kind not in (KNOWN, UNKNOWN, ACT_NAME):
+    if first.used or first.eu or first.kind not in (KNOWN, UNKNOWN, ACT_NAME) or first.law is None:
         return None  # "Serviceloven § 83 …" starts a letter, not an act; an EU act has no §§
-    return first.law
+    if not TITLE_LINE_END.match(scan.text.original, scan.text.end(first.end)):
+        return None  # "Barnets lov trådte i kraft …" starts a sentence, not an act
+    return first
 
 
 def _amendment_regions(scan: Scan) -> list[tuple[int, int, str | None]]:
@@ -254,7 +299,9 @@ def mentions(scan: Scan, catalogue: LawCatalogue | None = None) -> list[LawMenti
     result: list[LawMention] = []
     text = scan.text
     for name in scan.names:
-        if not name.used and name.kind not in (OWN, ANAPHOR, SAME):
+        if name.kind == KNOWN and name.law is None:
+            continue  # a name that also means something else, and here means that ("ML")
+        if not name.used and name.kind not in (OWN, THE, ANAPHOR, SAME, INTERNAL):
             start, end = text.start(name.start), text.end(name.end)
             title, known = _title(scan, catalogue, name.law, name)
             act = name.act if name.kind == ACT_NAME else None
@@ -337,8 +384,11 @@ def _same_paragraph(paragraphs: Iterable[str], known: dict[str, set[str]]) -> st
 class _Context:
     """Where laws are named in the text, and its headings, for rules A, C and E."""
 
-    def __init__(self, scan: Scan) -> None:
-        named = [name for name in scan.names if name.kind != OWN]
+    def __init__(self, scan: Scan, catalogue: LawCatalogue) -> None:
+        named = [name for name in scan.names if name.kind not in _WORDS and (name.law or name.kind != KNOWN)]
+        self.named = named
+        self.catalogue = catalogue
+        self.kinds: dict[str, str] = {}
         self.ends = [name.end for name in named]
         self.end_laws = [_bare_law(name) for name in named]
         self.starts = [name.start for name in named]  # names do not overlap: same order
@@ -394,6 +444,37 @@ class _Context:
         """Rule C: the nearest law named or inferred earlier in the same section."""
         floor = max(self.section(reference)[0], reference.start - SAME_SECTION_WINDOW)
         return self._nearest_before(reference.start, floor)
+
+    def nearest(self, reference: Reference, kind: str) -> str | None:
+        """The nearest law of ``kind`` (an act of parliament, or a bekendtgørelse) named or
+        inferred before ``reference`` in its section, passing over laws of other kinds and
+        texts that are no law; a name that gives no law ends the search."""
+        floor = max(self.section(reference)[0], reference.start - SAME_SECTION_WINDOW)
+        i = bisect_right(self.ends, reference.start) - 1
+        j = bisect_right(self.inferred_ends, reference.start) - 1
+        while True:
+            named = i >= 0 and self.ends[i] >= floor
+            inferred = j >= 0 and self.inferred_ends[j] >= floor
+            if named and (not inferred or self.ends[i] >= self.inferred_ends[j]):
+                name = self.named[i]
+                i -= 1
+                if name.kind == INTERNAL or name.eu:
+                    continue
+                law = name.law
+                if law is None:
+                    return None
+            elif inferred:
+                law = self.inferred_laws[j]
+                j -= 1
+            else:
+                return None
+            if self._kind(law) == kind:
+                return law
+
+    def _kind(self, law: str) -> str:
+        if law not in self.kinds:
+            self.kinds[law] = act_kind(law, self.catalogue)
+        return self.kinds[law]
 
     def after(self, reference: Reference) -> str | None:
         """Rule E: the first law named later in the same section, if that is a table (or a

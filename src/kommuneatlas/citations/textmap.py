@@ -2,7 +2,8 @@
 
 Plain-text PDF exports break lines anywhere: inside law names ("ser-\\nviceloven"), between
 a § sign and its number ("§\\n30a"), with blank lines in between. The parser works on a
-*normalised* copy — every whitespace run one space, soft hyphens at line ends removed — and
+*normalised* copy — every whitespace run one space, hyphens of words broken at line ends and
+soft hyphens (U+00AD) removed — and
 :class:`TextMap` turns offsets in that copy back into offsets of the text as given, so a
 citation's ``start``/``end`` always slice the caller's string.
 """
@@ -22,7 +23,7 @@ class TextMap:
     Replaced whitespace maps onto the start of the run it replaced.
     """
 
-    __slots__ = ("norm", "norm_starts", "orig_starts", "original")
+    __slots__ = ("norm", "norm_starts", "orig_starts", "original", "paragraph_breaks")
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -31,9 +32,12 @@ class TextMap:
         orig_starts = [0]
         last = 0
         shift = 0  # len(norm so far) - len(original so far)
+        breaks: list[int] = []  # the spaces that stand for a blank line (normalised offsets)
         for match in WHITESPACE_RUN.finditer(text):
             run = match.group()
-            if run[0] == "-":
+            if run[0] == "\u00ad":
+                replacement = ""
+            elif run[0] == "-":
                 replacement = _after_hyphen(text, match.start(), match.end())
             elif "\n" in run or "\f" in run or "\t" not in run:
                 replacement = " "
@@ -42,6 +46,8 @@ class TextMap:
             if replacement == run:
                 continue
             a, b = match.span()
+            if replacement == " " and run.count("\n") + run.count("\f") >= 2:
+                breaks.append(a + shift)
             pieces.append(text[last:a])
             pieces.append(replacement)
             last = b
@@ -55,6 +61,7 @@ class TextMap:
             self.norm = "".join(pieces)
         self.norm_starts = norm_starts
         self.orig_starts = orig_starts
+        self.paragraph_breaks = breaks
 
     def start(self, position: int) -> int:
         """Original offset of the character at normalised ``position``."""
