@@ -85,7 +85,7 @@ def _after_hyphen(text: str, a: int, b: int) -> str:
     """What a hyphen before a line break, or before one blank (``text[a:b]``, starting with
     "-"), becomes.
 
-    The rules of :func:`kommuneatlas.textclean.join_hyphenated`, and those of a line break
+    The rules of :func:`kommuneatlas.text.clean.join_hyphenated`, and those of a line break
     that became a space: between two lower-case letters the hyphen was a soft break and
     disappears ("ser-" + "viceloven", "beskæfti- gelsesindsats"), and so after a word's
     single capital ("S-" + "erviceloven"); after an abbreviation in capitals or a digit at a
