@@ -33,7 +33,6 @@ OVERSIZE = {
     "citations/resolve.py",
     "extract/frikommune/rows.py",
     "extract/grant/commitment.py",
-    "extract/kkr_appendix/bundle.py",
     "site/render/pages.py",
     "site/render/pages.py:SiteRenderer.index_pages",
     "synth/grant.py:generate",
