@@ -32,7 +32,6 @@ OVERSIZE = {
     "citations/patterns.py",
     "citations/resolve.py",
     "extract/frikommune/rows.py",
-    "extract/grant/commitment.py",
     "site/render/pages.py",
     "site/render/pages.py:SiteRenderer.index_pages",
     "synth/grant.py:generate",
