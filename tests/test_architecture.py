@@ -31,7 +31,6 @@ OVERSIZE = {
     "citations/parser.py",
     "citations/patterns.py",
     "citations/resolve.py",
-    "extract/frikommune/rows.py",
     "site/render/pages.py",
     "site/render/pages.py:SiteRenderer.index_pages",
     "synth/grant.py:generate",
