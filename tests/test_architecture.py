@@ -33,7 +33,6 @@ OVERSIZE = {
     "citations/resolve.py",
     "site/render/pages.py",
     "site/render/pages.py:SiteRenderer.index_pages",
-    "synth/grant.py:generate",
 }
 """Modules (``path``) and functions (``path:qualified name``) over the limits, to be split."""
 
