@@ -11,6 +11,7 @@ clauses, a supplier ("CVR-nr." under its name) and flattened tables of figures.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..text.slugs import slugify
@@ -79,25 +80,71 @@ def _party(label: str, name: str, ctx: Context, short: str) -> str:
     return f"({label}) {name}, CVR-nr. {rng.randrange(10_000_000, 99_999_999)}, {street}, {rng.randrange(1000, 9990)} {name.split()[0]} (”{short}”) "
 
 
+@dataclass(frozen=True)
+class _Grant:
+    """What one commitment is about, drawn before its text: the fund, the municipality, the
+    facility, the date, the period and the yearly rates."""
+
+    fund: str
+    abbr: str
+    kommune: str
+    facility: str
+    when: date
+    start: date
+    end: date
+    rates: tuple[int, ...]
+    target: str
+
+    @property
+    def total(self) -> int:
+        return sum(self.rates)
+
+    @classmethod
+    def draw(cls, ctx: Context) -> _Grant:
+        rng = ctx.rng
+        prose = ctx.prose
+        fund = prose.pick("fund_names")
+        abbr = "".join(word[0] for word in fund.split() if word[0].isupper())
+        kommune = rng.choice(ctx.kommuner.kommuner).name
+        facility = prose.pick("facility_names")
+        when = date(2012, 1, 2) + timedelta(days=rng.randrange(13 * 365))
+        start = date(when.year + 1, 1, 1)
+        end = date(when.year + 3, 12, 31)
+        rates = tuple(rng.randrange(400, 2000) * 1000 for _ in range(3))
+        target = prose.pick("target_groups")
+        return cls(fund, abbr, kommune, facility, when, start, end, rates, target)
+
+
 def generate(ctx: Context) -> Document:
     """One commitment from a fund to a municipality, with five appendices."""
+    g = _Grant.draw(ctx)
+    lines = _front(g, ctx) + _terms(g, ctx) + _appendices(g, ctx)
+    document_id = ctx.keys.draw(lambda: f"{g.abbr} {g.when.year} {g.kommune} tilsagn")
+    return Document(
+        id=slugify(document_id),
+        title=f"Tilsagn om betinget tilskud fra {g.fund} til {g.kommune} Kommune",
+        publisher=g.fund,
+        date=g.when,
+        kind=KIND,
+        text="\n".join(lines) + "\n",
+        counts={"documents": 1},
+    )
+
+
+def _front(g: _Grant, ctx: Context) -> list[str]:
+    """The preamble: who gives the grant and who accepts it."""
+    lines = [" Tilsagnet om tilskud er afgivet af ", "", " ", ""]
+    lines += [_party("A", f"{g.fund} S/I", ctx, g.abbr), "", "og accepteret af ", "", " ", ""]
+    lines += [_party("B", f"{g.kommune} Kommune", ctx, "Kommunen"), "", " ", ""]
+    lines += [f"({g.abbr} og Kommunen er individuelt en ”Part” og kollektivt ”Parterne”). ", ""]
+    return lines
+
+
+def _terms(g: _Grant, ctx: Context) -> list[str]:
+    """The numbered sections, the list of appendices and the signature page."""
     rng = ctx.rng
     prose = ctx.prose
-    fund = prose.pick("fund_names")
-    abbr = "".join(word[0] for word in fund.split() if word[0].isupper())
-    kommune = rng.choice(ctx.kommuner.kommuner).name
-    facility = prose.pick("facility_names")
-    when = date(2012, 1, 2) + timedelta(days=rng.randrange(13 * 365))
-    start = date(when.year + 1, 1, 1)
-    end = date(when.year + 3, 12, 31)
-    rates = [rng.randrange(400, 2000) * 1000 for _ in range(3)]
-    total = sum(rates)
-    target = prose.pick("target_groups")
-
-    lines = [" Tilsagnet om tilskud er afgivet af ", "", " ", ""]
-    lines += [_party("A", f"{fund} S/I", ctx, abbr), "", "og accepteret af ", "", " ", ""]
-    lines += [_party("B", f"{kommune} Kommune", ctx, "Kommunen"), "", " ", ""]
-    lines += [f"({abbr} og Kommunen er individuelt en ”Part” og kollektivt ”Parterne”). ", ""]
+    abbr, kommune, facility, target = g.abbr, g.kommune, g.facility, g.target
     sections: list[tuple[str, list[str]]] = [
         (
             "INDLEDNING",
@@ -112,7 +159,7 @@ def generate(ctx: Context) -> Document:
         (
             "TILSAGNETS VARIGHED",
             [
-                f"Indsatsen løber fra den {danish_date(start)} til og med den {danish_date(end)} (”Indsatsperioden”).",
+                f"Indsatsen løber fra den {danish_date(g.start)} til og med den {danish_date(g.end)} (”Indsatsperioden”).",
                 _contract_sentence(ctx, abbr),
             ],
         ),
@@ -120,10 +167,10 @@ def generate(ctx: Context) -> Document:
             "UDBETALING AF TILSKUDDET",
             [
                 f"{abbr} afgiver hermed tilsagn om at yde et samlet betinget tilskud til Kommunen på i alt "
-                f"DKK {thousands(total)} (”Tilskuddet”) på de vilkår, der er anført i dette Tilsagn.",
+                f"DKK {thousands(g.total)} (”Tilskuddet”) på de vilkår, der er anført i dette Tilsagn.",
                 f"Udbetaling af Tilskuddet er betinget af, (1) at Kommunen medfinansierer Indsatsen med "
                 f"DKK {thousands(rng.randrange(100, 900) * 1000)}, og (2) at Indsatsen er igangsat senest "
-                f"{danish_date(start + timedelta(days=rng.randrange(30, 120)))}.",
+                f"{danish_date(g.start + timedelta(days=rng.randrange(30, 120)))}.",
                 _contract_sentence(ctx, abbr),
             ],
         ),
@@ -140,6 +187,7 @@ def generate(ctx: Context) -> Document:
         ("4.1", "Budget for Indsatsen"),
         ("5.1", "Tilbagebetalingsplan for Indsatsen"),
     )
+    lines: list[str] = []
     for number, (heading, clauses) in enumerate(sections, 1):
         lines += [f"{number}. {heading} ", ""]
         for index, text in enumerate(clauses, 1):
@@ -152,13 +200,20 @@ def generate(ctx: Context) -> Document:
         "",
         f"Underskriftside til Tilsagn vedrørende {facility.upper()}",
         "",
-        f"Dato: {danish_date(when)}",
+        f"Dato: {danish_date(g.when)}",
         "",
     ]
-    for party, role in ((f"{kommune} Kommune", "Direktør"), (f"{fund} S/I", "Bestyrelsesformand")):
+    for party, role in ((f"{kommune} Kommune", "Direktør"), (f"{g.fund} S/I", "Bestyrelsesformand")):
         lines += [f"For {party}:", "", prose.person(), "", role, ""]
+    return lines
 
-    lines += [" BILAG 1.4 - PROJEKTBESKRIVELSE ", "", "1. INDSATSEN ", ""]
+
+def _appendices(g: _Grant, ctx: Context) -> list[str]:
+    """The project description, the payment plan, the budget and the repayment plan."""
+    rng = ctx.rng
+    prose = ctx.prose
+    start = g.start
+    lines = [" BILAG 1.4 - PROJEKTBESKRIVELSE ", "", "1. INDSATSEN ", ""]
     for index in range(1, rng.randint(10, 24)):
         lines += _clause(f"1.{index}", prose.paragraph(3, 6, legal=0.15), ctx)
     lines += ["2. LEVERANDØRER ", "", "Indsatsen gennemføres med støtte fra følgende leverandør:", ""]
@@ -166,7 +221,7 @@ def generate(ctx: Context) -> Document:
         f"{upper_first(prose.pick('surnames'))} Rådgivning ApS",
         f"CVR-nr. {rng.randrange(10_000_000, 99_999_999)}",
     ]
-    lines += [f"{prose.pick('streets')} {rng.randint(1, 80)}", f"{rng.randrange(1000, 9990)} {kommune}", ""]
+    lines += [f"{prose.pick('streets')} {rng.randint(1, 80)}", f"{rng.randrange(1000, 9990)} {g.kommune}", ""]
 
     lines += [
         "BILAG 3.2 - PLAN FOR UDBETALING AF TILSKUDDET ",
@@ -177,10 +232,10 @@ def generate(ctx: Context) -> Document:
         "",
     ]
     for name, year, amount in zip(
-        ("Første rate", "Anden rate", "Tredje rate"), range(start.year, start.year + 3), rates, strict=True
+        ("Første rate", "Anden rate", "Tredje rate"), range(start.year, start.year + 3), g.rates, strict=True
     ):
         lines += [f"{name} {year} {thousands(amount)} ", ""]
-    lines += [f"Total {thousands(total)} ", ""]
+    lines += [f"Total {thousands(g.total)} ", ""]
 
     lines += [
         "BILAG 4.1 - BUDGET FOR INDSATSEN ",
@@ -194,14 +249,5 @@ def generate(ctx: Context) -> Document:
 
     lines += ["BILAG 5.1 - PLAN FOR TILBAGEBETALING ", "", "1. PRINCIPPER ", ""]
     for index in range(1, rng.randint(5, 12)):
-        lines += _clause(f"1.{index}", f"{_contract_sentence(ctx, abbr)} {prose.paragraph(1, 3)}", ctx)
-    document_id = ctx.keys.draw(lambda: f"{abbr} {when.year} {kommune} tilsagn")
-    return Document(
-        id=slugify(document_id),
-        title=f"Tilsagn om betinget tilskud fra {fund} til {kommune} Kommune",
-        publisher=fund,
-        date=when,
-        kind=KIND,
-        text="\n".join(lines) + "\n",
-        counts={"documents": 1},
-    )
+        lines += _clause(f"1.{index}", f"{_contract_sentence(ctx, g.abbr)} {prose.paragraph(1, 3)}", ctx)
+    return lines

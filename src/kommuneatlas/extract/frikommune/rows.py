@@ -31,50 +31,25 @@ the first learnt from every table.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import ExtractionError
 from ...sources.reference import KommuneIndex
 from ...text.clean import collapse_ws
-from .kommuner import parse_kommune_list, read_kommune_cell, split_after_list
-from .text import Cell, NumberedLine, text_of
+from .anchors import Anchor, find_anchors
+from .cuts import Model, Spacing, divide
+from .text import Cell, NumberedLine
 
-# How much shorter than its column a line may be and still count as full (proportional type:
-# the number of characters that fit on a line varies): SLACK characters and SLACK_SHARE of the width.
-SLACK = 2
-SLACK_SHARE = 0.15
 WIDER = 2  # how much wider than the most of its column's cells' widest lines a line may be
-OVER_COST = 3.0  # for each character a line is wider than that
-FIT_COST = 0.05  # for each character a full line falls short of its column (a tie breaker)
-BREAK_COST = 0.5  # a line that ends a sentence before the line is full: a paragraph in the cell
-OPENING_BONUS = 1.5  # a cell that begins with a word its column's cells begin with
-KEYWORD_BONUS = 1.5  # a cell that names its column near its start ("Lovmæssig ikrafttrædelse …")
-KEYWORD_REACH = 40  # characters from a cell's start in which it may name its column
-END_COST = 6.0  # a cell that ends in a comma or a conjunction
-BLANK_COST = 40.0  # a cell that runs over a blank line, where the text sets blank lines between cells
-ADJACENT_COST = 40.0  # a cell that ends where no blank line follows, in such a text
-IMPOSSIBLE = 1e6
-MAX_CELL_COST = 25.0  # a cell that costs more cannot be what the row holds: the table is broken
+
 PASSES = 2  # passes after the first, each with what the one before learnt
 MIN_CELLS = 4  # cells of several lines a table needs to tell a column's width by itself
 MIN_OPENINGS = 3  # cells a word must begin in a column to count as one of its openings
-MAX_TITLE_WORDS = 3  # a title that shares its line with the municipalities and the next cell
-MAX_KOMMUNE_LINES = 14  # a cell of municipalities wraps onto at most this many lines
-MAX_CELL_LINES = 40  # nor a cell of any other column
-MIN_KEYWORD_LETTERS = 6  # a column's name's word that short tells nothing ("på", "mune")
 
-_WORD_START = re.compile(r"(?<=\s)\S")
-_SENTENCE_END = (".", "!", "?", ":")
-_DANGLING = re.compile(r"(?:[,;]|\b(?:og|eller|samt|til|i|af|for|om|med))$")
-# Words after which a number follows: "§ 9", "pr. 1.7. 2017", "stk. 2".
-_NEEDS_NUMBER = re.compile(r"(?:§|\b(?:nr|stk|kap|pr|d|jf|pkt)\.|\bkapitel)$", re.IGNORECASE)
-_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+MIN_KEYWORD_LETTERS = 6  # a column's name's word that short tells nothing ("på", "mune")
 
 
 @dataclass(frozen=True)
@@ -100,37 +75,12 @@ class Row:
         return max(number for cell in self.cells for number, _ in cell)
 
 
-@dataclass(frozen=True)
-class Spacing:
-    """Where the text puts blank lines: the numbers of lines that follow a blank line, and of lines
-    that follow the line before directly. A text that has blank lines between its cells shows there
-    where a cell ends; one without (another converter's) leaves both empty."""
-
-    after_blank: frozenset[int] = frozenset()
-    after_text: frozenset[int] = frozenset()
-
-
-NO_SPACING = Spacing()
-
-
-@dataclass(frozen=True)
-class _Anchor:
-    """A municipality cell: where it starts and ends in the table's lines, and the pieces of its
-    first and last line that belong to the title before it and the cell after it."""
-
-    first: int  # index of its first line
-    after: int  # index of the line after it
-    cell: Cell
-    title: Cell | None  # a title sharing the first line
-    rest: NumberedLine | None  # the start of the next cell, sharing the last line
-
-
 @dataclass
 class _Table:
     where: str
     columns: int
     lines: list[NumberedLine]
-    anchors: list[_Anchor]
+    anchors: list[Anchor]
     keywords: dict[int, str]  # a column's name's last word ("ikrafttrædelse"), if long enough to tell
     spacing: Spacing
 
@@ -145,311 +95,9 @@ class _Reading:
     problem: tuple[int, bool] | None = None
 
 
-@dataclass
-class _Model:
-    """What a pass learnt about each column: its width (the usual width of its cells' widest lines),
-    the most a line of it may hold, and the words its cells begin with."""
-
-    widths: dict[int, float] = field(default_factory=dict)
-    limits: dict[int, float] = field(default_factory=dict)
-    openings: dict[int, frozenset[str]] = field(default_factory=dict)
-    keywords: dict[int, str] = field(default_factory=dict)
-
-
-def _clean(text: str) -> str:
-    return collapse_ws(text)
-
-
 def _first_word(piece: NumberedLine) -> str:
     words = piece[1].split()
     return words[0] if words else ""
-
-
-# --- anchors -------------------------------------------------------------------------------------
-
-
-def _name_goes_on(lines: Sequence[NumberedLine], index: int, end: int, kommuner: KommuneIndex) -> bool:
-    """Whether the list that ends at ``end`` on ``lines[index]`` goes on onto the next line
-    ("Guldborgsund Kom-" / "mune …" is "Guldborgsund Kommune", not a list and a cell)."""
-    if index + 1 >= len(lines):
-        return False
-    joined = text_of(lines[index : index + 2])
-    return parse_kommune_list(joined, kommuner).end > end
-
-
-def _anchor_at(lines: Sequence[NumberedLine], index: int, kommuner: KommuneIndex) -> _Anchor | None:
-    """The municipality cell that starts at ``lines[index]``, if one does: the most lines from
-    there that read as a list of municipalities (and a remark in parentheses)."""
-    number, text = lines[index]
-    stripped = _clean(text)
-    if read_kommune_cell(stripped, kommuner) is None and (split := split_after_list(stripped, kommuner)):
-        end, rest = split  # a one-line list sharing its line with the next cell
-        if _name_goes_on(lines, index, end, kommuner):
-            return None
-        return _Anchor(index, index + 1, ((number, stripped[:end]),), None, (number, stripped[rest:]))
-    best = None
-    listed = -1  # where the list read so far ends
-    for end in range(index, min(index + MAX_KOMMUNE_LINES, len(lines))):
-        joined = text_of(lines[index : end + 1])
-        if read_kommune_cell(joined, kommuner) is not None:
-            best = end
-        found = parse_kommune_list(joined, kommuner)
-        broken = joined.endswith("-")  # "Vesthimmer-" / "land", "Ingen forsøgs-" / "kommune"
-        remark = joined[found.end :].lstrip(" ,./").startswith("(")
-        if not (found.end > listed or broken or remark) or (not found.names and end > index):
-            break  # the last line added nothing to the list
-        listed = found.end
-    if best is None:
-        return None
-    return _Anchor(index, best + 1, tuple(lines[index : best + 1]), None, None)
-
-
-def _title_anchor(lines: Sequence[NumberedLine], index: int, kommuner: KommuneIndex) -> _Anchor | None:
-    """A line holding a short title, a one-line list of municipalities and the next cell's start."""
-    number, text = lines[index]
-    stripped = _clean(text)
-    for word in list(_WORD_START.finditer(stripped))[:MAX_TITLE_WORDS]:
-        split = split_after_list(stripped, kommuner, word.start())
-        if split is not None:
-            end, rest = split
-            title = ((number, stripped[: word.start()].strip()),)
-            cell = ((number, stripped[word.start() : end]),)
-            return _Anchor(index, index + 1, cell, title, (number, stripped[rest:]))
-    return None
-
-
-def _can_start_cell(lines: Sequence[NumberedLine], index: int) -> bool:
-    """Whether a cell can begin with ``lines[index]`` (see the module docstring). One that begins
-    with a digit or "§" must follow the end of a sentence ("… revision efter" / "1.7. 2018." and
-    "Lov om frikommunenetværk" / "§ 25." go on), but not an abbreviation that wants a number."""
-    first = lines[index][1].lstrip()[:1]
-    if not (first.isupper() or first.isdigit() or first in '§(”“"'):
-        return False
-    if index == 0:
-        return True
-    before = _clean(lines[index - 1][1])
-    if first.isdigit() or first == "§":
-        return before.endswith(_SENTENCE_END) and not _NEEDS_NUMBER.search(before)
-    return not (_BROKEN_WORD.search(before) or before.endswith("§"))
-
-
-def find_anchors(lines: Sequence[NumberedLine], kommuner: KommuneIndex) -> list[_Anchor]:
-    """The municipality cells of a table, in order: each must have a title before it."""
-    anchors: list[_Anchor] = []
-    index = 0
-    while index < len(lines):
-        previous_end = anchors[-1].after if anchors else 0
-        anchor = None
-        if index > previous_end and _can_start_cell(lines, index):
-            anchor = _anchor_at(lines, index, kommuner)
-        if anchor is None and _can_start_cell(lines, index):
-            anchor = _title_anchor(lines, index, kommuner)
-        if anchor is not None:
-            anchors.append(anchor)
-            index = anchor.after
-        else:
-            index += 1
-    return anchors
-
-
-# --- dividing the lines between two anchors into cells ------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """A line, or the part of one, with what the cost of a division reads from it."""
-
-    number: int
-    text: str
-    length: int
-    first_word: str
-    broken: bool  # ends with a word broken at the line end
-    closed: bool  # ends a sentence
-    dangling: bool  # ends with a comma or a word that wants more
-
-    @classmethod
-    @functools.lru_cache(maxsize=1 << 16)
-    def of(cls, number: int, text: str) -> _Piece:
-        clean = _clean(text)
-        return cls(
-            number,
-            clean,
-            len(clean),
-            clean.split()[0] if clean else "",
-            _BROKEN_WORD.search(clean) is not None,
-            clean.endswith(_SENTENCE_END),
-            _DANGLING.search(clean) is not None,
-        )
-
-
-@dataclass(frozen=True)
-class _Cut:
-    """A place where a cell may end: before line ``index``, or inside it at ``offset``."""
-
-    index: int
-    offset: int = 0
-
-
-class _Stretch:
-    """The lines between two anchors and the places where a cell may end among them."""
-
-    def __init__(
-        self, lines: Sequence[NumberedLine], openers: frozenset[str] | None, spacing: Spacing
-    ) -> None:
-        """``openers``: words that may begin a cell inside a line (besides any after a sentence's
-        end); None: any capitalised word."""
-        self.lines = list(lines)
-        self.spacing = spacing
-        self.whole = [_Piece.of(number, text) for number, text in lines]
-        self.cuts = [_Cut(0)]
-        for index, (_, text) in enumerate(lines):
-            if index and _can_start_cell(lines, index):
-                self.cuts.append(_Cut(index))
-            clean = _clean(text)
-            for word in _WORD_START.finditer(clean):
-                head = clean[word.start() :].split()[0]
-                left = clean[: word.start()].rstrip()
-                if head[:1].isupper() and (
-                    openers is None or left.endswith(_SENTENCE_END) or head in openers
-                ):
-                    self.cuts.append(_Cut(index, word.start()))
-        self.cuts.append(_Cut(len(lines)))
-        self.cuts.sort(key=lambda cut: (cut.index, cut.offset))
-
-    def piece(self, index: int, begin: int = 0, end: int | None = None) -> _Piece:
-        if begin == 0 and end is None:
-            return self.whole[index]
-        number, text = self.lines[index]
-        return _Piece.of(number, _clean(text)[begin:end])
-
-    def cell(self, start: _Cut, stop: _Cut) -> list[_Piece]:
-        """The pieces from cut ``start`` to cut ``stop``."""
-        if stop.index == start.index:
-            return [self.piece(start.index, start.offset, stop.offset)]
-        pieces = [self.piece(start.index, start.offset)]
-        pieces += self.whole[start.index + 1 : stop.index]
-        if stop.offset:
-            pieces.append(self.piece(stop.index, 0, stop.offset))
-        return [piece for piece in pieces if piece.text]
-
-    def cut_cost(self, cut: _Cut) -> float:
-        """What ending a cell at a line end costs where the text sets no blank line there."""
-        if cut.offset or not 0 < cut.index < len(self.lines):
-            return 0.0
-        return ADJACENT_COST if self.lines[cut.index][0] in self.spacing.after_text else 0.0
-
-    def reachable(self, start: _Cut, stop: _Cut) -> bool:
-        """Whether one cell can run from ``start`` to ``stop``: a cell that ends inside a line is
-        that line's first words alone, and no cell runs over more than MAX_CELL_LINES lines."""
-        if stop.offset:
-            return start.index == stop.index and start.offset == 0
-        return start.index < stop.index <= start.index + MAX_CELL_LINES
-
-
-def _head(pieces: Sequence[_Piece]) -> str:
-    """The first KEYWORD_REACH characters of a cell, lower case, a word broken at the line end joined."""
-    first = pieces[0].text[:-1] if pieces[0].broken else pieces[0].text + " "
-    return (first + (pieces[1].text if len(pieces) > 1 else ""))[:KEYWORD_REACH].lower()
-
-
-def _crosses_blank(pieces: Sequence[_Piece], spacing: Spacing) -> bool:
-    """Whether a cell runs over a blank line that the text sets between cells."""
-    return any(
-        piece.number != before.number and piece.number in spacing.after_blank
-        for before, piece in pairwise(pieces)
-    )
-
-
-def _cost(
-    pieces: Sequence[_Piece], column: int, model: _Model | None, spacing: Spacing = NO_SPACING
-) -> float:
-    """How unlike a cell of ``column`` wrapped at its width the pieces read (0: alike); a cell that
-    runs over a blank line the text sets between cells costs BLANK_COST."""
-    if not pieces:
-        return IMPOSSIBLE
-    widest = max(piece.length for piece in pieces)
-    width = model.widths.get(column, widest) if model else widest
-    cost = 0.0
-    if model and column in model.limits and widest > model.limits[column]:
-        cost += OVER_COST * sum(max(0.0, piece.length - model.limits[column]) for piece in pieces)
-    slack = SLACK + SLACK_SHARE * width
-    for piece, following in pairwise(pieces):
-        gap = width - piece.length if piece.broken else width - (piece.length + 1 + len(following.first_word))
-        if gap > slack:
-            cost += BREAK_COST if piece.closed else gap - slack
-        elif gap > 0:
-            cost += FIT_COST * gap
-    if pieces[-1].dangling or pieces[-1].broken:
-        cost += END_COST
-    if spacing.after_blank and _crosses_blank(pieces, spacing):
-        cost += BLANK_COST
-    if model and pieces[0].first_word in model.openings.get(column, ()):
-        cost -= OPENING_BONUS
-    keyword = model.keywords.get(column) if model else None
-    if keyword and keyword in _head(pieces):
-        cost -= KEYWORD_BONUS
-    return cost
-
-
-Division = tuple[list[Cell], float, bool]
-"""The cells a stretch is divided into, what the division costs, and whether it is to be trusted:
-it keeps to the blank lines between cells where the text has them, else no cell costs more than
-MAX_CELL_COST."""
-
-
-def _divide(
-    lines: Sequence[NumberedLine], columns: Sequence[int], model: _Model | None, spacing: Spacing
-) -> Division | None:
-    """The best division of the stretch into one cell per column (None if there is none); where
-    the lines' ends and sentences do not give places enough, any capitalised word may begin a cell."""
-    openers = frozenset().union(*model.openings.values()) if model else frozenset()
-    return _divide_at(_Stretch(lines, openers, spacing), columns, model) or _divide_at(
-        _Stretch(lines, None, spacing), columns, model
-    )
-
-
-def _divide_at(stretch: _Stretch, columns: Sequence[int], model: _Model | None) -> Division | None:
-    cuts = stretch.cuts
-    count, last = len(columns), len(cuts) - 1
-    # best[k][j]: the least cost of dividing up to cuts[j] into k cells; back[k][j]: the cut before.
-    best: list[dict[int, float]] = [{0: 0.0}]
-    back: list[dict[int, int]] = [{}]
-    for k, column in enumerate(columns, 1):
-        best.append({})
-        back.append({})
-        for i, before in best[k - 1].items():
-            for j in range(i + 1, last + 1):
-                if not stretch.reachable(cuts[i], cuts[j]):
-                    if cuts[j].index > cuts[i].index + MAX_CELL_LINES:
-                        break
-                    continue
-                if (k == count) != (j == last):
-                    continue
-                cell = _cost(stretch.cell(cuts[i], cuts[j]), column, model, stretch.spacing)
-                total = before + cell + stretch.cut_cost(cuts[j])
-                if total < best[k].get(j, IMPOSSIBLE):
-                    best[k][j], back[k][j] = total, i
-    if best[count].get(last, IMPOSSIBLE) >= IMPOSSIBLE:
-        return None
-    chosen = [last]
-    for k in range(count, 0, -1):
-        chosen.append(back[k][chosen[-1]])
-    chosen.reverse()
-    cells = [
-        tuple((piece.number, piece.text) for piece in stretch.cell(cuts[a], cuts[b]))
-        for a, b in pairwise(chosen)
-    ]
-    if stretch.spacing.after_blank:
-        trusted = not any(stretch.cut_cost(cuts[b]) for b in chosen[1:-1]) and not any(
-            _crosses_blank(stretch.cell(cuts[a], cuts[b]), stretch.spacing) for a, b in pairwise(chosen)
-        )
-    else:
-        costs = (best[k][b] - best[k - 1][a] for k, (a, b) in enumerate(pairwise(chosen), 1))
-        trusted = all(cost <= MAX_CELL_COST for cost in costs)
-    return cells, best[count][last], trusted
-
-
-# --- whole tables -------------------------------------------------------------------------------
 
 
 class TableReader:
@@ -499,14 +147,14 @@ class TableReader:
         found.append((tail, rest, len(table.anchors)))
         return found
 
-    def _read_table(self, table: _Table, model: _Model | None) -> _Reading:
+    def _read_table(self, table: _Table, model: Model | None) -> _Reading:
         """A table's rows as lists of cells, divided with ``model`` (None: the first pass)."""
         rows: list[list[Cell]] = [[] for _ in table.anchors]
         reading = _Reading(rows)
         for lines, columns, row in self._stretches(table):
             if not columns:
                 continue
-            found = _divide(lines, columns, model, table.spacing) if lines else None
+            found = divide(lines, columns, model, table.spacing) if lines else None
             first = rows[row - 1][0][0][0] if row and rows[row - 1] else (lines or table.lines)[0][0]
             if found is None or not found[2]:
                 reading.problem = reading.problem or (first, row == 0)
@@ -538,11 +186,11 @@ class TableReader:
         for row in rows:
             for column, cell in enumerate(row):
                 if len(cell) > 1:
-                    widths.setdefault(column, []).append(max(len(_clean(text)) for _, text in cell))
+                    widths.setdefault(column, []).append(max(len(collapse_ws(text)) for _, text in cell))
                 openings.setdefault(column, Counter())[_first_word(cell[0])] += 1
         return widths, openings
 
-    def _models(self, tables: list[list[list[Cell]]]) -> list[list[_Model]]:
+    def _models(self, tables: list[list[list[Cell]]]) -> list[list[Model]]:
         """Per table, the models to try: one of its own columns' widths (where it has cells enough
         to tell) and one of the widths of all tables of its kind; both with the opening words of all
         tables of its kind (a word that begins at least MIN_OPENINGS cells of a column and few of
@@ -555,7 +203,7 @@ class TableReader:
                 all_widths.setdefault(column, []).extend(found)
             for column, counted in openings.items():
                 all_openings.setdefault(column, Counter()).update(counted)
-        models: list[list[_Model]] = []
+        models: list[list[Model]] = []
         for table, (widths, _) in zip(self.tables, learnt, strict=True):
             all_widths, all_openings = kinds[table.columns]
             own = {
@@ -583,9 +231,9 @@ class TableReader:
 
 def _model(
     widths: dict[int, list[int]], openings: dict[int, Counter[str]], keywords: dict[int, str]
-) -> _Model:
+) -> Model:
     """A model from the widest lines of the cells of each column and the words they begin with."""
-    model = _Model(keywords=keywords)
+    model = Model(keywords=keywords)
     for column, found in widths.items():
         if found:
             ranked = sorted(found)

@@ -1,2 +1,2 @@
-"""The ``grant-commitment`` extractor (:mod:`.commitment`), its numbered clauses (:mod:`.clauses`)
-and its plain-text tables (:mod:`.tables`)."""
+"""The ``grant-commitment`` extractor (:mod:`.commitment`): its parties (:mod:`.parties`), numbered
+clauses (:mod:`.clauses`), the terms they set (:mod:`.terms`) and its plain-text tables (:mod:`.tables`)."""
