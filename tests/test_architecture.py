@@ -29,7 +29,6 @@ FUNCTION_LINES = 100
 
 OVERSIZE = {
     "citations/parser.py",
-    "citations/patterns.py",
     "citations/resolve.py",
     "extract/frikommune/rows.py",
     "extract/grant/commitment.py",

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import LawCatalogue
+from .name_patterns import INTERNAL_AFTER, INTERNAL_BEFORE, REMARKS_HEADING
 from .names import INTERNAL, Name, find_names
 from .patterns import (
     ABBREVIATION_BEFORE_STOP,
@@ -40,8 +41,6 @@ from .patterns import (
     GAP_BEFORE_MAX,
     GLUED_WORD,
     HEADING_CONNECTORS,
-    INTERNAL_AFTER,
-    INTERNAL_BEFORE,
     JF_CHAIN,
     LANGUAGE_WINDOW,
     LETTER,
@@ -54,7 +53,6 @@ from .patterns import (
     PKT,
     PROVISION_HEADING_AFTER,
     RANGE_TAIL,
-    REMARKS_HEADING,
     SENTENCE_BEFORE,
     SEPARATOR,
     SIGN,

@@ -49,16 +49,13 @@ from itertools import pairwise
 from .acts import Act
 from .catalogue import LawCatalogue, fold
 from .model import Citation, LawMention, Piece
+from .name_patterns import AMENDMENT_LEAD, AMENDMENT_OBJECT, AMENDMENT_WINDOW, APPOSITION, TITLE_LINE_END
 from .names import ACT_NAME, ANAPHOR, INTERNAL, KNOWN, OWN, SAME, THE, UNKNOWN, Name
 from .own_law import LOV, OwnLaw, act_kind, own_law
 from .parser import Reference, Scan
 from .patterns import (
     ABBREVIATION_BEFORE_STOP,
     ABBREVIATIONS,
-    AMENDMENT_LEAD,
-    AMENDMENT_OBJECT,
-    AMENDMENT_WINDOW,
-    APPOSITION,
     CONTEXT_WORD_WINDOW,
     GAP_BEFORE_MAX,
     HEADING,
@@ -66,7 +63,6 @@ from .patterns import (
     SAME_SECTION_WINDOW,
     SENTENCE_END,
     TABLE_HEADING,
-    TITLE_LINE_END,
 )
 
 _BLOCKED = ""
