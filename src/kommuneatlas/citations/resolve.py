@@ -51,8 +51,9 @@ from .catalogue import LawCatalogue, fold
 from .model import Citation, LawMention, Piece
 from .name_patterns import AMENDMENT_LEAD, AMENDMENT_OBJECT, AMENDMENT_WINDOW, APPOSITION, TITLE_LINE_END
 from .names import ACT_NAME, ANAPHOR, INTERNAL, KNOWN, OWN, SAME, THE, UNKNOWN, Name
+from .numbers import Reference
 from .own_law import LOV, OwnLaw, act_kind, own_law
-from .parser import Reference, Scan
+from .parser import Scan
 from .patterns import (
     ABBREVIATION_BEFORE_STOP,
     ABBREVIATIONS,
