@@ -28,7 +28,6 @@ MODULE_LINES = 400
 FUNCTION_LINES = 100
 
 OVERSIZE = {
-    "citations/resolve.py",
     "extract/frikommune/rows.py",
     "extract/grant/commitment.py",
     "extract/kkr_appendix/bundle.py",
