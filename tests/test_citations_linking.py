@@ -25,9 +25,10 @@ from kommuneatlas.citations import (
     run_cite,
 )
 from kommuneatlas.citations.report import report_lines, unknown_laws
+from kommuneatlas.citations.targets import link_target
 from kommuneatlas.cli import main
 from kommuneatlas.model.dataset import SiteData
-from kommuneatlas.site.backlinks import collect, context_of, link_target
+from kommuneatlas.site.backlinks import collect, context_of
 from kommuneatlas.site.phases import citation_finder
 from kommuneatlas.site.render.laws import LawPages
 from kommuneatlas.site.render.linker import Linker

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
@@ -26,14 +26,14 @@ from ..citations import (
     Span,
     find_all,
     markdown_citations,
-    provision_id,
 )
 from ..citations.report import UnknownLaw, record
+from ..citations.targets import law_url, link_target, mention_target, resolve_from_document
 from ..citations.textmap import TextMap
 from ..model.dataset import Entity, SiteData, field_texts
 from ..model.graph import Indexes
 from ..model.kinds import TEXT_FIELDS
-from ..model.urls import law_url, provision_url, source_text_url
+from ..model.urls import source_text_url
 from ..sources.manifest import line_bounds
 
 KIND_LABELS = {
@@ -190,17 +190,6 @@ class _Place:
     url: str
     title: str
     date: str | None
-
-
-def resolve_from_document(citation: Citation, fallback: Mapping[str, str] | None) -> Citation:
-    """A bare reference the text alone cannot place takes the law the whole source document
-    gives the same paragraph at the entity's lines (marked inferred)."""
-    if citation.law is not None or not citation.paragraphs or not fallback:
-        return citation
-    laws = {fallback.get(paragraph) for paragraph in citation.paragraphs}
-    if len(laws) == 1 and None not in laws:
-        return replace(citation, law=laws.pop(), explicit=False)
-    return citation
 
 
 def _occurrences(text: str, place: _Place, catalogue: LawCatalogue, index: ReferenceIndex,
@@ -363,21 +352,3 @@ def _line_numbers(text: str) -> list[int]:
         numbers.extend([number] * (following - start))
     numbers.append(len(bounds) or 1)
     return numbers
-
-
-def mention_target(mention: LawMention) -> str:
-    """Where a law named without a paragraph links: an act by number and date to the act on
-    Retsinformation (its ELI address), any other name to the law's page."""
-    if mention.act is not None:
-        return mention.act.url
-    assert mention.law is not None
-    return law_url(mention.law)
-
-
-def link_target(citation: Citation) -> str | None:
-    """Where a citation in running text links: its first paragraph's page, else the law's page."""
-    if citation.law is None:
-        return None
-    if citation.paragraphs:
-        return provision_url(citation.law, provision_id(citation.law, citation.paragraphs[0]))
-    return law_url(citation.law)

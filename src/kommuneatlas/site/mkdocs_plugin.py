@@ -27,10 +27,10 @@ from mkdocs.utils.meta import get_data
 
 from ..citations import Citation, LawCatalogue, annotate_markdown, markdown_citations
 from ..citations.report import report_lines
+from ..citations.targets import link_target
 from ..model.urls import relative
 from ..store.atomic import write_text_atomic
 from .api import serialise
-from .backlinks import link_target
 from .phases import generate
 from .render.headings import TocEntry
 

@@ -13,15 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from ..citations import LawCatalogue, find_all, load_catalogue, provision_id
+from ..citations.targets import (
+    CitationFinder,
+    law_url,
+    link_target,
+    mention_target,
+    provision_url,
+    resolve_from_document,
+)
 from ..model.dataset import SiteData, load_site_data
-from ..model.urls import law_url, provision_url
 from ..store.history import file_history
 from .api import build_api
-from .backlinks import ReferenceIndex, collect, link_target, mention_target, resolve_from_document
+from .backlinks import ReferenceIndex, collect
 from .downloads import download_files, law_records, yaml_copies
 from .feeds import feed_files
 from .render.laws import LawPages, law_infos
-from .render.linker import CitationFinder
 from .render.pages import Page, SiteRenderer
 
 

@@ -10,7 +10,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ...citations import LawCatalogue, provision_id
-from ...model.urls import api_url, data_file_url, law_url, provision_url
+from ...citations.targets import law_url, provision_url
+from ...model.urls import api_url, data_file_url
 from ..backlinks import KIND_LABELS, Occurrence, ReferenceIndex
 from .linker import Linker
 from .pages import Page, SiteRenderer
