@@ -2,15 +2,20 @@
 
 URLs are site-relative, as :mod:`kommuneatlas.model.urls` writes them: ``love/<law>/`` and
 ``love/<law>/<provision>/``. A bare reference the text alone cannot place may take its law from
-the source document it was extracted from (:func:`resolve_from_document`).
+the source document it was extracted from (:func:`resolve_from_document`). Which laws have a
+page, and what it shows of them, follows from the backlinks (:func:`law_infos`); the renderer
+links a text's references through a :data:`CitationFinder`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Container, Mapping
+from dataclasses import dataclass, replace
 
 from .annotate import Span
+from .backlinks import Backlinks
+from .catalogue import LawCatalogue
+from .find import find_all
 from .model import Citation, LawMention
 from .provisions import provision_id
 
@@ -54,3 +59,60 @@ def link_target(citation: Citation) -> str | None:
     if citation.paragraphs:
         return provision_url(citation.law, provision_id(citation.law, citation.paragraphs[0]))
     return law_url(citation.law)
+
+
+def citation_finder(catalogue: LawCatalogue, backlinks: Backlinks | None = None) -> CitationFinder:
+    """(text, fallback) → linkable spans: each cited provision (each item of a list), and
+    laws named without a paragraph. A text whose references were collected is not searched
+    again: its spans are those ``backlinks`` kept (find once, link everywhere). Without
+    ``backlinks`` every catalogue law is linked; with them, only the laws that have a page."""
+    known = backlinks.spans if backlinks is not None else {}
+    with_pages: Container[str] = backlinks.laws() if backlinks is not None else catalogue
+
+    def find(text: str, fallback: Mapping[str, str] | None) -> list[Span]:
+        spans = known.get(text)
+        if spans is not None:
+            return spans
+        citations, mentions = find_all(text, catalogue)
+        spans = [
+            (piece.start, piece.end, url)
+            for citation in citations
+            for piece in resolve_from_document(citation, fallback).split(text)
+            if (url := link_target(piece)) and piece.law in with_pages
+        ]
+        taken = [(start, end) for start, end, _ in spans]
+        for mention in mentions:
+            linkable = mention.act or mention.law in with_pages
+            if linkable and not any(s < mention.end and mention.start < e for s, e in taken):
+                spans.append((mention.start, mention.end, mention_target(mention)))
+        return sorted(spans)
+
+    return find
+
+
+@dataclass(frozen=True)
+class LawInfo:
+    """What the law pages show of a law: the catalogue's entry, or for a law it lacks
+    (``known`` false) the name the texts use most and, for an act, its address."""
+
+    id: str
+    title: str
+    label: str
+    aliases: list[str]
+    url: str | None
+    known: bool
+
+
+def law_infos(catalogue: LawCatalogue, backlinks: Backlinks) -> list[LawInfo]:
+    """Every law with a page: the catalogue's laws the site cites or names, in catalogue order,
+    then those it lacks that the texts cite, by id. A catalogue law nothing on the site refers
+    to has no page (the catalogue covers the field; a site cites a few dozen of its laws)."""
+    on_site = backlinks.laws()
+    infos = [
+        LawInfo(law.id, law.title, law.label, law.aliases, law.url, True)
+        for law in catalogue
+        if law.id in on_site
+    ]
+    for law_id, unknown in sorted(backlinks.unknown_laws.items()):
+        infos.append(LawInfo(law_id, unknown.title, unknown.title, [], unknown.url, False))
+    return infos
