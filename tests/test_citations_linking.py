@@ -25,7 +25,7 @@ from kommuneatlas.citations import (
     run_cite,
 )
 from kommuneatlas.citations.backlinks import Backlinks
-from kommuneatlas.citations.collect import collect
+from kommuneatlas.citations.collect import CitingText, SourceLines, SourceText, collect
 from kommuneatlas.citations.context import context_of
 from kommuneatlas.citations.report import report_lines, unknown_laws
 from kommuneatlas.citations.targets import citation_finder, link_target
@@ -109,6 +109,36 @@ def test_citing_sentences_are_plain_dehyphenated_text(tiny: tuple[SiteRenderer, 
     wrapped = contexts[("sel", "83")]
     assert "serviceloven" in wrapped.context and "ser- viceloven" not in wrapped.context
     assert wrapped.context[slice(*wrapped.highlight)] == "§ 83 i serviceloven"
+
+
+def test_backlinks_are_collected_from_plain_texts(catalogue: LawCatalogue) -> None:
+    """collect needs no dataset: the site hands it the citing texts and the source texts."""
+    source = SourceText(
+        "documents", "notat", "Notat (kildetekst)", "2024-03-01",
+        "Indledning\nHjælpen ydes efter § 83 i serviceloven.\n", lambda line: f"dokumenter/notat/tekst/1/#L{line}",
+    )  # fmt: skip
+    item = CitingText(
+        "items", "items", "punkt-2", "kkr/x/2024-03-08/2/", "2 Hjælp", "2024-03-08",
+        ("Udvalget drøftede hjælpen efter § 83.", "Sagen er uden henvisninger."), SourceLines("notat", 2, 2),
+    )  # fmt: skip
+    row = CitingText(
+        "bureaucracy", "documents", "notat", "dokumenter/notat/", "Tilsyn", "2024-03-01",
+        ("LAB § 31 Tilsynet er tungt",), shown=False,
+    )  # fmt: skip
+    backlinks = collect([item, row], [source], catalogue)
+    found = {(o.group, o.entity_id): o for o in backlinks.occurrences}
+    assert list(found) == [("source", "notat"), ("items", "punkt-2"), ("bureaucracy", "notat")]
+    assert found[("source", "notat")].url == "dokumenter/notat/tekst/1/#L2"
+    bare = found[("items", "punkt-2")]  # its law comes from the source document's line 2
+    assert (bare.law, bare.paragraph, bare.explicit, bare.url, bare.title, bare.date) == (
+        "sel", "83", False, "kkr/x/2024-03-08/2/", "2 Hjælp", "2024-03-08",
+    )  # fmt: skip
+    assert bare.context == "Udvalget drøftede hjælpen efter § 83."
+    assert backlinks.fallbacks == {("items", "punkt-2"): {"83": "sel"}}
+    assert found[("bureaucracy", "notat")].law == "lab"
+    assert set(backlinks.spans) == {"Udvalget drøftede hjælpen efter § 83.", "Sagen er uden henvisninger."}
+    text = item.texts[0]
+    assert backlinks.spans[text] == [(text.index("§ 83"), len(text) - 1, "love/sel/83/")]
 
 
 def test_context_of_markdown_leaves_out_marks() -> None:
