@@ -24,11 +24,14 @@ from kommuneatlas.citations import (
     markdown_citations,
     run_cite,
 )
+from kommuneatlas.citations.backlinks import Backlinks
+from kommuneatlas.citations.collect import CitingText, SourceLines, SourceText, collect
+from kommuneatlas.citations.context import context_of
 from kommuneatlas.citations.report import report_lines, unknown_laws
+from kommuneatlas.citations.targets import citation_finder, link_target
 from kommuneatlas.cli import main
 from kommuneatlas.model.dataset import SiteData
-from kommuneatlas.site.backlinks import collect, context_of, link_target
-from kommuneatlas.site.phases import citation_finder
+from kommuneatlas.site.phases import citing_sources, citing_texts
 from kommuneatlas.site.render.laws import LawPages
 from kommuneatlas.site.render.linker import Linker
 from kommuneatlas.site.render.pages import SiteRenderer
@@ -50,15 +53,15 @@ def catalogue() -> LawCatalogue:
 
 
 @pytest.fixture(scope="module")
-def tiny(catalogue: LawCatalogue, tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteRenderer, object]:
-    """A site of one document and its source text, its references collected."""
+def tiny(catalogue: LawCatalogue, tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteRenderer, Backlinks]:
+    """A site of one document and its source text, its backlinks collected."""
     document = {"id": "rapport", "title": "Rapport", "kind": "document", "file": "rapport.txt"}
     site = SiteData(root=tmp_path_factory.mktemp("data"), entities={"documents": {"rapport": document}})
     renderer = SiteRenderer(site, REPO / "templates", None, None, {"rapport": SOURCE})
-    references = collect(site, renderer.ix, catalogue, {"rapport": SOURCE})
-    renderer.find = citation_finder(catalogue, references)
-    renderer.source_spans = references.source_spans
-    return renderer, references
+    backlinks = collect(citing_texts(site, renderer.ix), citing_sources(site, {"rapport": SOURCE}), catalogue)
+    renderer.find = citation_finder(catalogue, backlinks)
+    renderer.source_spans = backlinks.source_spans
+    return renderer, backlinks
 
 
 def _links(html: str) -> list[tuple[str, str]]:
@@ -66,7 +69,7 @@ def _links(html: str) -> list[tuple[str, str]]:
 
 
 def test_a_wrapped_reference_is_linked_on_both_lines_of_the_source_text(
-    tiny: tuple[SiteRenderer, object],
+    tiny: tuple[SiteRenderer, Backlinks],
 ) -> None:
     renderer, _ = tiny
     (page,) = renderer.source_text_pages(renderer.site.get("documents", "rapport"))
@@ -84,21 +87,21 @@ def test_a_wrapped_reference_is_linked_on_both_lines_of_the_source_text(
 
 
 def test_every_line_a_provision_page_points_to_links_that_provision(
-    tiny: tuple[SiteRenderer, object],
+    tiny: tuple[SiteRenderer, Backlinks],
 ) -> None:
-    renderer, references = tiny
+    renderer, backlinks = tiny
     (page,) = renderer.source_text_pages(renderer.site.get("documents", "rapport"))
     lines = dict(re.findall(r'<div id="L(\d+)">(.*?)</div>', page.markdown))
-    sources = [o for o in references.occurrences if o.group == "source"]  # type: ignore[attr-defined]
+    sources = [o for o in backlinks.occurrences if o.group == "source"]
     assert len(sources) == 5
     for occurrence in sources:
         line = occurrence.url.split("#L")[1]
         assert f"love/{occurrence.law}/{occurrence.paragraph}/" in lines[line], occurrence
 
 
-def test_citing_sentences_are_plain_dehyphenated_text(tiny: tuple[SiteRenderer, object]) -> None:
-    _, references = tiny
-    contexts = {(o.law, o.paragraph): o for o in references.occurrences}  # type: ignore[attr-defined]
+def test_citing_sentences_are_plain_dehyphenated_text(tiny: tuple[SiteRenderer, Backlinks]) -> None:
+    _, backlinks = tiny
+    contexts = {(o.law, o.paragraph): o for o in backlinks.occurrences}
     occurrence = contexts[("sel", "85")]
     assert occurrence.context == "Der er anvendelse af servicelovens § 85."
     start, end = occurrence.highlight
@@ -106,6 +109,36 @@ def test_citing_sentences_are_plain_dehyphenated_text(tiny: tuple[SiteRenderer, 
     wrapped = contexts[("sel", "83")]
     assert "serviceloven" in wrapped.context and "ser- viceloven" not in wrapped.context
     assert wrapped.context[slice(*wrapped.highlight)] == "§ 83 i serviceloven"
+
+
+def test_backlinks_are_collected_from_plain_texts(catalogue: LawCatalogue) -> None:
+    """collect needs no dataset: the site hands it the citing texts and the source texts."""
+    source = SourceText(
+        "documents", "notat", "Notat (kildetekst)", "2024-03-01",
+        "Indledning\nHjælpen ydes efter § 83 i serviceloven.\n", lambda line: f"dokumenter/notat/tekst/1/#L{line}",
+    )  # fmt: skip
+    item = CitingText(
+        "items", "items", "punkt-2", "kkr/x/2024-03-08/2/", "2 Hjælp", "2024-03-08",
+        ("Udvalget drøftede hjælpen efter § 83.", "Sagen er uden henvisninger."), SourceLines("notat", 2, 2),
+    )  # fmt: skip
+    row = CitingText(
+        "bureaucracy", "documents", "notat", "dokumenter/notat/", "Tilsyn", "2024-03-01",
+        ("LAB § 31 Tilsynet er tungt",), shown=False,
+    )  # fmt: skip
+    backlinks = collect([item, row], [source], catalogue)
+    found = {(o.group, o.entity_id): o for o in backlinks.occurrences}
+    assert list(found) == [("source", "notat"), ("items", "punkt-2"), ("bureaucracy", "notat")]
+    assert found[("source", "notat")].url == "dokumenter/notat/tekst/1/#L2"
+    bare = found[("items", "punkt-2")]  # its law comes from the source document's line 2
+    assert (bare.law, bare.paragraph, bare.explicit, bare.url, bare.title, bare.date) == (
+        "sel", "83", False, "kkr/x/2024-03-08/2/", "2 Hjælp", "2024-03-08",
+    )  # fmt: skip
+    assert bare.context == "Udvalget drøftede hjælpen efter § 83."
+    assert backlinks.fallbacks == {("items", "punkt-2"): {"83": "sel"}}
+    assert found[("bureaucracy", "notat")].law == "lab"
+    assert set(backlinks.spans) == {"Udvalget drøftede hjælpen efter § 83.", "Sagen er uden henvisninger."}
+    text = item.texts[0]
+    assert backlinks.spans[text] == [(text.index("§ 83"), len(text) - 1, "love/sel/83/")]
 
 
 def test_context_of_markdown_leaves_out_marks() -> None:
@@ -136,20 +169,20 @@ def test_an_act_cited_without_paragraph_links_to_retsinformation(catalogue: LawC
 
 
 def test_linker_text_uses_the_spans_found_once(
-    catalogue: LawCatalogue, tiny: tuple[SiteRenderer, object]
+    catalogue: LawCatalogue, tiny: tuple[SiteRenderer, Backlinks]
 ) -> None:
-    _, references = tiny
+    _, backlinks = tiny
     text = "Efter servicelovens § 4."
-    references.spans[text] = [(0, 5, "love/x/")]  # type: ignore[attr-defined]
-    linker = Linker("", citation_finder(catalogue, references))  # type: ignore[arg-type]
+    backlinks.spans[text] = [(0, 5, "love/x/")]
+    linker = Linker("", citation_finder(catalogue, backlinks))
     assert _links(str(linker.text(text))) == [("love/x/", "Efter")]
 
 
 def test_laws_the_catalogue_lacks_get_pages(
-    catalogue: LawCatalogue, tiny: tuple[SiteRenderer, object]
+    catalogue: LawCatalogue, tiny: tuple[SiteRenderer, Backlinks]
 ) -> None:
-    renderer, references = tiny
-    pages = {page.url: page for page in LawPages(renderer, catalogue, references).pages()}  # type: ignore[arg-type]
+    renderer, backlinks = tiny
+    pages = {page.url: page for page in LawPages(renderer, catalogue, backlinks).pages()}
     law = pages["love/lov-om-hold-af-dyr/"]
     assert law.title == "Lov om hold af dyr" and "Ikke i lovkataloget" in law.markdown
     provision = pages["love/lov-om-hold-af-dyr/82/"]
@@ -158,25 +191,25 @@ def test_laws_the_catalogue_lacks_get_pages(
     assert "ikke i lovkataloget (lov-om-hold-af-dyr)" in pages["love/"].markdown
 
 
-def _law_pages(catalogue: LawCatalogue, tmp_path: Path, text: str) -> tuple[dict[str, str], object]:
+def _law_pages(catalogue: LawCatalogue, tmp_path: Path, text: str) -> tuple[dict[str, str], Backlinks]:
     document = {"id": "notat", "title": "Notat", "kind": "document", "file": "notat.txt"}
     site = SiteData(root=tmp_path, entities={"documents": {"notat": document}})
     renderer = SiteRenderer(site, REPO / "templates", None, None, {"notat": text})
-    references = collect(site, renderer.ix, catalogue, {"notat": text})
-    renderer.find = citation_finder(catalogue, references)
-    pages = LawPages(renderer, catalogue, references).pages()
-    return {page.url: page.markdown for page in pages}, references
+    backlinks = collect(citing_texts(site, renderer.ix), citing_sources(site, {"notat": text}), catalogue)
+    renderer.find = citation_finder(catalogue, backlinks)
+    pages = LawPages(renderer, catalogue, backlinks).pages()
+    return {page.url: page.markdown for page in pages}, backlinks
 
 
 def test_only_the_laws_the_site_cites_or_names_get_pages(catalogue: LawCatalogue, tmp_path: Path) -> None:
-    pages, references = _law_pages(catalogue, tmp_path, "Efter LAB § 31.\nForvaltningsloven gælder også.\n")
+    pages, backlinks = _law_pages(catalogue, tmp_path, "Efter LAB § 31.\nForvaltningsloven gælder også.\n")
     laws = {url for url in pages if url.count("/") == 2}
     assert laws == {"love/lab/", "love/forvaltningsloven/"}
     assert "love/sel/" not in pages and len(catalogue) > 150
     assert 'href="lab/"' in pages["love/"] and 'href="forvaltningsloven/"' in pages["love/"]
     assert 'href="sel/"' not in pages["love/"]
     # a text rendered later links only laws that have a page
-    linker = Linker("x/", citation_finder(catalogue, references))  # type: ignore[arg-type]
+    linker = Linker("x/", citation_finder(catalogue, backlinks))
     assert _links(str(linker.text("Se LAB § 31 og servicelovens § 83."))) == [("../love/lab/31/", "LAB § 31")]
 
 

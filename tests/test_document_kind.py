@@ -77,7 +77,7 @@ def test_a_letter_has_a_page_its_text_and_backlinks_on_the_provision_pages(
         "Styrelsen har modtaget kommunens redegørelse"
         in pages["dokumenter/tilsyn-hjaelpemidler/tekst/1/"].markdown
     )
-    cited = [o for o in generated.references.occurrences if o.entity_id == "tilsyn-hjaelpemidler"]
+    cited = [o for o in generated.backlinks.occurrences if o.entity_id == "tilsyn-hjaelpemidler"]
     assert {(o.law, o.paragraph) for o in cited} >= {("sel", "112")}
     provision = next(p for url, p in pages.items() if url.startswith("love/sel/") and "112" in url)
     assert "Tilsyn med kommunens behandling af ansøgninger om hjælpemidler" in provision.markdown

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from kommuneatlas.citations import load_catalogue
+from kommuneatlas.citations.backlinks import Backlinks, Occurrence
 from kommuneatlas.model.dataset import SiteData
-from kommuneatlas.site.backlinks import Occurrence, ReferenceIndex
 from kommuneatlas.site.render.laws import LawPages
 from kommuneatlas.site.render.pages import SiteRenderer
 from kommuneatlas.site.render.paging import BACKLINK_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager
@@ -119,10 +119,10 @@ def _occurrence(n: int) -> Occurrence:
 
 def test_a_provision_lists_every_backlink_with_its_sentence_across_its_pages() -> None:
     count = 2 * BACKLINK_ROWS + 3
-    references = ReferenceIndex(occurrences=[_occurrence(n) for n in range(count)])
-    law_pages = LawPages(_renderer(0), load_catalogue(REPO / "data" / "laws.yaml"), references)
+    backlinks = Backlinks(occurrences=[_occurrence(n) for n in range(count)])
+    law_pages = LawPages(_renderer(0), load_catalogue(REPO / "data" / "laws.yaml"), backlinks)
     pages: dict[str, str] = {
-        p.url: p.markdown for p in law_pages.provision_page("sel", "184", references.occurrences)
+        p.url: p.markdown for p in law_pages.provision_page("sel", "184", backlinks.occurrences)
     }
     urls = _follow(pages, "love/sel/184/")
     assert urls == ["love/sel/184/", "love/sel/184/side-2/", "love/sel/184/side-3/"]

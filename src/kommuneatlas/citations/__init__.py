@@ -1,4 +1,6 @@
-"""The legal citation engine: law catalogue, parser, resolver, Markdown linker, ``cite``.
+"""The legal citation engine: law catalogue, parser, resolver, Markdown linker, ``cite``; and
+the backlinks of the site's law pages (:mod:`.collect`, :mod:`.backlinks`) with the targets
+references link to (:mod:`.targets`).
 
 Typical use::
 

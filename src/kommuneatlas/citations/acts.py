@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from ..text.danish_dates import MONTHS
-from .patterns import ACT_TYPE, ELI
+from .name_patterns import ACT_TYPE, ELI
 
 _MONTH_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
 
@@ -58,7 +58,7 @@ class Act:
 
 
 def act_of(match: re.Match[str]) -> Act | None:
-    """The act of a match of :data:`.patterns.ACT`, or ``None`` without a (valid) date."""
+    """The act of a match of :data:`.name_patterns.ACT`, or ``None`` without a (valid) date."""
     kind, number, day, month_word, year, nday, _, nmonth, nyear = match.groups()
     try:
         if day is not None:

@@ -32,7 +32,7 @@ from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
 from .lawnames import lookup_key
-from .patterns import BILL_PREFIX, LAW_PREFIX, TITLE_ETC, TITLE_PARENTHETICAL, law_name_patterns
+from .name_patterns import BILL_PREFIX, LAW_PREFIX, TITLE_ETC, TITLE_PARENTHETICAL, law_name_patterns
 
 INDEFINITE_ENDINGS = (("loven", "lov"), ("elsen", "else"), ("mentet", "ment"))
 """Definite ending → indefinite ending of a one-word short name ("frikommuneloven" → "frikommunelov")."""
@@ -246,7 +246,7 @@ class LawCatalogue:
     @cached_property
     def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The compiled patterns for abbreviations and for (lower-case) names, see
-        :func:`.patterns.law_name_patterns`."""
+        :func:`.name_patterns.law_name_patterns`."""
         tails = [form[len(LAW_PREFIX) :] for form in self._names if form.startswith(LAW_PREFIX)]
         return law_name_patterns(self._abbreviations, self._names, tails)
 

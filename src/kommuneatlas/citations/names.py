@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .acts import Act, act_of
 from .catalogue import LawCatalogue
 from .lawnames import display_name, law_key, one_word_key, unknown_law_id
-from .patterns import (
+from .name_patterns import (
     ACT,
     ACT_HEAD,
     ACT_NUMBER,
@@ -158,7 +158,7 @@ _NO_STOPS = _Stops()
 def read_title(lower: str, pos: int, stops: _Stops | None = None) -> int:
     """Where the title whose first word is at ``pos`` ends: before punctuation, "jf.", "som
     ændret", a § or a number, a finite verb, "og" before another law, a blank line, after
-    "m.v." — at most :data:`~.patterns.MAX_TITLE_WORDS` words, without a dangling
+    "m.v." — at most :data:`~.name_patterns.MAX_TITLE_WORDS` words, without a dangling
     "og"/"i"/"af" at the end. Returns ``pos`` when no word of a title is there."""
     stops = stops or _NO_STOPS
     known_starts = stops.known_starts
@@ -220,7 +220,7 @@ def _known_prefix(
 ) -> tuple[int, tuple[str, ...]]:
     """The longest start of the title ``lower[start:end]`` (words from ``pos``) that the
     catalogue knows, unless the title goes on with a word that extends titles
-    (:data:`~.patterns.TITLE_EXTENDERS`); else ``(end, ())``."""
+    (:data:`~.name_patterns.TITLE_EXTENDERS`); else ``(end, ())``."""
     ends = [match.end(1) for match in TITLE_WORD.finditer(lower, pos, end)]
     for i in range(len(ends) - 1, -1, -1):
         ids = catalogue.knows_title(lower[start : ends[i]])

@@ -25,9 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .catalogue import LawCatalogue, fold
-from .names import ACT_NAME, KNOWN, UNKNOWN, Name, find_names
-from .parser import Scan
-from .patterns import (
+from .name_patterns import (
     AMENDED_AFTER_TITLE,
     AMENDED_IN_TITLE,
     ENABLING_END,
@@ -35,6 +33,8 @@ from .patterns import (
     ENABLING_WINDOW,
     REMARKS,
 )
+from .names import ACT_NAME, KNOWN, UNKNOWN, Name, find_names
+from .parser import Scan
 
 LOV = "lov"
 BEK = "bek"

@@ -36,54 +36,37 @@ all the same: every name ends the reach of the one before it, and the reference 
 unresolved. Otherwise the law stays ``None``. A section ends at a heading line (see
 :data:`~.patterns.HEADING`) and at a provision's own heading ("§ 6." at the start of a line);
 sentences end at a full stop before a capital letter (not after "jf.", "nr.", "stk." …) or at
-a tab.
+a tab. Rules 0, A, C and E read the text around the reference through :mod:`.scope`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from functools import cached_property
 from itertools import pairwise
 
 from .acts import Act
 from .catalogue import LawCatalogue, fold
 from .model import Citation, LawMention, Piece
+from .name_patterns import APPOSITION, TITLE_LINE_END
 from .names import ACT_NAME, ANAPHOR, INTERNAL, KNOWN, OWN, SAME, THE, UNKNOWN, Name
-from .own_law import LOV, OwnLaw, act_kind, own_law
-from .parser import Reference, Scan
-from .patterns import (
-    ABBREVIATION_BEFORE_STOP,
-    ABBREVIATIONS,
-    AMENDMENT_LEAD,
-    AMENDMENT_OBJECT,
-    AMENDMENT_WINDOW,
-    APPOSITION,
-    CONTEXT_WORD_WINDOW,
-    GAP_BEFORE_MAX,
-    HEADING,
-    PARENTHETICAL_NAME,
-    SAME_SECTION_WINDOW,
-    SENTENCE_END,
-    TABLE_HEADING,
-    TITLE_LINE_END,
-)
-
-_BLOCKED = ""
-"""Rule A or C found a name that gives no law: the reference stays unresolved."""
+from .numbers import Reference
+from .own_law import LOV, OwnLaw, own_law
+from .parser import Scan
+from .patterns import CONTEXT_WORD_WINDOW, GAP_BEFORE_MAX, PARENTHETICAL_NAME
+from .scope import BLOCKED, POINTING, Scope, amendment_regions, region_law
 
 
 def resolve(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None) -> list[Citation]:
     """The references of ``scan`` as :class:`Citation` objects (offsets into the original)."""
     s = scan.text.norm
     resolve_names(scan, catalogue, context_law)
-    context = _Context(scan, catalogue)
-    regions = _amendment_regions(scan)
+    scope = Scope(scan, catalogue)
+    regions = amendment_regions(scan)
     known: dict[str, set[str]] = {}
     for reference in scan.references:
         if (
             reference.name is not None
-            and reference.name.kind not in _WORDS
+            and reference.name.kind not in POINTING
             and reference.name.law is not None
         ):
             for paragraph in reference.paragraphs:
@@ -95,33 +78,33 @@ def resolve(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None)
     for reference in scan.references:
         name = reference.name
         explicit = name is not None and name.kind not in (OWN, THE)
-        if name is not None and name.kind in _WORDS:
-            law = _region_law(regions, reference.start) if name.kind != SAME else None
+        if name is not None and name.kind in POINTING:
+            law = region_law(regions, reference.start) if name.kind != SAME else None
             if law is None:
-                law = _word_law(name, reference, document, context)
+                law = _word_law(name, reference, document, scope)
             if law is not None:
-                context.inferred(reference, law)
+                scope.inferred(reference, law)
         elif name is not None:
             law = name.law
         else:
-            law = _region_law(regions, reference.start)
+            law = region_law(regions, reference.start)
             if law is not None:
-                context.inferred(reference, law)
+                scope.inferred(reference, law)
                 citations.append(
                     _citation(scan, catalogue, reference, law, False, versions.get(reference.end))
                 )
                 continue
-            law = context.in_sentence(s, reference)
+            law = scope.in_sentence(s, reference)
             if law is None:
                 law = document.bare(reference.start)
             if law is None:
-                law = _same_paragraph(reference.paragraphs, known) or context.before(reference)
+                law = _same_paragraph(reference.paragraphs, known) or scope.before(reference)
             if law is None:
-                law = context_law or context.after(reference)
-            if law == _BLOCKED:
+                law = context_law or scope.after(reference)
+            if law == BLOCKED:
                 law = None
             if law is not None:
-                context.inferred(reference, law)
+                scope.inferred(reference, law)
                 for paragraph in reference.paragraphs:
                     known.setdefault(paragraph, set()).add(law)
         act = name.act if name is not None and name.kind == ACT_NAME else versions.get(reference.end)
@@ -129,11 +112,7 @@ def resolve(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None)
     return citations
 
 
-_WORDS = (OWN, THE, SAME)
-"""Names that point to a law named elsewhere or to the document's own."""
-
-
-def _word_law(name: Name, reference: Reference, document: OwnLaw, context: _Context) -> str | None:
+def _word_law(name: Name, reference: Reference, document: OwnLaw, scope: Scope) -> str | None:
     """The law of "denne lov", "lovens", "bekendtgørelsens" or "samme lov" (see the module docstring)."""
     word = name.word or LOV
     if name.kind == OWN:
@@ -142,7 +121,7 @@ def _word_law(name: Name, reference: Reference, document: OwnLaw, context: _Cont
         law = document.word(word, reference.start)
         if law is not None:
             return law
-    return context.nearest(reference, word)
+    return scope.nearest(reference, word)
 
 
 def resolve_names(scan: Scan, catalogue: LawCatalogue, context_law: str | None = None) -> None:
@@ -248,36 +227,6 @@ def document_name(scan: Scan) -> Name | None:
     return first
 
 
-def _amendment_regions(scan: Scan) -> list[tuple[int, int, str | None]]:
-    """(start, end, law) of each amending act's list of amendments: from "foretages følgende
-    ændringer" to the act's next provision heading or next lead-in."""
-    s = scan.text.norm
-    if "foretages" not in s:
-        return []
-    leads = list(AMENDMENT_LEAD.finditer(s))
-    regions: list[tuple[int, int, str | None]] = []
-    starts = [name.start for name in scan.names]
-    for i, lead in enumerate(leads):
-        law: str | None = None
-        first = bisect_left(starts, lead.start() - AMENDMENT_WINDOW)
-        for name in scan.names[first : bisect_left(starts, lead.start())]:
-            if AMENDMENT_OBJECT.search(s, max(0, name.start - 8), name.start):
-                law = name.law
-        end = leads[i + 1].start() if i + 1 < len(leads) else len(s)
-        heading = bisect_right(scan.headings, lead.end())
-        if heading < len(scan.headings):
-            end = min(end, scan.headings[heading])
-        regions.append((lead.end(), end, law))
-    return regions
-
-
-def _region_law(regions: list[tuple[int, int, str | None]], position: int) -> str | None:
-    for start, end, law in regions:
-        if start <= position < end:
-            return law
-    return None
-
-
 def _versions(scan: Scan) -> dict[int, Act | None]:
     """Reference end → the act cited right after it as the text of its law ("…§ 83, jf.
     lovbekendtgørelse nr. 1078 af …")."""
@@ -379,124 +328,3 @@ def _same_paragraph(paragraphs: Iterable[str], known: dict[str, set[str]]) -> st
     for paragraph in paragraphs:
         laws |= known.get(paragraph, set())
     return next(iter(laws)) if len(laws) == 1 else None
-
-
-class _Context:
-    """Where laws are named in the text, and its headings, for rules A, C and E."""
-
-    def __init__(self, scan: Scan, catalogue: LawCatalogue) -> None:
-        named = [name for name in scan.names if name.kind not in _WORDS and (name.law or name.kind != KNOWN)]
-        self.named = named
-        self.catalogue = catalogue
-        self.kinds: dict[str, str] = {}
-        self.ends = [name.end for name in named]
-        self.end_laws = [_bare_law(name) for name in named]
-        self.starts = [name.start for name in named]  # names do not overlap: same order
-        self.start_laws = self.end_laws
-        self.inferred_ends: list[int] = []
-        self.inferred_laws: list[str] = []
-        self.text = scan.text
-        self.provision_headings = scan.headings
-
-    @cached_property
-    def _sections(self) -> tuple[list[int], set[int]]:
-        """Where sections start (normalised offsets), and which of them are tables; found
-        only if a § is bare."""
-        original = self.text.original
-        found = {self.text.to_norm(match.start()): match for match in HEADING.finditer(original)}
-        tables = {at for at, match in found.items() if TABLE_HEADING.match(original, match.start())}
-        return sorted({*found, *self.provision_headings}), tables
-
-    @property
-    def headings(self) -> list[int]:
-        return self._sections[0]
-
-    def inferred(self, reference: Reference, law: str) -> None:
-        self.inferred_ends.append(reference.end)
-        self.inferred_laws.append(law)
-
-    def _nearest_before(self, position: int, floor: int) -> str | None:
-        best_end, best_law = -1, None
-        i = bisect_right(self.ends, position) - 1
-        if i >= 0 and self.ends[i] >= floor:
-            best_end, best_law = self.ends[i], self.end_laws[i]
-        j = bisect_right(self.inferred_ends, position) - 1
-        if j >= 0 and self.inferred_ends[j] >= floor and self.inferred_ends[j] > best_end:
-            best_law = self.inferred_laws[j]
-        return best_law
-
-    def section(self, reference: Reference) -> tuple[int, int]:
-        i = bisect_right(self.headings, reference.start)
-        start = self.headings[i - 1] if i else 0
-        end = self.headings[i] if i < len(self.headings) else len(self.text.norm)
-        return start, end
-
-    def in_sentence(self, s: str, reference: Reference) -> str | None:
-        """Rule A: the nearest law named earlier in the reference's sentence."""
-        floor = max(self.section(reference)[0], reference.start - SAME_SECTION_WINDOW)
-        for match in reversed(list(SENTENCE_END.finditer(s, floor, reference.start))):
-            if match.group() == "\t" or not _is_abbreviation(s, match.start()):
-                floor = match.end()
-                break
-        return self._nearest_before(reference.start, floor)
-
-    def before(self, reference: Reference) -> str | None:
-        """Rule C: the nearest law named or inferred earlier in the same section."""
-        floor = max(self.section(reference)[0], reference.start - SAME_SECTION_WINDOW)
-        return self._nearest_before(reference.start, floor)
-
-    def nearest(self, reference: Reference, kind: str) -> str | None:
-        """The nearest law of ``kind`` (an act of parliament, or a bekendtgørelse) named or
-        inferred before ``reference`` in its section, passing over laws of other kinds and
-        texts that are no law; a name that gives no law ends the search."""
-        floor = max(self.section(reference)[0], reference.start - SAME_SECTION_WINDOW)
-        i = bisect_right(self.ends, reference.start) - 1
-        j = bisect_right(self.inferred_ends, reference.start) - 1
-        while True:
-            named = i >= 0 and self.ends[i] >= floor
-            inferred = j >= 0 and self.inferred_ends[j] >= floor
-            if named and (not inferred or self.ends[i] >= self.inferred_ends[j]):
-                name = self.named[i]
-                i -= 1
-                if name.kind == INTERNAL or name.eu:
-                    continue
-                law = name.law
-                if law is None:
-                    return None
-            elif inferred:
-                law = self.inferred_laws[j]
-                j -= 1
-            else:
-                return None
-            if self._kind(law) == kind:
-                return law
-
-    def _kind(self, law: str) -> str:
-        if law not in self.kinds:
-            self.kinds[law] = act_kind(law, self.catalogue)
-        return self.kinds[law]
-
-    def after(self, reference: Reference) -> str | None:
-        """Rule E: the first law named later in the same section, if that is a table (or a
-        tab, a cell boundary, stands between)."""
-        start, end = self.section(reference)
-        ceiling = min(end, reference.end + SAME_SECTION_WINDOW)
-        i = bisect_left(self.starts, reference.end)
-        if i < len(self.starts) and self.starts[i] < ceiling:
-            in_table = start in self._sections[1] or "\t" in self.text.norm[reference.end : self.starts[i]]
-            return (self.start_laws[i] or None) if in_table else None
-        return None
-
-
-def _bare_law(name: Name) -> str:
-    """The law a bare § may take from ``name``: none (:data:`_BLOCKED`) from an EU act,
-    which has articles, not §§, or from a name that gives no law."""
-    if name.eu or name.law is None:
-        return _BLOCKED
-    return name.law
-
-
-def _is_abbreviation(s: str, stop: int) -> bool:
-    """Whether the full stop at ``stop`` ends an abbreviation such as "jf." or "stk."."""
-    word = ABBREVIATION_BEFORE_STOP.search(s, max(0, stop - 12), stop)
-    return word is not None and word.group(1).lower() in ABBREVIATIONS

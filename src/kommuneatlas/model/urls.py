@@ -45,14 +45,6 @@ def source_text_url(document_id: str, line: int | None = None) -> str:
     return f"dokumenter/{document_id}/tekst/{chunk}/#L{line}"
 
 
-def law_url(law: str) -> str:
-    return f"love/{law}/"
-
-
-def provision_url(law: str, provision: str) -> str:
-    return f"love/{law}/{provision}/"
-
-
 def api_url(kind: str, entity_id: str | None = None, extension: str = "json") -> str:
     """A download of the JSON API: ``api/<kind>.json`` or ``.csv`` (the whole list), or
     ``api/<kind>/<id>.json`` (one record)."""

@@ -1,3 +1,4 @@
-"""Data → website: the pages (:mod:`.render`), the JSON API, feeds and downloads, the backlinks
-from laws to the texts that cite them, the MkDocs plugin that hands it all over, and
-``kommuneatlas build`` (:mod:`.build`)."""
+"""Data → website: the pages (:mod:`.render`; the law pages show the backlinks that
+:mod:`kommuneatlas.citations` collects from the texts :mod:`.phases` hands it), the JSON API,
+feeds and downloads, the MkDocs plugin that hands it all over, and ``kommuneatlas build``
+(:mod:`.build`)."""

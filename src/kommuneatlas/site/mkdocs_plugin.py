@@ -27,10 +27,10 @@ from mkdocs.utils.meta import get_data
 
 from ..citations import Citation, LawCatalogue, annotate_markdown, markdown_citations
 from ..citations.report import report_lines
+from ..citations.targets import link_target
 from ..model.urls import relative
 from ..store.atomic import write_text_atomic
 from .api import serialise
-from .backlinks import link_target
 from .phases import generate
 from .render.headings import TocEntry
 
@@ -104,7 +104,7 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
             repo_url=config.repo_url,
         )
         self.catalogue = generated.catalogue
-        self.content = generated.references.content
+        self.content = generated.backlinks.content
         self.tocs = {page.src_path: page.toc for page in generated.pages}
         for page in generated.pages:
             files.append(self._generated_file(config, page.src_path, page.markdown))
@@ -113,7 +113,7 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
         for path, source in generated.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         log.info("%d sider dannet fra %s", len(generated.pages), self.config.data_dir)
-        for line in report_lines(generated.references.unknown_laws, Path(self.config.data_dir) / "laws.yaml"):
+        for line in report_lines(generated.backlinks.unknown_laws, Path(self.config.data_dir) / "laws.yaml"):
             log.info("%s", line)
         for network in generated.site.all("networks"):
             for note in network.get("notes") or []:

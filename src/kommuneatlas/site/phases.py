@@ -7,21 +7,25 @@ another static-site builder would need only another such adapter.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..citations import LawCatalogue, find_all, load_catalogue, provision_id
-from ..model.dataset import SiteData, load_site_data
-from ..model.urls import law_url, provision_url
+from ..citations import LawCatalogue, load_catalogue, provision_id
+from ..citations.backlinks import SOURCE_GROUP, Backlinks
+from ..citations.collect import CitingText, SourceLines, SourceText, collect
+from ..citations.targets import citation_finder, law_infos, law_url, provision_url
+from ..model.dataset import Entity, SiteData, field_texts, load_site_data
+from ..model.graph import Indexes
+from ..model.kinds import TEXT_FIELDS
+from ..model.urls import source_text_url
 from ..store.history import file_history
 from .api import build_api
-from .backlinks import ReferenceIndex, collect, link_target, mention_target, resolve_from_document
 from .downloads import download_files, law_records, yaml_copies
 from .feeds import feed_files
-from .render.laws import LawPages, law_infos
-from .render.linker import CitationFinder
+from .render.laws import LawPages
 from .render.pages import Page, SiteRenderer
 
 
@@ -30,39 +34,10 @@ class Generated:
     site: SiteData
     pages: list[Page]
     api: dict[str, list[dict[str, Any]]]
-    references: ReferenceIndex
+    backlinks: Backlinks
     catalogue: LawCatalogue
     files: dict[str, str]  # site path → text: feeds, calendars, CSV and one-record downloads
     copies: dict[str, Path]  # site path → file to copy as it is: the records' YAML files
-
-
-def citation_finder(catalogue: LawCatalogue, references: ReferenceIndex | None = None) -> CitationFinder:
-    """(text, fallback) → linkable spans: each cited provision (each item of a list), and
-    laws named without a paragraph. A text whose references were collected is not searched
-    again: its spans are those ``references`` kept (find once, link everywhere). Without
-    ``references`` every catalogue law is linked; with them, only the laws that have a page."""
-    known = references.spans if references is not None else {}
-    with_pages: Container[str] = references.laws() if references is not None else catalogue
-
-    def find(text: str, fallback: Mapping[str, str] | None) -> list[tuple[int, int, str]]:
-        spans = known.get(text)
-        if spans is not None:
-            return spans
-        citations, mentions = find_all(text, catalogue)
-        spans = [
-            (piece.start, piece.end, url)
-            for citation in citations
-            for piece in resolve_from_document(citation, fallback).split(text)
-            if (url := link_target(piece)) and piece.law in with_pages
-        ]
-        taken = [(start, end) for start, end, _ in spans]
-        for mention in mentions:
-            linkable = mention.act or mention.law in with_pages
-            if linkable and not any(s < mention.end and mention.start < e for s, e in taken):
-                spans.append((mention.start, mention.end, mention_target(mention)))
-        return sorted(spans)
-
-    return find
 
 
 def _source_texts(site: SiteData) -> dict[str, str]:
@@ -74,11 +49,72 @@ def _source_texts(site: SiteData) -> dict[str, str]:
     return texts
 
 
-def laws_api(catalogue: LawCatalogue, references: ReferenceIndex) -> list[dict[str, Any]]:
+def citing_texts(site: SiteData, ix: Indexes) -> list[CitingText]:
+    """What the entities say that may cite laws (the fields of :data:`~..model.kinds.TEXT_FIELDS`):
+    one :class:`CitingText` per entity, and one per row of a document's bureaucracy table, in the
+    order the backlinks are listed."""
+    texts = []
+    for kind, fields in TEXT_FIELDS.items():
+        for entity in site.all(kind):
+            citing = CitingText(
+                kind, kind, entity["id"], ix.url(kind, entity["id"]) or "", _title(kind, entity),
+                _date(site, kind, entity), tuple(text for name in fields for text in field_texts(entity.get(name))),
+                _source_lines(entity),
+            )  # fmt: skip
+            texts.append(citing)
+            if kind == "documents":
+                for row in entity.get("bureaucracy_rows") or []:
+                    cells = " ".join(str(row.get(k) or "") for k in ("legal_basis", "description"))
+                    texts.append(CitingText(
+                        "bureaucracy", kind, entity["id"], citing.url, str(row.get("subject")), citing.date,
+                        (cells,), shown=False,
+                    ))  # fmt: skip
+    return texts
+
+
+def citing_sources(site: SiteData, source_texts: Mapping[str, str]) -> list[SourceText]:
+    """The source documents' full texts (document id → text), cited from their pages of lines."""
+    sources = []
+    for document_id, text in source_texts.items():
+        document = site.get("documents", document_id) or {"id": document_id}
+        title = f"{document.get('title', document_id)} (kildetekst)"
+        date = _date(site, "documents", document)
+        sources.append(
+            SourceText("documents", document_id, title, date, text, partial(source_text_url, document_id))
+        )
+    return sources
+
+
+def _title(kind: str, entity: Entity) -> str:
+    if kind == "items":
+        return f"{entity.get('number')} {entity.get('title')}"
+    return str(entity.get("title") or entity.get("name") or entity["id"])
+
+
+def _date(site: SiteData, kind: str, entity: Entity) -> str | None:
+    """The date of what the entity says: its meeting's (items), its own (documents), else its
+    source document's."""
+    if kind == "items":
+        meeting = site.get("meetings", entity.get("meeting", "")) or {}
+        return str(meeting["date"]) if meeting.get("date") else None
+    source = entity.get("source") or {}
+    document = site.get("documents", source.get("document", "")) if kind != "documents" else entity
+    return str(document["date"]) if document and document.get("date") else None
+
+
+def _source_lines(entity: Entity) -> SourceLines | None:
+    source = entity.get("source")
+    if not isinstance(source, dict) or not source.get("first_line"):
+        return None
+    first = source["first_line"]
+    return SourceLines(str(source.get("document") or ""), first, source.get("last_line") or first)
+
+
+def laws_api(catalogue: LawCatalogue, backlinks: Backlinks) -> list[dict[str, Any]]:
     """One row per law with a page: the catalogue's, then those it lacks (``known`` false)."""
-    by_law = references.by_law()
+    by_law = backlinks.by_law()
     rows = []
-    for info in law_infos(catalogue, references):
+    for info in law_infos(catalogue, backlinks):
         law = info.id
         counts = Counter(o.paragraph for o in by_law.get(law, []) if o.paragraph)
         rows.append({
@@ -86,16 +122,17 @@ def laws_api(catalogue: LawCatalogue, references: ReferenceIndex) -> list[dict[s
             "retsinformation": info.url, "known": info.known,
             "provisions": [{"paragraph": p, "url": f"/{provision_url(law, provision_id(law, p))}", "count": n}
                            for p, n in sorted(counts.items())],
-            "mentions": len(references.mentions.get(law, [])),
+            "mentions": len(backlinks.mentions.get(law, [])),
         })  # fmt: skip
     return rows
 
 
-def references_api(references: ReferenceIndex) -> list[dict[str, Any]]:
-    """One row per occurrence; ids number the occurrences of each citing page in text order."""
+def references_api(backlinks: Backlinks) -> list[dict[str, Any]]:
+    """The API's ``references``: one row per occurrence; ids number the occurrences of each
+    citing page in text order."""
     rows = []
     seen: Counter[tuple[str, str]] = Counter()
-    for occurrence in references.occurrences:
+    for occurrence in backlinks.occurrences:
         key = (occurrence.entity_kind, occurrence.entity_id)
         seen[key] += 1
         rows.append({"id": f"{key[0]}/{key[1]}/{seen[key]}", **occurrence.as_json()})
@@ -129,21 +166,23 @@ def generate(
             folder = None  # data outside the checkout: no history
         if folder is not None:
             renderer.history = file_history(repo_root, folder)
-    references = collect(site, renderer.ix, catalogue, source_texts, content)
-    renderer.find = citation_finder(catalogue, references)
-    renderer.fallbacks = references.fallbacks
-    renderer.source_spans = references.source_spans
-    labels = {info.id: info.label for info in law_infos(catalogue, references)}
-    for occurrence in references.occurrences:
-        if occurrence.group != "source":
+    backlinks = collect(
+        citing_texts(site, renderer.ix), citing_sources(site, source_texts), catalogue, content
+    )
+    renderer.find = citation_finder(catalogue, backlinks)
+    renderer.fallbacks = backlinks.fallbacks
+    renderer.source_spans = backlinks.source_spans
+    labels = {info.id: info.label for info in law_infos(catalogue, backlinks)}
+    for occurrence in backlinks.occurrences:
+        if occurrence.group != SOURCE_GROUP:
             key = (occurrence.entity_kind, occurrence.entity_id)
             renderer.laws_by_entity.setdefault(key, set()).add(labels[occurrence.law])
-    pages = [*renderer.pages(), *LawPages(renderer, catalogue, references).pages()]
-    api = build_api(site, laws=laws_api(catalogue, references), references=references_api(references))
+    pages = [*renderer.pages(), *LawPages(renderer, catalogue, backlinks).pages()]
+    api = build_api(site, laws=laws_api(catalogue, backlinks), references=references_api(backlinks))
     base = (site_url or "/").rstrip("/") + "/"
     files = {
         **feed_files(site, renderer.ix, base),
         **download_files(api),
-        **law_records(catalogue, references.laws()),
+        **law_records(catalogue, backlinks.laws()),
     }
-    return Generated(site, pages, api, references, catalogue, files, yaml_copies(site))
+    return Generated(site, pages, api, backlinks, catalogue, files, yaml_copies(site))

@@ -4,45 +4,28 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from ...citations import LawCatalogue, provision_id
-from ...model.urls import api_url, data_file_url, law_url, provision_url
-from ..backlinks import KIND_LABELS, Occurrence, ReferenceIndex
+from ...citations.backlinks import CONTENT_GROUP, SOURCE_GROUP, Backlinks, Occurrence
+from ...citations.targets import law_infos, law_url, provision_url
+from ...model.urls import api_url, data_file_url
 from .linker import Linker
 from .pages import Page, SiteRenderer
 from .paging import BACKLINK_ROWS, WIDE_ROWS, Pager, chunked, page_url
 
-
-@dataclass(frozen=True)
-class LawInfo:
-    """What the law pages show of a law: the catalogue's entry, or for a law it lacks
-    (``known`` false) the name the texts use most and, for an act, its address."""
-
-    id: str
-    title: str
-    label: str
-    aliases: list[str]
-    url: str | None
-    known: bool
-
-
-def law_infos(catalogue: LawCatalogue, references: ReferenceIndex) -> list[LawInfo]:
-    """Every law with a page: the catalogue's laws the site cites or names, in catalogue order,
-    then those it lacks that the texts cite, by id. A catalogue law nothing on the site refers
-    to has no page (the catalogue covers the field; a site cites a few dozen of its laws)."""
-    on_site = references.laws()
-    infos = [
-        LawInfo(law.id, law.title, law.label, law.aliases, law.url, True)
-        for law in catalogue
-        if law.id in on_site
-    ]
-    for law_id, unknown in sorted(references.unknown_laws.items()):
-        infos.append(LawInfo(law_id, unknown.title, unknown.title, [], unknown.url, False))
-    return infos
+GROUP_LABELS = {
+    "items": "Beslutninger",
+    "experiments": "Frikommuneforsøg",
+    "networks": "Frikommunenetværk",
+    "documents": "Dokumenter",
+    "bureaucracy": "Eksempler på statsligt bureaukrati",
+    SOURCE_GROUP: "Kildetekster",
+    CONTENT_GROUP: "Redaktionelle sider",
+}
+"""The lists of a provision page, by the group of their backlinks, in the order shown."""
 
 
 def _paragraph_key(paragraph: str) -> tuple[int, str]:
@@ -66,15 +49,15 @@ def provision_label(law_short: str, paragraph: str) -> str:
 
 
 class LawPages:
-    """Renders the law pages with the renderer's environment and the collected references."""
+    """Renders the law pages with the renderer's environment and the collected backlinks."""
 
-    def __init__(self, renderer: SiteRenderer, catalogue: LawCatalogue, references: ReferenceIndex) -> None:
+    def __init__(self, renderer: SiteRenderer, catalogue: LawCatalogue, backlinks: Backlinks) -> None:
         self.renderer = renderer
-        self.laws = {info.id: info for info in law_infos(catalogue, references)}
-        self.references = references
-        self.by_law = references.by_law()
-        self.by_provision = references.by_provision()
-        self.together = references.cited_together()
+        self.laws = {info.id: info for info in law_infos(catalogue, backlinks)}
+        self.backlinks = backlinks
+        self.by_law = backlinks.by_law()
+        self.by_provision = backlinks.by_provision()
+        self.together = backlinks.cited_together()
 
     def short(self, law: str) -> str:
         return self.laws[law].label
@@ -91,7 +74,7 @@ class LawPages:
         rows: list[list[Any]] = []
         for law in sorted(self.laws, key=lambda i: -len(self.by_law.get(i, []))):
             count = len(self.by_law.get(law, []))
-            mentions = len(self.references.mentions.get(law, []))
+            mentions = len(self.backlinks.mentions.get(law, []))
             info = self.laws[law]
             short = info.label if info.known else f"{UNKNOWN_LAW} ({law})"
             rows.append([(law_url(law), info.title), short, count, mentions])
@@ -112,7 +95,7 @@ class LawPages:
             if o.paragraph:
                 provisions[o.paragraph] = provisions.get(o.paragraph, 0) + 1
         chapters = sorted({c for o in self.by_law.get(law, []) for c in o.chapter}, key=_paragraph_key)
-        mentions = self.references.mentions.get(law, [])
+        mentions = self.backlinks.mentions.get(law, [])
         parts = chunked(mentions, BACKLINK_ROWS)
         for number, part in enumerate(parts, 1):
             page = page_url(url, number)
@@ -136,7 +119,7 @@ class LawPages:
         url = provision_url(law, provision_id(law, paragraph))
         info = self.laws[law]
         title = provision_label(self.short(law), paragraph)
-        order = list(KIND_LABELS.values())
+        order = list(GROUP_LABELS.values())
         ordered = sorted(occurrences, key=lambda o: (o.date or "", o.title), reverse=True)
         parts = chunked(ordered, BACKLINK_ROWS)
         for number, part in enumerate(parts, 1):
@@ -144,7 +127,7 @@ class LawPages:
             linker = Linker(page)
             groups: dict[str, list[dict[str, Any]]] = {}
             for o in part:
-                groups.setdefault(KIND_LABELS.get(o.group, o.group), []).append(
+                groups.setdefault(GROUP_LABELS.get(o.group, o.group), []).append(
                     {"link": linker.a(o.url, o.title), "date": o.date, "context": highlighted(o), "explicit": o.explicit,
                      "stk": ", ".join(o.stk), "nr": ", ".join(o.nr)}
                 )  # fmt: skip

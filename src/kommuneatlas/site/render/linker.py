@@ -9,12 +9,9 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ...citations import Span, annotate, clip
+from ...citations.targets import CitationFinder
 from ...model.urls import relative
 from .text_blocks import render_blocks
-
-CitationFinder = Callable[[str, Mapping[str, str] | None], list[tuple[int, int, str]]]
-"""(text, paragraph → law fallback) → [(start, end, target URL)] for every linkable reference:
-sorted, not overlapping, one span per item of a list ("§ 83" and "§ 85 i serviceloven")."""
 
 _SPACES = re.compile(r"\s+")
 
@@ -25,7 +22,7 @@ class Linker:
 
     page_url: str
     find: CitationFinder | None = None
-    fallback: Mapping[str, str] | None = None  # for bare references: see references.resolve_from_document
+    fallback: Mapping[str, str] | None = None  # bare references: citations.targets.resolve_from_document
 
     def href(self, url: str) -> str:
         return relative(url, self.page_url)

@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from ...citations.targets import CitationFinder
 from ...model.dataset import Entity, SiteData
 from ...model.graph import Indexes, build_indexes
 from ...model.urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
@@ -21,7 +22,7 @@ from ...text.danish_format import danish_date, danish_number, time_element
 from .environment import make_environment
 from .headings import TocEntry, outline
 from .history import page_history
-from .linker import CitationFinder, Linker
+from .linker import Linker
 from .paging import LISTING_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager, Related, chunked, page_url
 from .safe_markdown import render_markdown
 

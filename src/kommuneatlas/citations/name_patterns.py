@@ -1,0 +1,307 @@
+"""The grammar of law names as data: the catalogue's names, names it lacks, texts that are no
+law, EU acts, act citations by number and date, amending acts and what a document is,
+compiled once.
+
+Unless noted, they run on the *normalised* text (see :mod:`.textmap`), as those of
+:mod:`.patterns` do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# --- law names --------------------------------------------------------------------------------
+
+TITLE_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
+"""A trailing "(serviceloven)" or "(VVM)" in an official title: not part of what texts write."""
+
+TITLE_ETC = re.compile(r" m\.v\.$")
+"""Titles ending "m.v." are also written "mv." or without it."""
+
+BILL_PREFIX = r"lovforslag(?: nr\.)?(?: L)? ?\d{1,4} om "
+"""A bill named by number and subject ("lovforslag 200 om frikommunenetværk") names the
+law it became: "lov om" + the same subject."""
+
+LAW_PREFIX = "lov om "
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, longest first, built as a trie.
+
+    Python's ``re`` tries the alternatives of ``a|b|c`` one by one at every position; a
+    trie shares prefixes, so a few hundred law names cost about as much as a few.
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def law_name_patterns(
+    abbreviations: Iterable[str], names: Iterable[str], law_tails: Iterable[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns for every law name: abbreviations, matched case-sensitively ("BR", not
+    "br") and only where a word starts (which the caller checks), and lower-case names, to be matched against the *lower-cased* text (much faster
+    than ``re.IGNORECASE``), including bills by number ("lovforslag 200 om …", where
+    ``law_tails`` are the subjects of the "Lov om …" titles).
+    """
+    abbreviation = trie_pattern(abbreviations) or "(?!)"
+    name = trie_pattern(names) or "(?!)"
+    tail = trie_pattern(law_tails) or "(?!)"
+    return (
+        re.compile(rf"{abbreviation}(?!\w)"),  # no leading \b (slow to scan for): checked by the caller
+        re.compile(rf"\b(?:{BILL_PREFIX.lower()}{tail}|{name})(?!\w)"),
+    )
+
+
+# --- law names the catalogue does not know ------------------------------------------------------
+# All of these run on the lower-cased normalised text.
+
+LAW_WORD_END = re.compile(r"(?:lov(?:ens?|s)?|bekendtgørelse(?:ns?|s)?|forordningens?|direktivets?)(?![\w-])")
+"""The end of a one-word law name ("forældreansvarsloven", "sygedagpengelovens",
+"LAB-loven", "databeskyttelsesforordningen"); the word is read back to its start. (Also
+the "lov" of "denne lov".)"""
+
+OWN_LAW_BEFORE = re.compile(
+    r"(?<![\w-])(?:(denne|nærværende)|(samme|nævnte|ovennævnte|førnævnte|omtalte|pågældende)) $"
+)
+""""denne lov", "nærværende bekendtgørelses": the document's own act; "§ 3 i samme lov",
+"ovennævnte lovs § 5", "den pågældende lov": the act named last (group 2)."""
+
+BILL_WORD = re.compile(r"(?<![\w-])(?:lov)?forslag(?:et|ets)(?![\w-])")
+""""lovforslagets § 2": the bill's own provision, no reference to a law."""
+
+_INTERNAL_FORMS = {
+    # a document's own kind of text: (definite forms, genitive forms)
+    "vedtægt": ("en erne", "ens ernes"),
+    "forretningsorden": ("en", "ens"),
+    "plan": ("en erne", "ens ernes"),  # lokalplan, kommuneplan, handleplan …
+    "aftale": ("n rne", "ns rnes"),
+    "overenskomst": ("en erne", "ens ernes"),
+    "kontrakt": ("en erne", "ens ernes"),
+    "regulativ": ("et erne", "ets ernes"),
+    "instruks": ("en", "ens"),
+    "protokol": ("len", "lens"),
+    "retningslinje": ("n rne", "ns rnes"),
+    "vilkår": ("ene", "enes"),
+    "tillæg": ("get", "gets"),
+    "kommissorium": ("", ""),
+}
+"""Texts that have §§ of their own and are no law: a society's vedtægter, a council's
+forretningsorden, a lokalplan, an agreement, a collective agreement, a contract …, in the
+forms that own a § ("vedtægternes § 4", "§ 3 i aftalen"); compounds too ("styrelsesvedtægtens")."""
+
+
+def _internal_words(which: int) -> str:
+    forms = [root + ending for root, pair in _INTERNAL_FORMS.items() for ending in pair[which].split()]
+    if which == 1:
+        forms.append("kommissoriets")
+    return trie_pattern(forms)
+
+
+INTERNAL_BEFORE = re.compile(
+    rf"(?<![\w-])(?:[\w-]*(?:{_internal_words(1)})|bemærkning(?:en|er|erne)? til) ?$"
+)
+"""Before a § (searched in the lower-cased text up to the sign): the owner is a document's own
+text ("vedtægternes § 4", "forretningsordenens § 9"), or the § is the bill's own ("bemærkningerne
+til § 1, nr. 55")."""
+
+REMARKS_HEADING = re.compile(r"[ \t]*Til[ \t]+$")
+"""Before a § that is alone on its line: "Til § 1" heads the remarks on a bill's own § 1 (a
+section starts there; no reference)."""
+
+INTERNAL_AFTER = re.compile(rf"[\w-]*(?:{_internal_words(0)})(?![\w-])")
+"""After a § and its connector (:data:`.patterns.CONNECTOR_AFTER`): "§ 3 i aftalen", "§ 12 i
+overenskomsten"."""
+
+LAW_WORD_CHARS = re.compile(r"[\w-]*$")
+"""The letters (and hyphens) of a word up to a law-word ending, read backwards."""
+
+MIN_LAW_WORD_STEM = 3
+"""Letters a one-word name needs before its ending: "grundloven", not "orloven" (two
+before a hyphen: "SU-loven")."""
+
+NOT_LAW_WORDS = re.compile(r"(?:^|-)(?:.*orlov(?:en|ens)?|lovbekendtgørelsens?|.*lovgivning\w*)$")
+"""Words that end like a law but are none: "barselsorloven" (leave), "lovbekendtgørelsen"."""
+
+ANAPHORIC_LAW_WORDS = frozenset(
+    {
+        "ændringslov", "ændringsloven", "ændringslovens", "hovedlov", "hovedloven", "hovedlovens",
+        "rammelov", "rammeloven", "rammelovens", "særlov", "særloven", "særlovens", "ændringsbekendtgørelse",
+        "ændringsbekendtgørelsen", "ændringsbekendtgørelsens",
+    }
+)  # fmt: skip
+"""Words that point back to an act named elsewhere: they end the reach of the law before
+them, but give no law of their own."""
+
+OWN_LAW_WORDS = frozenset({"loven", "lovens", "bekendtgørelsen", "bekendtgørelsens"})
+""""lovens § 5", "§ 5 i loven": what the document is tells the act (see :mod:`.own_law`)."""
+
+TITLE_OM = re.compile(r" om (?=[^\W\d_])")
+TITLE_HEAD = re.compile(
+    r"(?<![\w-])(?:(?:forslag til )?(?:lov|bekendtgørelse|anordning)|lovforslag(?: nr\.?)?(?: l)? ?\d{1,4})$"
+)
+"""Where a title starts, before its " om ": "lov om …", "bekendtgørelse om …", "forslag til
+lov om …", "lovforslag L 200 om …" (a bill is named for the act it becomes)."""
+
+TITLE_WORD = re.compile(r" ?([^\s,;:()\[\]\"“”„»«?!/<>]+)")
+"""One word of a title (punctuation ends a title)."""
+
+MAX_TITLE_WORDS = 20
+
+TITLE_STOP_WORDS = frozenset(
+    {
+        # finite verbs and auxiliaries: the title has ended, the clause goes on
+        "er", "var", "blev", "bliver", "være", "været", "har", "havde", "have", "kan", "kunne", "skal",
+        "skulle", "må", "måtte", "vil", "ville", "bør", "burde", "gælder", "gjaldt", "finder", "fandt",
+        "følger", "fulgte", "fremgår", "fremgik", "foreskriver", "fastsætter", "fastslår", "bestemmer",
+        "indeholder", "træder", "trådte", "ændres", "ophæves", "affattes", "indsættes", "udgår",
+        "foretages", "giver", "gav", "omfatter", "omfattede", "regulerer", "hjemler", "sikrer",
+        "betyder", "medfører", "kræver", "pålægger", "tillader", "forudsætter", "vedtages", "vedtaget",
+        "ændrer", "ophæver", "angår", "vedrører", "nævnes", "nævnt", "nævnte", "anvendes", "anført",
+        "anførte", "anføres", "udstedes", "udstedt", "fastsat", "fastsættes", "bemyndiger",
+        "forpligter", "stiller", "opfylder", "trådt", "gennemfører", "gennemføres", "bestemmes",
+        "træffes", "ydes", "gives", "udbetales", "tildeles", "beregnes", "kræves", "afgøres",
+        "behandles", "omfattes", "sker", "ske", "gør", "gjorde", "får", "fik", "tager", "lægger",
+        "sætter", "blevet", "kommer", "fastsatte", "indførte", "indført", "vedtog", "medførte",
+        "betød", "skaber", "bevilges", "iværksættes", "betales", "opkræves", "tillades", "tilkendes",
+        "fastslog", "bestemte", "foreskrev", "hjemlede", "regulerede", "ændret", "straffes", "anses",
+        "ophører", "bortfalder", "indebærer", "hører", "ligger",
+        # adverbs and the infinitive marker: no title goes on with them ("… til søs ved ikke at …")
+        "at", "ikke", "også", "dog", "kun", "alene", "desuden", "ligeledes", "derfor", "fortsat",
+        # words that start a new clause or a reference
+        "der", "som", "hvor", "hvis", "når", "idet", "fordi", "men", "hvilket", "hvorefter",
+        "hvorved", "hvori", "hvorfor", "så", "da", "samt", "eller", "og/eller", "herunder", "jf.",
+        "jfr.", "jf", "jfr", "bl.a.", "fx", "f.eks.", "dvs.", "efter", "stk.", "stk", "nr.", "nr",
+        "pkt.", "kapitel", "kap.", "afsnit", "senest", "lovens", "loven", "ifølge",
+    }
+)  # fmt: skip
+"""A word that a title never reaches: the title ends before it."""
+
+TITLE_STOP_PAIRS = {
+    "i": frozenset({"henhold", "medfør", "forbindelse", "øvrigt", "stedet", "sammenhæng",
+                    "overensstemmelse", "tilfælde", "praksis", "perioden", "så"}),
+    "med": frozenset({"senere", "ændringer", "virkning", "de", "den", "det"}),
+}  # fmt: skip
+"""Two-word phrases that end a title ("… i henhold til", "… med senere ændringer")."""
+
+TITLE_END_WORDS = frozenset({"m.v.", "mv.", "mv", "m.m.", "mm."})
+"""A title ends after these ("lov om almene boliger mv. og …")."""
+
+TITLE_TRAILING = frozenset(
+    {"og", "i", "af", "til", "for", "på", "om", "med", "ved", "fra", "de", "den", "det", "en", "et", "mod"}
+)
+"""Words a title does not end with: dropped from the end of a title read too far."""
+
+TITLE_EXTENDERS = frozenset({"af", "mellem", "om"})
+"""After a title the catalogue knows, these words make a longer title it does not know
+("lov om leje" + "af erhvervslokaler"); any other word ends the known title there."""
+
+LAW_LIST_WORDS = frozenset({"og", "samt", "eller", "og/eller"})
+"""Between two laws in a list ("lov om x og lov om y"): the first title ends before them."""
+
+NEXT_LAW = re.compile(
+    r"(?:forslag til )?(?:lov|lovens?|bekendtgørelse|lovbekendtgørelse)\b|§|stk\.|kap(?:itel|\.)|paragraf|\d"
+    r"|[\w-]+(?:lov(?:ens?)?|bekendtgørelsens?)\b"
+)
+"""What may follow "og" after a title when the title has ended: another law, or a §."""
+
+# --- EU acts -------------------------------------------------------------------------------------
+
+EU_ACT = re.compile(
+    r"(?:europa-parlamentets og rådets |kommissionens |rådets )?(forordning|direktiv)(?:en|et)?"
+    r" \((?:eu|ef|euratom)\) (?:nr\. )?(\d{2,4})/(\d{1,4})(?!\d)"
+)
+"""An EU act by number ("forordning (EU) 2016/679"): a law of articles, not §§, found so that
+it ends the reach of the law before it; its EUR-Lex address (:data:`EUR_LEX`) finds it in the
+catalogue."""
+
+EUR_LEX = "https://eur-lex.europa.eu/eli/{kind}/{year}/{number}/oj"
+
+# --- act citations -------------------------------------------------------------------------------
+
+ACT_TYPE = {
+    "lov": "LOV", "lovbekendtgørelse": "LBK", "lovbek": "LBK", "lbk": "LBK",
+    "bekendtgørelse": "BEK", "bek": "BEK", "cirkulære": "CIR", "cir": "CIR",
+}  # fmt: skip
+"""The act types of a citation "<type> nr. N af DATE", as Retsinformation abbreviates them."""
+
+_MONTHS = (
+    r"januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|okt\.?|nov\.?|dec\.?"
+)
+ACT_NUMBER = re.compile(r"nr\.? ?\d")
+ACT_HEAD = re.compile(
+    r"(?<![\w-])(?:lovbekendtgørelse|lovbek|lbk|lov|bekendtgørelse|bek|cirkulære|cir)\.? ?$"
+)
+"""Before "nr. N": the act type of an act citation (found back from the number)."""
+ACT = re.compile(
+    r"(lovbekendtgørelse|lovbek|lbk|lov|bekendtgørelse|bek|cirkulære|cir)\.? ?nr\.? ?(\d{1,5})(?!\d)"
+    r"(?: ?(?:af|fra) (?:den )?"
+    rf"(?:(\d{{1,2}})\.? ?({_MONTHS}) ?(\d{{4}})|(\d{{1,2}})([/.-])(\d{{1,2}})\7 ?(\d{{4}}))(?!\d))?"
+)
+"""An act by number and date: "lov nr. 551 af 7. maj 2019", "LBK nr 1078 af 15/08/2022",
+"bekendtgørelse nr. 1232 af 1.10.2021"; without a date ("lov nr. 434") it names no act we
+can place."""
+
+ACT_TITLE = re.compile(r" om (?=[^\W\d_])")
+"""An act citation's title follows: "lov nr. 1482 af 23. december 2014 om …"."""
+
+AMENDING_TITLE = re.compile(r"^(?:lov |bekendtgørelse )?om (?:ændring|ophævelse) af ")
+"""The title of an act that amends or repeals others: the act is not the law it names."""
+
+ELI = "https://www.retsinformation.dk/eli/lta/{year}/{number}"
+"""The act's address on Retsinformation (Lovtidende A: acts, consolidations, orders)."""
+
+APPOSITION = re.compile(r",? ?(?:jfr?\. ?|\()")
+"""Between a law and the act that is its text: "lov om social service, jf. lovbekendtgørelse
+nr. 1078 af …" (the consolidated act is the same law)."""
+
+# --- amendment acts ------------------------------------------------------------------------------
+
+AMENDMENT_LEAD = re.compile(r"foretages (?:følgende|flg\.) ændring(?:er)?\b")
+"""The end of an amending act's lead-in: "I lov om …, jf. …, foretages følgende ændringer:";
+until the act's next provision, a bare § belongs to the law named after "I"."""
+
+AMENDMENT_OBJECT = re.compile(r"(?:^|[.:;] |\t| )I $")
+"""What stands before the amended law's name in the lead-in ("§ 1 I lov om …")."""
+
+AMENDMENT_WINDOW = 800
+"""How far before "foretages følgende ændringer" the lead-in's "I <law>" may start."""
+
+# --- what a document is (see own_law.py) ------------------------------------------------------
+
+AMENDED_IN_TITLE = re.compile(r"(?:ændring|ophævelse) af ")
+"""In an amending act's title, before the law it amends."""
+
+AMENDED_AFTER_TITLE = re.compile(r",? (?:og|samt) |, ")
+"""Between the laws an amending act's title names ("… af lov om X, lov om Y og lov om Z")."""
+
+REMARKS = re.compile(
+    r"^[ \t]*(?:bemærkninger til lovforslaget|almindelige bemærkninger|specielle bemærkninger"
+    r"|bemærkninger til lovforslagets enkelte bestemmelser)",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""Where a bill's remarks start (matched on the original text)."""
+
+ENABLING_LEAD = re.compile(r"(?<![\w-])[Ii] medfør af ")
+"""A bekendtgørelse's preamble: "I medfør af § 139 i lov om social service …, fastsættes:"."""
+
+ENABLING_END = re.compile(r"(?<![\w-])(?:fastsættes|bestemmes|ændres|efter bemyndigelse)(?![\w-])|: ")
+ENABLING_WINDOW = 1500
+"""How far after a bekendtgørelse's title its preamble may start."""
+
+TITLE_LINE_END = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?(?:\r?\n|$)")
+"""After a title that heads a document: the end of its line (matched on the original text)."""
