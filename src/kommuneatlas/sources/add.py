@@ -26,12 +26,13 @@ from ..errors import KommuneatlasError, Problem
 from ..store.atomic import write_bytes_atomic, write_text_atomic
 from ..store.yaml import load_round_trip, round_trip
 from ..text.danish_dates import MONTHS
+from ..text.lines import source_lines
 from ..text.slugs import slugify
 from .detect.cues import KIND_CUES
 from .detect.kinds import KindGuess, detect_kind
 from .detect.metadata import Detected, Metadata, detect_metadata
 from .document_types import DOCUMENT_TYPES
-from .manifest import MANIFEST, decode_text, read_manifest, source_lines
+from .manifest import MANIFEST, decode_text, read_manifest
 from .pdftext import is_pdf, pdf_to_text
 from .reference import KommuneIndex
 

@@ -14,10 +14,10 @@ from ...model.dataset import Entity, SiteData
 from ...model.graph import Indexes, build_indexes
 from ...model.urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
 from ...sources.document_types import type_label
-from ...sources.manifest import line_bounds
 from ...sources.reference import kkr_id
 from ...store.history import Commit
 from ...text.danish_format import danish_date, danish_number, time_element
+from ...text.lines import line_bounds
 from .environment import make_environment
 from .headings import TocEntry, outline
 from .history import page_history
