@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from kommuneatlas.errors import KommuneatlasError
 from kommuneatlas.sources.manifest import decode_text
-from kommuneatlas.text.lines import LineIndex, line_bounds, source_lines
+from kommuneatlas.text.clean import collapse_ws
+from kommuneatlas.text.lines import LineIndex, join_numbered, line_bounds, source_lines
 
 _TEXTS = st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "\r", "\f", "\t", "§"]), max_size=40)
 
@@ -42,3 +43,28 @@ def test_invalid_utf8_is_reported_on_its_line(data: bytes, line: int) -> None:
     with pytest.raises(KommuneatlasError) as raised:
         decode_text(data, Path("kilde.txt"))
     assert raised.value.problems[0].line == line
+
+
+def test_joined_lines_map_offsets_to_lines() -> None:
+    joined = join_numbered(
+        [(10, " Specialområde Udviklings-"), (11, ""), (12, "hæmning og ADHD "), (14, "i Region")]
+    )
+    assert joined is not None
+    assert joined.text == "Specialområde Udviklingshæmning og ADHD i Region"
+    assert (joined.first_line, joined.last_line) == (10, 14)
+    assert joined.line_at(joined.text.index("Udviklings")) == 10
+    assert joined.line_at(joined.text.index("ADHD")) == 12
+    assert joined.line_at(joined.text.index("Region")) == 14
+    assert join_numbered([(1, "  "), (2, "")]) is None
+
+
+@given(
+    st.lists(st.text(alphabet="abc æø", min_size=1, max_size=15).filter(str.strip), min_size=1, max_size=8)
+)
+def test_joined_lines_know_the_line_of_every_word(words: list[str]) -> None:
+    numbered = [(n * 2 + 1, word) for n, word in enumerate(words)]
+    joined = join_numbered(numbered)
+    assert joined is not None
+    for (number, word), start in zip(numbered, joined.starts, strict=True):
+        assert joined.text[start:].startswith(collapse_ws(word))
+        assert joined.line_at(start) == number

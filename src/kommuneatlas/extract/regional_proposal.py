@@ -26,8 +26,9 @@ from ..sources.reference import KommuneIndex
 from ..text.clean import collapse_ws
 from ..text.danish_amounts import find_amounts
 from ..text.danish_dates import find_danish_dates
+from ..text.lines import Joined, NumberedLine, join_numbered
 from .common.layout import is_indented, is_page_start, normalised
-from .common.passages import NumberedLine, Passage, passage, sentence_at, sentence_bounds
+from .common.passages import sentence_at, sentence_bounds
 from .common.running_text import bullet_item
 from .record import Record, provenance
 
@@ -48,7 +49,7 @@ class Paragraph:
     """A paragraph of the body: its joined text (without a bullet) and whether it is a list item
     (its first line indented or bulleted)."""
 
-    passage: Passage
+    passage: Joined
     item: bool
 
     @property
@@ -96,7 +97,7 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     return [Record(kind="documents", id=doc.id, data=data)]
 
 
-def parse_title(doc: SourceDocument) -> tuple[Passage, int]:
+def parse_title(doc: SourceDocument) -> tuple[Joined, int]:
     """The title (see the module docstring) and the line number after it."""
     numbered = list(enumerate(doc.lines, 1))
     start = next((n for n, line in numbered if line.strip()), None)
@@ -110,7 +111,7 @@ def parse_title(doc: SourceDocument) -> tuple[Passage, int]:
             break
         widest = max(widest, len(following))
         end += 1
-    title = passage(numbered[start - 1 : end])
+    title = join_numbered(numbered[start - 1 : end])
     assert title is not None  # the title starts with a non-blank line
     return title, end + 1
 
@@ -149,7 +150,7 @@ def _starts_paragraph(raw: str) -> bool:
 
 
 def _paragraph(lines: list[NumberedLine], item: bool) -> Paragraph:
-    joined = passage(lines)
+    joined = join_numbered(lines)
     assert joined is not None  # paragraphs are built from non-blank lines only
     return Paragraph(joined, item)
 
@@ -199,7 +200,7 @@ def _ends_list(paragraph: Paragraph) -> bool:
 
 
 def parse_parties(
-    doc: SourceDocument, title: Passage, lead_in: Paragraph, kommuner: KommuneIndex
+    doc: SourceDocument, title: Joined, lead_in: Paragraph, kommuner: KommuneIndex
 ) -> list[dict[str, Any]]:
     """The municipalities and regions the title names; the one the lead-in says proposes is the
     proposer, the others are the recipients of the proposal."""

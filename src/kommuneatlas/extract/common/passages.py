@@ -1,59 +1,8 @@
-"""Running text assembled from physical lines, remembering which line each character came from.
-
-Extractors join wrapped lines into paragraphs (see :mod:`kommuneatlas.text.clean`) and then search
-the joined text for dates and amounts; a :class:`Passage` maps a match back to its source line.
-"""
+"""Sentences of running text joined from physical lines (see :class:`kommuneatlas.text.lines.Joined`)."""
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-
-from ...text.clean import collapse_ws, join_hyphenated
-
-NumberedLine = tuple[int, str]
-"""A physical line with its 1-based line number."""
-
-
-@dataclass(frozen=True)
-class Passage:
-    """Joined text; ``starts[i]`` is the offset in ``text`` where line ``lines[i]`` begins."""
-
-    text: str
-    starts: tuple[int, ...]
-    lines: tuple[int, ...]
-
-    @property
-    def first_line(self) -> int:
-        return self.lines[0]
-
-    @property
-    def last_line(self) -> int:
-        return self.lines[-1]
-
-    def line_at(self, offset: int) -> int:
-        """The physical line the character at ``offset`` came from."""
-        return self.lines[max(0, bisect.bisect_right(self.starts, offset) - 1)]
-
-
-def passage(numbered: Iterable[NumberedLine]) -> Passage | None:
-    """Join numbered lines like :func:`kommuneatlas.text.clean.join_lines`; None if all are blank."""
-    text = ""
-    starts: list[int] = []
-    lines: list[int] = []
-    for number, raw in numbered:
-        line = collapse_ws(raw)
-        if not line:
-            continue
-        text = join_hyphenated(text, line)
-        starts.append(len(text) - len(line))
-        lines.append(number)
-    if not lines:
-        return None
-    return Passage(text, tuple(starts), tuple(lines))
-
 
 # A sentence ends at . ! ? before an upper-case letter, a digit or an opening quote/parenthesis,
 # unless the word before the point is a known abbreviation or a single letter ("f.eks.", "jf.").

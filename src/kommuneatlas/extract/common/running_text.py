@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ...text.clean import collapse_ws, join_hyphenated
 from ...text.danish_dates import find_danish_dates
-from .passages import NumberedLine
+from ...text.lines import NumberedLine
 
 _SENTENCE_END = (".", "!", "?", ":")
 _ITEM_MAY_FOLLOW = (*_SENTENCE_END, ";", ",")

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from ...sources.reference import KommuneIndex
 from ...text.clean import collapse_ws
+from ...text.lines import NumberedLine
 from .kommuner import parse_kommune_list, read_kommune_cell, split_after_list
-from .text import Cell, NumberedLine, text_of
+from .text import Cell, text_of
 
 MAX_TITLE_WORDS = 3  # a title that shares its line with the municipalities and the next cell
 MAX_KOMMUNE_LINES = 14  # a cell of municipalities wraps onto at most this many lines

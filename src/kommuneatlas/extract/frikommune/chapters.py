@@ -24,9 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ...text.clean import collapse_ws, join_hyphenated
+from ...text.clean import collapse_ws
+from ...text.lines import Joined, NumberedLine, join_numbered
 from ..common.layout import is_page_start
-from .text import NumberedLine, is_blank, is_page_number
+from .text import is_blank, is_page_number
 
 _CHAPTER = re.compile(r"\s+(\d{1,2})\s+([^\W\d_].*)")
 _HEADING_LINES = 3  # a chapter heading wraps onto at most two more lines …
@@ -40,16 +41,11 @@ _SENTENCE_END = (".", ":", "!", "?")
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """Joined text; ``starts[i]`` is the offset where the part from line ``lines[i]`` begins."""
+class Paragraph(Joined):
+    """A paragraph's lines joined (see :class:`~kommuneatlas.text.lines.Joined`); ``bullet``: whether
+    it is an item of a bulleted list."""
 
-    text: str
-    lines: tuple[int, ...]
-    starts: tuple[int, ...]
     bullet: bool
-
-    def line_at(self, offset: int) -> int:
-        return self.lines[max(0, bisect.bisect_right(self.starts, offset) - 1)]
 
     def sentences(self) -> list[tuple[str, int]]:
         """The sentences, each with the line it begins on."""
@@ -64,10 +60,10 @@ class Paragraph:
         cut = breaks[-1]
         index = bisect.bisect_right(self.starts, cut) - 1
         head = Paragraph(
-            self.text[:cut].rstrip(), self.lines[: index + 1], self.starts[: index + 1], self.bullet
+            self.text[:cut].rstrip(), self.starts[: index + 1], self.lines[: index + 1], self.bullet
         )
         tail_starts = (0, *(start - cut for start in self.starts[index + 1 :]))
-        tail = Paragraph(self.text[cut:], self.lines[index:], tail_starts, self.bullet)
+        tail = Paragraph(self.text[cut:], tail_starts, self.lines[index:], self.bullet)
         return head, tail
 
 
@@ -132,15 +128,9 @@ def blank_lines_divide(lines: Sequence[NumberedLine]) -> bool:
 
 
 def _paragraph(lines: Sequence[NumberedLine], bullet: bool) -> Paragraph:
-    text = ""
-    numbers: list[int] = []
-    starts: list[int] = []
-    for number, raw in lines:
-        part = collapse_ws(raw)
-        text = join_hyphenated(text, part)
-        numbers.append(number)
-        starts.append(len(text) - len(part))
-    return Paragraph(text, tuple(numbers), tuple(starts), bullet)
+    joined = join_numbered(lines)
+    assert joined is not None  # a group holds its non-blank lines only
+    return Paragraph(joined.text, joined.starts, joined.lines, bullet)
 
 
 def _continues(previous: Sequence[NumberedLine], following: Sequence[NumberedLine]) -> bool:

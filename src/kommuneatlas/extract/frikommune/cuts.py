@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...text.clean import collapse_ws
+from ...text.lines import NumberedLine
 from .anchors import BROKEN_WORD, SENTENCE_END, WORD_START, can_start_cell
-from .text import Cell, NumberedLine
+from .text import Cell
 
 # How much shorter than its column a line may be and still count as full (proportional type:
 # the number of characters that fit on a line varies): SLACK characters and SLACK_SHARE of the width.

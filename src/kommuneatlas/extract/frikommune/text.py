@@ -7,12 +7,10 @@ import unicodedata
 from collections.abc import Iterable
 
 from ...text.clean import join_lines
-
-NumberedLine = tuple[int, str]
-"""A physical line with its 1-based line number (or a piece of one, when cells share a line)."""
+from ...text.lines import NumberedLine
 
 Cell = tuple[NumberedLine, ...]
-"""The lines of one table cell."""
+"""The lines of one table cell (a line may be a piece of one, when cells share it)."""
 
 _LONE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
 # Words after which a number goes on the text: "§ 9", "§§ 9 og" / "10", "stk." / "2".

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ...text.danish_dates import find_danish_dates
-from ..common.passages import NumberedLine, Passage, passage
+from ...text.lines import Joined, NumberedLine, join_numbered
 
 _SECTION = re.compile(r"^(?P<number>[0-9]{1,2})\.\s+(?P<text>\S.*)$")
 _CLAUSE = re.compile(r"^(?P<number>[0-9]{1,2}(?:\.[0-9]{1,2})+)\s+(?P<text>\S.*)$")
@@ -39,8 +39,8 @@ class Item:
         return self.lines[0][0]
 
     @property
-    def passage(self) -> Passage:
-        joined = passage(self.lines)
+    def passage(self) -> Joined:
+        joined = join_numbered(self.lines)
         assert joined is not None  # an item starts with its non-blank label line
         return joined
 
@@ -57,8 +57,8 @@ class Clause:
     items: list[Item] = field(default_factory=list)
 
     @property
-    def passage(self) -> Passage | None:
-        return passage(self.lines)
+    def passage(self) -> Joined | None:
+        return join_numbered(self.lines)
 
     @property
     def last_line(self) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from ...text.danish_dates import MONTHS
-from ..common.passages import passage
+from ...text.lines import join_numbered
 
 _FIGURE = re.compile(r"^[-−]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?%?$|^[-–]$")
 _THOUSANDS = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?$")
@@ -155,5 +155,5 @@ def _label_lines(text: dict[int, str], pending: list[int]) -> list[int]:
 
 
 def _joined(text: dict[int, str], numbers: list[int]) -> str | None:
-    joined = passage((n, text[n]) for n in numbers)
+    joined = join_numbered((n, text[n]) for n in numbers)
     return joined.text if joined else None
