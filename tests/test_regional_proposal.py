@@ -10,7 +10,6 @@ import pytest
 from conftest import edited_copy
 from kommuneatlas.errors import ExtractionError
 from kommuneatlas.extract import regional_proposal
-from kommuneatlas.extract.common.passages import sentence_at
 from kommuneatlas.sources.manifest import SourceDocument
 from kommuneatlas.sources.reference import KommuneIndex
 
@@ -205,13 +204,3 @@ def test_empty_and_title_only_documents_raise(proposal: SourceDocument, kommuner
         _extract_text(proposal, kommuner, " \n\n")
     with pytest.raises(ExtractionError, match="ingen tekst efter titlen"):
         _extract_text(proposal, kommuner, "Forslag mellem Herning Kommune og Region Midtjylland\n\n")
-
-
-# --- sentences ----------------------------------------------------------------------------------
-
-
-def test_sentences_respect_abbreviations() -> None:
-    text = "Det sker jf. Lov om Social Service § 186. Byrådet besluttede bl.a. dette. Det koster 5 mio. kr. Slut."
-    assert sentence_at(text, text.index("186")) == "Det sker jf. Lov om Social Service § 186."
-    assert sentence_at(text, text.index("bl.a.")) == "Byrådet besluttede bl.a. dette."
-    assert sentence_at(text, text.index("koster")) == "Det koster 5 mio. kr. Slut."

@@ -27,12 +27,11 @@ from ..text.clean import collapse_ws
 from ..text.danish_amounts import find_amounts
 from ..text.danish_dates import find_danish_dates
 from ..text.lines import Joined, NumberedLine, join_numbered
+from ..text.sentences import LINE_ENDINGS, ends_sentence, sentence_at, sentence_bounds
 from .common.layout import is_indented, is_page_start, normalised
-from .common.passages import sentence_at, sentence_bounds
 from .common.running_text import bullet_item
 from .record import Record, provenance
 
-_PARAGRAPH_END = (".", ":", "!", "?")
 _HEADING_MAX_CHARS = 70
 _TITLE_WIDER = 1.15  # a body line is at least this much wider than the title's lines
 _REGION = re.compile(r"\bRegion\s+(?P<name>[A-ZÆØÅ][\wæøå-]+)")
@@ -105,7 +104,7 @@ def parse_title(doc: SourceDocument) -> tuple[Joined, int]:
         raise ExtractionError(doc.path, None, "dokumentet er tomt")
     end = start
     widest = len(doc.line(start).strip())
-    while end < len(doc.lines) and not doc.line(end).rstrip().endswith(_PARAGRAPH_END):
+    while end < len(doc.lines) and not ends_sentence(doc.line(end).rstrip()):
         following = doc.line(end + 1).strip()
         if not following or len(following) > widest * _TITLE_WIDER:
             break
@@ -141,7 +140,7 @@ def _ends_paragraph(lines: list[NumberedLine]) -> bool:
     """Whether the lines so far can end a paragraph: a sentence end, or a heading by itself."""
     last = lines[-1][1]
     heading = len(lines) == 1 and not is_indented(last) and _looks_like_heading(last)
-    return heading or last.rstrip().endswith(_PARAGRAPH_END)
+    return heading or ends_sentence(last.rstrip())
 
 
 def _starts_paragraph(raw: str) -> bool:
@@ -249,5 +248,5 @@ def _looks_like_heading(text: str) -> bool:
     return (
         0 < len(text) <= _HEADING_MAX_CHARS
         and text[0].isupper()
-        and not text.endswith((*_PARAGRAPH_END, ",", ";"))
+        and not text.endswith((*LINE_ENDINGS, ",", ";"))
     )

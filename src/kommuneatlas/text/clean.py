@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .sentences import ends_sentence
+
 # Words after which a line-final hyphen is a real hyphen of an elided compound
 # ("beskæftigelses-\nog sygedagpengeområdet" keeps "beskæftigelses- og").
 HYPHEN_KEEPING_WORDS = ("og/eller", "henholdsvis", "eller", "samt", "som", "til", "og")
@@ -68,7 +70,7 @@ def paragraphs(lines: Iterable[str]) -> list[str]:
     for raw in lines:
         line = collapse_ws(raw)
         if not line:
-            if current and current[-1].endswith((".", ":", "?", "!")):
+            if current and ends_sentence(current[-1]):
                 pending_break = True
             continue
         if pending_break:

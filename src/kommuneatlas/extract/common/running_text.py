@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from ...text.clean import collapse_ws, join_hyphenated
 from ...text.danish_dates import find_danish_dates
 from ...text.lines import NumberedLine
+from ...text.sentences import LINE_ENDINGS, ends_sentence
 
-_SENTENCE_END = (".", "!", "?", ":")
-_ITEM_MAY_FOLLOW = (*_SENTENCE_END, ";", ",")
+_ITEM_MAY_FOLLOW = (*LINE_ENDINGS, ";", ",")
 _BULLET = re.compile(r"(?P<marker>[-–—•▪◦‣·*o►➢■●\uf000-\uf8ff])\s+(?=\S)")
 _NUMBER = re.compile(r"(?P<open>\()?(?P<label>\d{1,2})(?P<close>[.)])\s+(?=\S)")
 _LETTER = re.compile(r"(?P<open>\()?(?P<label>[a-zæøå])\)\s+(?=\S)")
@@ -140,7 +140,7 @@ class _Builder:
             self.flush()
             self.kind, self.label = marker.kind, marker.label
             text = text[marker.end :]
-        elif self.parts and self.parts[-1].endswith(_SENTENCE_END) and not text[:1].islower():
+        elif self.parts and ends_sentence(self.parts[-1]) and not text[:1].islower():
             self.flush()
         self.parts.append(text)
         self.numbers.append(number)

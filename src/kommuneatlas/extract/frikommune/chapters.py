@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from ...text.clean import collapse_ws
 from ...text.lines import Joined, NumberedLine, join_numbered
+from ...text.sentences import ends_sentence, sentence_bounds, sentence_breaks
 from ..common.layout import is_page_start
 from .text import is_blank, is_page_number
 
@@ -36,8 +37,6 @@ _HEADING_WIDTH = 60  # … each of them short
 _FOOTNOTE = re.compile(r"(\d{1,2})\s{2,}\S.*")
 _LINK_LINE = re.compile(r"\s*(?:https?://|www\.)\S*\s*")
 _BULLET = re.compile(r"\s*[\uf000-\uf8ff•▪◦‣]\s+")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÉ”“\"(])")
-_SENTENCE_END = (".", ":", "!", "?")
 
 
 @dataclass(frozen=True)
@@ -49,12 +48,11 @@ class Paragraph(Joined):
 
     def sentences(self) -> list[tuple[str, int]]:
         """The sentences, each with the line it begins on."""
-        bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(self.text)), len(self.text)]
-        return [(self.text[a:b].strip(), self.line_at(a)) for a, b in pairwise(bounds)]
+        return [(self.text[a:b].strip(), self.line_at(a)) for a, b in sentence_bounds(self.text)]
 
     def split_last_sentence(self) -> tuple[Paragraph | None, Paragraph]:
         """The paragraph without its last sentence (None if it has one only), and that sentence."""
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
+        breaks = [following for _, following in sentence_breaks(self.text)]
         if not breaks:
             return None, self
         cut = breaks[-1]
@@ -135,14 +133,12 @@ def _paragraph(lines: Sequence[NumberedLine], bullet: bool) -> Paragraph:
 
 def _continues(previous: Sequence[NumberedLine], following: Sequence[NumberedLine]) -> bool:
     """Whether a group of lines goes on in the next one (a paragraph broken by page furniture)."""
-    return not previous[-1][1].rstrip().endswith(_SENTENCE_END) and following[0][1].lstrip()[:1].islower()
+    return not ends_sentence(previous[-1][1].rstrip()) and following[0][1].lstrip()[:1].islower()
 
 
 def _new_page_paragraph(group: Sequence[NumberedLine], text: str) -> bool:
     """A page that begins with a capital after a finished sentence begins a paragraph (or heading)."""
-    return (
-        is_page_start(text) and group[-1][1].rstrip().endswith(_SENTENCE_END) and text.lstrip()[:1].isupper()
-    )
+    return is_page_start(text) and ends_sentence(group[-1][1].rstrip()) and text.lstrip()[:1].isupper()
 
 
 def paragraphs(lines: Sequence[NumberedLine], blank_breaks: bool = True) -> tuple[Paragraph, ...]:
@@ -167,7 +163,7 @@ def paragraphs(lines: Sequence[NumberedLine], blank_breaks: bool = True) -> tupl
         elif (
             in_group
             and not _new_page_paragraph(groups[-1][0], text)
-            and (blank_breaks or not (previous.endswith(_SENTENCE_END) and _starts_sentence(text)))
+            and (blank_breaks or not (ends_sentence(previous) and _starts_sentence(text)))
         ):
             groups[-1][0].append((number, text))
         else:
@@ -218,7 +214,7 @@ def _heading_end(lines: Sequence[NumberedLine], section: re.Pattern[str]) -> int
     end = 1
     while end < min(len(lines), _HEADING_LINES):
         text = collapse_ws(lines[end][1])
-        if not text or len(text) > _HEADING_WIDTH or text.endswith(_SENTENCE_END) or section.fullmatch(text):
+        if not text or len(text) > _HEADING_WIDTH or ends_sentence(text) or section.fullmatch(text):
             break
         end += 1
     return end

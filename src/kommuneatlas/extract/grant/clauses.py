@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 
 from ...text.danish_dates import find_danish_dates
 from ...text.lines import Joined, NumberedLine, join_numbered
+from ...text.sentences import LINE_ENDINGS
 
 _SECTION = re.compile(r"^(?P<number>[0-9]{1,2})\.\s+(?P<text>\S.*)$")
 _CLAUSE = re.compile(r"^(?P<number>[0-9]{1,2}(?:\.[0-9]{1,2})+)\s+(?P<text>\S.*)$")
 _ITEM = re.compile(r"^\((?P<number>[ivxlc]+|[a-zA-Z]|[0-9]{1,2})\)\s+(?P<text>\S.*)$")
 _HEADING_MAX_CHARS = 70
-_CLOSING_PUNCTUATION = (".", ":", ";", ",", "!", "?")
+_CLOSING_PUNCTUATION = (*LINE_ENDINGS, ";", ",")
 
 _DIGITS = tuple(str(n) for n in range(1, 21))
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")

@@ -11,7 +11,7 @@ from typing import Any
 from ...text.danish_amounts import find_amounts
 from ...text.danish_dates import find_danish_dates
 from ...text.lines import Joined
-from ..common.passages import sentence_at, sentence_bounds, sentence_span
+from ...text.sentences import sentence_at, sentence_bounds, sentence_span
 from .clauses import Clause, Section, inline_items
 from .parties import DEFINED_TERM
 

@@ -19,18 +19,18 @@ from pathlib import Path
 from ...errors import ExtractionError
 from ...text.danish_dates import find_danish_dates, parse_danish_date
 from ...text.lines import Joined
+from ...text.sentences import sentence_breaks
 from .lines import Line, PageHeader
 
 _AGENDA = re.compile(r"\bdagsorden\w*", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\breferat\w*\s+fra\b", re.IGNORECASE)
 _NEXT = re.compile(r"\bnæste\s+møde\w*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÆØÅ]")
 
 
 def _about_kkr_meeting(phrase: str) -> bool:
     """Whether the words from the keyword to the date are one sentence speaking of a KKR meeting."""
     return (
-        _SENTENCE_END.search(phrase) is None
+        next(sentence_breaks(phrase), None) is None
         and re.search(r"\bKKR\b", phrase) is not None
         and "møde" in phrase.lower()
     )
