@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...sources.reference import KommuneIndex
+from ...text.clean import fold
 from ...text.danish_dates import find_danish_dates
 from .chapters import Body, Chapter, Paragraph
 from .dates import format_date
 from .kommuner import mentioned_kommuner
 from .tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables
-from .text import fold
 
 NUMBER_WORDS = {
     "en": 1,

@@ -19,13 +19,13 @@ from typing import Any
 from ...errors import ExtractionError
 from ...sources.manifest import SourceDocument
 from ...sources.reference import KommuneIndex
+from ...text.clean import fold
 from ...text.slugs import slugify
 from ..common.layout import normalised
 from ..record import Record, provenance
 from .chapters import Body, Chapter, read_body
 from .notes import consistency_notes
 from .tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables, read_tables
-from .text import fold
 
 ID_LENGTH = 60
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from ...text.clean import join_lines
@@ -34,10 +33,3 @@ def is_page_number(text: str, before: str) -> bool:
 def text_of(lines: Iterable[NumberedLine]) -> str:
     """The cleaned text of some lines: hyphenation at line ends resolved, whitespace collapsed."""
     return join_lines(text for _, text in lines)
-
-
-def fold(name: str) -> str:
-    """A name for comparison: accents dropped ("Én" → "en"), lower case, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split()).strip(" .")

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
 from ...model.urls import source_text_url
+from ...text.clean import shorten
 from ...text.danish_format import danish_date, danish_number, kroner, thousand_kroner, time_element
 from .headings import MarkdownHeadings, heading
 from .linker import Linker
@@ -106,7 +107,7 @@ def _cut(paragraph: Any, room: int) -> Any:
     text = paragraph.get("text") if isinstance(paragraph, dict) else paragraph
     if not isinstance(text, str):
         return paragraph
-    short = text[:room].rsplit(" ", 1)[0] + " …"
+    short = shorten(text, room)
     return {**paragraph, "text": short} if isinstance(paragraph, dict) else short
 
 
