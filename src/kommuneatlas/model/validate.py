@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
-from ..store.yaml import load_round_trip, plain
+from ..store.yaml import load_fast, load_round_trip, plain
 from .dataset import field_texts, network_of, source_document
 from .kinds import KINDS, SCHEMAS, TEXT_FIELDS
 from .schema_messages import danish_message
@@ -95,7 +94,6 @@ class _Loaded:
         self.documents: dict[str, dict[str, tuple[Path, dict[str, Any]]]] = {kind: {} for kind in KINDS}
         self.problems: list[Problem] = []
         self._round_trip: dict[Path, Any] = {}
-        self._fast = YAML(typ="safe")
         self.kommune_names = _reference_kommuner(data, self.problems)
         for kind in KINDS:
             for path in sorted((data / kind).glob("*.yaml")):
@@ -113,10 +111,10 @@ class _Loaded:
 
     def _read(self, path: Path) -> Any:
         try:
-            return self._fast.load(path.read_bytes())
+            return load_fast(path)
         except (YAMLError, ValueError):
             # Let the round-trip loader say where the syntax error is, or keep an
-            # impossible date as text for the schema check to report (see yamlstore).
+            # impossible date as text for the schema check to report (see store.yaml).
             document = load_round_trip(path)
             self._round_trip[path] = document
             return plain(document)

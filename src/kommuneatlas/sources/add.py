@@ -19,7 +19,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import KommuneatlasError, Problem
@@ -179,8 +178,7 @@ class _Manifest:
 
     def append(self, entries: list[dict[str, Any]]) -> str:
         """The manifest's text with ``entries`` appended (round-trip: comments and order kept)."""
-        yaml: YAML = round_trip()
-        yaml.width = 4096  # never re-wrap the editor's long titles
+        yaml = round_trip(width=4096)  # never re-wrap the editor's long titles
         document = load_round_trip(self.path) if self.path.is_file() else None
         if document is None:
             document = yaml.load(MANIFEST_HEADER)

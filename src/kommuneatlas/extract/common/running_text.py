@@ -64,11 +64,7 @@ def _marker(
         expected = _next_label(str(open_item[1])) if continues and open_item else first
         if not in_position or found["label"] != expected:
             return None
-        if (
-            kind == NUMBERED
-            and found["close"] == "."
-            and any(d.start == 0 for d in find_danish_dates(text))
-        ):
+        if kind == NUMBERED and found["close"] == "." and any(d.start == 0 for d in find_danish_dates(text)):
             return None  # "1. april 2022 …" is a date
         return _Marker(kind, found["label"], found.end())
     found = _BULLET.match(text)
