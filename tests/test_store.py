@@ -10,6 +10,7 @@ import pytest
 from kommuneatlas.errors import KommuneatlasError
 from kommuneatlas.extract.record import Record
 from kommuneatlas.extract.run import write_records
+from kommuneatlas.store.json import compact_json, jsonable, to_json
 from kommuneatlas.store.merge import merge
 from kommuneatlas.store.yaml import dump, load_fast, load_round_trip, plain, round_trip, to_yaml_value
 
@@ -117,3 +118,12 @@ def test_the_fast_and_the_round_trip_loader_read_the_data_alike(kind: str) -> No
     for path in sorted((data / kind).glob("*.yaml")):
         assert load_fast(path) == plain(load_round_trip(path)), path
     assert load_fast("dato: 2022-03-25\nliste: [a, b]") == {"dato": date(2022, 3, 25), "liste": ["a", "b"]}
+
+
+def test_json_writes_dates_as_iso_strings() -> None:
+    value = {"dato": date(2022, 3, 25), "rækker": [{"fra": date(2017, 7, 1)}]}
+    assert jsonable(value) == {"dato": "2022-03-25", "rækker": [{"fra": "2017-07-01"}]}
+    assert compact_json(value) == '{"dato":"2022-03-25","rækker":[{"fra":"2017-07-01"}]}'
+    assert to_json([value["dato"]]) == '[\n "2022-03-25"\n]\n'
+    with pytest.raises(TypeError):
+        to_json({1, 2})

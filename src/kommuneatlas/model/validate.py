@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
+from ..store.json import jsonable
 from ..store.yaml import load_fast, load_round_trip, plain
 from .dataset import field_texts, network_of, source_document
 from .kinds import KINDS, SCHEMAS, TEXT_FIELDS
@@ -40,17 +40,6 @@ _DANISH_TYPES = {
 def _validator(kind: str) -> Draft202012Validator:
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=FormatChecker())
-
-
-def _jsonable(value: Any) -> Any:
-    """YAML values as JSON Schema sees them (dates as ISO strings)."""
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def _position(document: Any, path: list[str | int]) -> tuple[int | None, int | None]:
@@ -140,7 +129,7 @@ class _Loaded:
             )
             return
         for error in sorted(
-            _validator(kind).iter_errors(_jsonable(document)), key=lambda e: list(e.absolute_path)
+            _validator(kind).iter_errors(jsonable(document)), key=lambda e: list(e.absolute_path)
         ):
             field = ".".join(str(p) for p in error.absolute_path) or "(øverste niveau)"
             self.problems.append(
