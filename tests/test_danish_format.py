@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from babel.dates import format_date
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,6 +30,12 @@ def test_dates_read_the_danish_way() -> None:
     assert danish_date(date(2017, 7, 1)) == "1. juli 2017"  # the frikommune notes' dates, too
     assert year_of("2022-03-25") == year_of(date(2022, 3, 25)) == "2022"
     assert year_of(None) == year_of("efterår 2023") == ""
+
+
+@given(st.dates())
+def test_dates_read_as_babels_danish_long_date(day: date) -> None:
+    """The one month table gives what Babel's Danish locale data gives ("d. MMMM y")."""
+    assert danish_date(day) == format_date(day, format="d. MMMM y", locale="da")
 
 
 def test_time_element_keeps_the_iso_date_for_machines() -> None:
