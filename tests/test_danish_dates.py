@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommuneatlas.text.danish_dates import MONTHS, find_danish_dates, parse_danish_date
+from kommuneatlas.text.danish_dates import (
+    MONTH_PATTERN,
+    MONTHS,
+    find_danish_dates,
+    month_number,
+    parse_danish_date,
+)
 
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
@@ -108,3 +115,8 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
     for match in find_danish_dates(text):
         assert text[match.start : match.end] == match.raw
         assert parse_danish_date(match.raw) == match.date
+
+
+def test_the_month_pattern_and_numbers_for_other_parsers() -> None:
+    found = re.findall(rf"\b(?:{MONTH_PATTERN})(?!\w)", "7. maj, 1. Okt. og 3. sept 2020", re.IGNORECASE)
+    assert [month_number(word) for word in found] == [5, 10, 9]

@@ -7,11 +7,13 @@ import re
 from datetime import date
 from pathlib import Path
 
+from babel.dates import format_date
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kommuneatlas.site.render.environment import time_element
 from kommuneatlas.text.danish_dates import parse_danish_date
-from kommuneatlas.text.danish_format import danish_date, danish_number, kroner, thousand_kroner, time_element
+from kommuneatlas.text.danish_format import danish_date, danish_number, kroner, thousand_kroner, year_of
 
 ISO_IN_TEXT = re.compile(r">[^<]*(?<![\w/.-])(?:19|20)\d\d-\d\d-\d\d(?![\w/.-])[^<]*<")
 
@@ -25,6 +27,15 @@ def test_dates_read_the_danish_way() -> None:
     assert danish_date("2017-07-01") == "1. juli 2017"
     assert danish_date(None) == ""
     assert danish_date("efterår 2023") == "efterår 2023"  # not a date: shown as written
+    assert danish_date(date(2017, 7, 1)) == "1. juli 2017"  # the frikommune notes' dates, too
+    assert year_of("2022-03-25") == year_of(date(2022, 3, 25)) == "2022"
+    assert year_of(None) == year_of("efterår 2023") == ""
+
+
+@given(st.dates())
+def test_dates_read_as_babels_danish_long_date(day: date) -> None:
+    """The one month table gives what Babel's Danish locale data gives ("d. MMMM y")."""
+    assert danish_date(day) == format_date(day, format="d. MMMM y", locale="da")
 
 
 def test_time_element_keeps_the_iso_date_for_machines() -> None:

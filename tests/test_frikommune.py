@@ -17,7 +17,7 @@ from conftest import edited_copy, load_gold
 from kommuneatlas.errors import ExtractionError
 from kommuneatlas.extract.frikommune import status as frikommune
 from kommuneatlas.extract.frikommune.chapters import read_body
-from kommuneatlas.extract.frikommune.dates import format_date, in_force_date
+from kommuneatlas.extract.frikommune.dates import in_force_date
 from kommuneatlas.extract.frikommune.kommuner import (
     mentioned_kommuner,
     read_kommune_cell,
@@ -514,7 +514,6 @@ def test_in_force_dates() -> None:
     assert in_force_date("Lovmæssig ikrafttrædelse 1.1. 2018. Akutteamet") == date(2018, 1, 1)
     assert in_force_date("Lovmæssig ikrafttrædelse afventer afklaring omkring § 14 c") is None
     assert in_force_date("Forsøget gennemføres ikke. Besluttet 1.10. 2018.") is None
-    assert format_date(date(2017, 7, 1)) == "1. juli 2017"
 
 
 @given(

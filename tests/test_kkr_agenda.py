@@ -20,13 +20,13 @@ from kommuneatlas.extract.record import Record
 from kommuneatlas.extract.run import run_extract
 from kommuneatlas.sources.manifest import SourceDocument
 from kommuneatlas.sources.reference import KommuneIndex
-from kommuneatlas.synth.agenda import generate_pair
+from kommuneatlas.synth.agenda import kkr_agenda_and_minutes
 from kommuneatlas.synth.context import Context, Document
 
 
 @pytest.fixture(scope="module")
 def pair(kommuner: KommuneIndex) -> tuple[Document, Document]:
-    return generate_pair(Context(random.Random(14), kommuner))
+    return kkr_agenda_and_minutes(Context(random.Random(14), kommuner))
 
 
 def _write_sources(folder: Path, documents: list[Document]) -> Path:

@@ -634,7 +634,7 @@ def test_passage_maps_every_line_back(texts: list[str]) -> None:
     """Each non-blank line starts where the passage says, and every offset maps to a line that holds it."""
     lines = {number: text for number, text in enumerate(texts, 10)}
     joined = passage(Line(number, text) for number, text in lines.items())
-    assert list(joined.numbers) == [number for number, text in lines.items() if text.strip()]
-    for start, number in zip(joined.starts, joined.numbers, strict=True):
+    assert list(joined.lines) == [number for number, text in lines.items() if text.strip()]
+    for start, number in zip(joined.starts, joined.lines, strict=True):
         assert joined.line_at(start) == number
         assert joined.text[start:].startswith(collapse_ws(lines[number]).rstrip("-"))  # a soft hyphen goes

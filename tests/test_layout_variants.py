@@ -38,7 +38,7 @@ from kommuneatlas.extract.record import Record
 from kommuneatlas.extract.registry import extractor_for
 from kommuneatlas.sources.manifest import SourceDocument, load_manifest
 from kommuneatlas.sources.reference import KommuneIndex, load_kommuner
-from kommuneatlas.synth import agenda, generate
+from kommuneatlas.synth import agenda, corpus_documents
 from kommuneatlas.synth.context import Context
 from kommuneatlas.synth.layouts import (
     RUNNING_TITLE,
@@ -58,8 +58,8 @@ CHAPTER_PARTS = ("introduction", "data_sources", "status", "experiences")
 
 _REFERENCE = REPO / "data" / "reference" / "kommuner.yaml"
 _SYNTHETIC = [
-    *generate(1, _REFERENCE, seed=0),
-    agenda.generate(Context(random.Random(0), load_kommuner(_REFERENCE))),
+    *corpus_documents(1, _REFERENCE, seed=0),
+    agenda.kkr_agenda(Context(random.Random(0), load_kommuner(_REFERENCE))),
 ]
 DOCUMENTS: dict[str, tuple[dict[str, Any], str]] = {
     doc.id: ({k: getattr(doc, k) for k in ("id", "title", "publisher", "date", "kind")}, doc.text)

@@ -6,16 +6,12 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from conftest import edited_copy
 from kommuneatlas.errors import ExtractionError
 from kommuneatlas.extract import regional_proposal
-from kommuneatlas.extract.common.passages import passage, sentence_at
 from kommuneatlas.sources.manifest import SourceDocument
 from kommuneatlas.sources.reference import KommuneIndex
-from kommuneatlas.text.clean import collapse_ws
 
 
 @pytest.fixture(scope="module")
@@ -208,38 +204,3 @@ def test_empty_and_title_only_documents_raise(proposal: SourceDocument, kommuner
         _extract_text(proposal, kommuner, " \n\n")
     with pytest.raises(ExtractionError, match="ingen tekst efter titlen"):
         _extract_text(proposal, kommuner, "Forslag mellem Herning Kommune og Region Midtjylland\n\n")
-
-
-# --- passages: joined text that remembers its lines ----------------------------------------------
-
-
-def test_passage_maps_offsets_to_lines() -> None:
-    joined = passage(
-        [(10, " Specialområde Udviklings-"), (11, ""), (12, "hæmning og ADHD "), (14, "i Region")]
-    )
-    assert joined is not None
-    assert joined.text == "Specialområde Udviklingshæmning og ADHD i Region"
-    assert (joined.first_line, joined.last_line) == (10, 14)
-    assert joined.line_at(joined.text.index("Udviklings")) == 10
-    assert joined.line_at(joined.text.index("ADHD")) == 12
-    assert joined.line_at(joined.text.index("Region")) == 14
-    assert passage([(1, "  "), (2, "")]) is None
-
-
-def test_sentences_respect_abbreviations() -> None:
-    text = "Det sker jf. Lov om Social Service § 186. Byrådet besluttede bl.a. dette. Det koster 5 mio. kr. Slut."
-    assert sentence_at(text, text.index("186")) == "Det sker jf. Lov om Social Service § 186."
-    assert sentence_at(text, text.index("bl.a.")) == "Byrådet besluttede bl.a. dette."
-    assert sentence_at(text, text.index("koster")) == "Det koster 5 mio. kr. Slut."
-
-
-@given(
-    st.lists(st.text(alphabet="abc æø", min_size=1, max_size=15).filter(str.strip), min_size=1, max_size=8)
-)
-def test_passage_line_of_every_word(words: list[str]) -> None:
-    numbered = [(n * 2 + 1, word) for n, word in enumerate(words)]
-    joined = passage(numbered)
-    assert joined is not None
-    for (number, word), start in zip(numbered, joined.starts, strict=True):
-        assert joined.text[start:].startswith(collapse_ws(word))
-        assert joined.line_at(start) == number

@@ -8,12 +8,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kommuneatlas.extract.common.running_text import blocks, bullet_item, markdown, paragraph_texts
+from kommuneatlas.extract.common.running_text import blocks, bullet_item
 from kommuneatlas.text.clean import collapse_ws
+from kommuneatlas.text.light_markdown import format_blocks, format_paragraphs
 
 
 def read(*lines: str) -> str:
-    return markdown(blocks(enumerate(lines, 1)))
+    return format_blocks(blocks(lines))
 
 
 def test_a_lead_in_and_a_bulleted_list() -> None:
@@ -74,9 +75,8 @@ def test_paragraphs_end_at_a_sentence_end_and_blank_lines_do_not_matter() -> Non
 
 
 def test_list_fields_hold_a_list_as_one_element() -> None:
-    found = blocks(enumerate(["Indledning:", "- a", "- b.", "Afslutning."], 1))
-    assert paragraph_texts(found) == ["Indledning:", "- a\n- b.", "Afslutning."]
-    assert [block.lines for block in found] == [(1,), (2,), (3,), (4,)]
+    found = blocks(["Indledning:", "- a", "- b.", "Afslutning."])
+    assert format_paragraphs(found) == ["Indledning:", "- a\n- b.", "Afslutning."]
 
 
 _WORDS = st.lists(

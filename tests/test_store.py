@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,9 @@ import pytest
 from kommuneatlas.errors import KommuneatlasError
 from kommuneatlas.extract.record import Record
 from kommuneatlas.extract.run import write_records
+from kommuneatlas.store.json import compact_json, jsonable, to_json
 from kommuneatlas.store.merge import merge
-from kommuneatlas.store.yaml import dump, load_round_trip, round_trip, to_yaml_value
+from kommuneatlas.store.yaml import dump, load_fast, load_round_trip, plain, round_trip, to_yaml_value
 
 
 def _record(**fields: object) -> Record:
@@ -107,3 +109,21 @@ def test_texts_of_several_lines_are_literal_blocks_and_merge_cleanly(tmp_path: P
     loaded = round_trip().load(text)
     assert loaded["content"] == structured
     assert write_records([_record(content=structured, evaluation=structured)], tmp_path).written == []
+
+
+@pytest.mark.parametrize("kind", ["meetings", "documents", "networks"])
+def test_the_fast_and_the_round_trip_loader_read_the_data_alike(kind: str) -> None:
+    """What is only read loads fast; what is written back loads round-trip: the same values."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    for path in sorted((data / kind).glob("*.yaml")):
+        assert load_fast(path) == plain(load_round_trip(path)), path
+    assert load_fast("dato: 2022-03-25\nliste: [a, b]") == {"dato": date(2022, 3, 25), "liste": ["a", "b"]}
+
+
+def test_json_writes_dates_as_iso_strings() -> None:
+    value = {"dato": date(2022, 3, 25), "rækker": [{"fra": date(2017, 7, 1)}]}
+    assert jsonable(value) == {"dato": "2022-03-25", "rækker": [{"fra": "2017-07-01"}]}
+    assert compact_json(value) == '{"dato":"2022-03-25","rækker":[{"fra":"2017-07-01"}]}'
+    assert to_json([value["dato"]]) == '[\n "2022-03-25"\n]\n'
+    with pytest.raises(TypeError):
+        to_json({1, 2})

@@ -18,16 +18,16 @@ from kommuneatlas.extract.registry import extractor_for
 from kommuneatlas.extract.run import extract_all
 from kommuneatlas.sources.manifest import SourceDocument, load_manifest
 from kommuneatlas.sources.reference import KommuneIndex
-from kommuneatlas.synth import appendix, frikommune, generate, grant, minutes, proposal, write_corpus
+from kommuneatlas.synth import appendix, corpus_documents, frikommune, grant, minutes, proposal, write_corpus
 from kommuneatlas.synth.context import Context, Document
 
 DATA = REPO / "data"
 FORMATS: dict[str, Callable[[Context], Document]] = {
-    "kkr-minutes": minutes.generate,
-    "kkr-appendix-bundle": appendix.generate,
-    "frikommune-status": frikommune.generate,
-    "regional-proposal": proposal.generate,
-    "grant-commitment": grant.generate,
+    "kkr-minutes": minutes.kkr_minutes,
+    "kkr-appendix-bundle": appendix.kkr_appendix_bundle,
+    "frikommune-status": frikommune.frikommune_status,
+    "regional-proposal": proposal.regional_proposal,
+    "grant-commitment": grant.grant_commitment,
 }
 
 
@@ -84,7 +84,7 @@ def test_the_corpus_is_a_data_folder_the_pipeline_reads(tmp_path: Path) -> None:
 
 def test_same_seed_same_corpus_other_seed_other_corpus() -> None:
     reference = DATA / "reference" / "kommuner.yaml"
-    first, again, other = (generate(2, reference, seed) for seed in (5, 5, 6))
+    first, again, other = (corpus_documents(2, reference, seed) for seed in (5, 5, 6))
     assert [d.text for d in first] == [d.text for d in again]
     assert [d.id for d in first] == [d.id for d in again]
     assert [d.text for d in first] != [d.text for d in other]
@@ -100,6 +100,6 @@ def _sentences(text: str) -> set[str]:
 def test_no_sentence_of_the_bundled_documents_is_reproduced() -> None:
     seeds = set().union(*(_sentences(path.read_text(encoding="utf-8")) for path in SOURCES.glob("*.txt")))
     generated = set().union(
-        *(_sentences(d.text) for d in generate(3, DATA / "reference" / "kommuner.yaml", 2))
+        *(_sentences(d.text) for d in corpus_documents(3, DATA / "reference" / "kommuner.yaml", 2))
     )
     assert seeds & generated == set()

@@ -13,8 +13,9 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from kommuneatlas.site.phases import generate
 from kommuneatlas.site.render.linker import Linker
-from kommuneatlas.site.render.text_blocks import parse_blocks, render_blocks
+from kommuneatlas.site.render.text_blocks import render_blocks
 from kommuneatlas.store.yaml import dump, load_round_trip
+from kommuneatlas.text.light_markdown import group_blocks, parse_blocks
 from sitebuild import copy_data
 
 REPO = Path(__file__).resolve().parents[1]
@@ -26,8 +27,15 @@ def _anchor(label: str, url: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(url, label)
 
 
+_TAGS = {"paragraph": "p", "bullet": "ul", "numbered": "ol"}
+
+
 def _pieces(text: str) -> list[tuple[str, list[str]]]:
-    return [(b.kind, [text[s:e] for s, e in b.pieces]) for b in parse_blocks(text)]
+    """The paragraphs and lists of ``text`` as the page shows them, each with its pieces' text."""
+    return [
+        (_TAGS[group[0].kind], [text[slice(*b.span)] for b in group])
+        for group in group_blocks(parse_blocks(text))
+    ]
 
 
 def test_paragraphs_and_lists() -> None:

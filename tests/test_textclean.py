@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommuneatlas.text.clean import collapse_ws, join_hyphenated, join_lines, paragraphs
+from kommuneatlas.text.clean import collapse_ws, fold, join_hyphenated, join_lines, paragraphs, shorten
 
 
 def test_soft_hyphen_between_lower_case_letters_is_removed() -> None:
@@ -68,3 +68,14 @@ def test_collapse_ws_is_idempotent(text: str) -> None:
     once = collapse_ws(text)
     assert collapse_ws(once) == once
     assert "  " not in once
+
+
+def test_shorten_cuts_at_a_word_within_the_limit() -> None:
+    assert shorten("Kommunen udpeger to medlemmer", 20) == "Kommunen udpeger to …"
+    assert shorten("Kommunen udpeger to medlemmer", 29) == "Kommunen udpeger to medlemmer"
+    assert shorten("Frikommuneforsøget", 5) == "Friko …"  # one long word: cut inside it
+
+
+def test_fold_compares_names_without_accents_case_and_spacing() -> None:
+    assert fold("  Én  plan for\nSAMMENHÆNGENDE indsats. ") == "en plan for sammenhængende indsats"
+    assert fold("Idé-udvikling") == fold("ide-udvikling")

@@ -19,7 +19,8 @@ from typing import Any
 from ..sources.manifest import SourceDocument
 from ..sources.reference import KommuneIndex
 from ..text.clean import collapse_ws
-from .common.passages import passage
+from ..text.lines import join_numbered
+from ..text.sentences import ends_sentence
 from .record import Record, provenance
 
 _HEADING = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<title>[A-ZÆØÅ][^.;:!?]{1,90})")
@@ -65,12 +66,12 @@ def _paragraphs(lines: list[tuple[int, str]], usual: float) -> list[dict[str, An
     current: list[tuple[int, str]] = []
     for number, text in lines:
         current.append((number, text))
-        if text.endswith((".", ":", "!", "?")) and len(text) < usual * _SHORT_LINE:
-            joined = passage(current)
+        if ends_sentence(text) and len(text) < usual * _SHORT_LINE:
+            joined = join_numbered(current)
             if joined:
                 result.append({"text": joined.text, "line": joined.first_line})
             current = []
-    joined = passage(current)
+    joined = join_numbered(current)
     if joined:
         result.append({"text": joined.text, "line": joined.first_line})
     return result

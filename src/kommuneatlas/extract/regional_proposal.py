@@ -26,12 +26,12 @@ from ..sources.reference import KommuneIndex
 from ..text.clean import collapse_ws
 from ..text.danish_amounts import find_amounts
 from ..text.danish_dates import find_danish_dates
+from ..text.lines import Joined, NumberedLine, join_numbered
+from ..text.sentences import LINE_ENDINGS, ends_sentence, sentence_at, sentence_bounds
 from .common.layout import is_indented, is_page_start, normalised
-from .common.passages import NumberedLine, Passage, passage, sentence_at, sentence_bounds
 from .common.running_text import bullet_item
 from .record import Record, provenance
 
-_PARAGRAPH_END = (".", ":", "!", "?")
 _HEADING_MAX_CHARS = 70
 _TITLE_WIDER = 1.15  # a body line is at least this much wider than the title's lines
 _REGION = re.compile(r"\bRegion\s+(?P<name>[A-ZÆØÅ][\wæøå-]+)")
@@ -48,7 +48,7 @@ class Paragraph:
     """A paragraph of the body: its joined text (without a bullet) and whether it is a list item
     (its first line indented or bulleted)."""
 
-    passage: Passage
+    passage: Joined
     item: bool
 
     @property
@@ -96,7 +96,7 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     return [Record(kind="documents", id=doc.id, data=data)]
 
 
-def parse_title(doc: SourceDocument) -> tuple[Passage, int]:
+def parse_title(doc: SourceDocument) -> tuple[Joined, int]:
     """The title (see the module docstring) and the line number after it."""
     numbered = list(enumerate(doc.lines, 1))
     start = next((n for n, line in numbered if line.strip()), None)
@@ -104,13 +104,13 @@ def parse_title(doc: SourceDocument) -> tuple[Passage, int]:
         raise ExtractionError(doc.path, None, "dokumentet er tomt")
     end = start
     widest = len(doc.line(start).strip())
-    while end < len(doc.lines) and not doc.line(end).rstrip().endswith(_PARAGRAPH_END):
+    while end < len(doc.lines) and not ends_sentence(doc.line(end).rstrip()):
         following = doc.line(end + 1).strip()
         if not following or len(following) > widest * _TITLE_WIDER:
             break
         widest = max(widest, len(following))
         end += 1
-    title = passage(numbered[start - 1 : end])
+    title = join_numbered(numbered[start - 1 : end])
     assert title is not None  # the title starts with a non-blank line
     return title, end + 1
 
@@ -140,7 +140,7 @@ def _ends_paragraph(lines: list[NumberedLine]) -> bool:
     """Whether the lines so far can end a paragraph: a sentence end, or a heading by itself."""
     last = lines[-1][1]
     heading = len(lines) == 1 and not is_indented(last) and _looks_like_heading(last)
-    return heading or last.rstrip().endswith(_PARAGRAPH_END)
+    return heading or ends_sentence(last.rstrip())
 
 
 def _starts_paragraph(raw: str) -> bool:
@@ -149,7 +149,7 @@ def _starts_paragraph(raw: str) -> bool:
 
 
 def _paragraph(lines: list[NumberedLine], item: bool) -> Paragraph:
-    joined = passage(lines)
+    joined = join_numbered(lines)
     assert joined is not None  # paragraphs are built from non-blank lines only
     return Paragraph(joined, item)
 
@@ -199,7 +199,7 @@ def _ends_list(paragraph: Paragraph) -> bool:
 
 
 def parse_parties(
-    doc: SourceDocument, title: Passage, lead_in: Paragraph, kommuner: KommuneIndex
+    doc: SourceDocument, title: Joined, lead_in: Paragraph, kommuner: KommuneIndex
 ) -> list[dict[str, Any]]:
     """The municipalities and regions the title names; the one the lead-in says proposes is the
     proposer, the others are the recipients of the proposal."""
@@ -248,5 +248,5 @@ def _looks_like_heading(text: str) -> bool:
     return (
         0 < len(text) <= _HEADING_MAX_CHARS
         and text[0].isupper()
-        and not text.endswith((*_PARAGRAPH_END, ",", ";"))
+        and not text.endswith((*LINE_ENDINGS, ",", ";"))
     )

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from ..console import Progress, to_stderr
 from ..errors import KommuneatlasError, Problem
 from ..model.kinds import schema_reference
@@ -22,7 +20,7 @@ from ..sources.manifest import MANIFEST, SourceDocument, duplicate_ids, load_doc
 from ..sources.reference import KommuneIndex, kkr_id
 from ..store.atomic import write_text_atomic
 from ..store.merge import Conflict, merge
-from ..store.yaml import dump, load_round_trip, to_yaml_value
+from ..store.yaml import dump, load_fast, load_round_trip, to_yaml_value
 from .record import Record
 from .registry import extractor_for
 
@@ -181,7 +179,7 @@ def _deduplicate(records: list[Record]) -> list[Record]:
 def _load_base(path: Path) -> dict[str, Any] | None:
     if not path.is_file():
         return None
-    loaded: dict[str, Any] | None = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] | None = load_fast(path)
     return loaded
 
 
@@ -236,9 +234,7 @@ def write_records(
         if (kind, record_id) in fresh or (kind, record_id) in protected:
             continue
         path = data / kind / f"{record_id}.yaml"
-        if path.is_file() and _load_base(base_path) != YAML(typ="safe").load(
-            path.read_text(encoding="utf-8")
-        ):
+        if path.is_file() and _load_base(base_path) != load_fast(path):
             report.kept.append(path)
         else:
             report.removed.append(path)

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from ..store.yaml import load_fast
 from .kinds import KINDS
 
 Entity = dict[str, Any]
@@ -45,13 +44,12 @@ class SiteData:
 
 def load_site_data(data: Path) -> SiteData:
     """Read ``data/<kind>/*.yaml`` for every known kind (files sorted, so the order is stable)."""
-    yaml = YAML(typ="safe")
     site = SiteData(root=data)
     for kind in KINDS:
         folder = data / kind
         entities: dict[str, Entity] = {}
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-            entity = yaml.load(path.read_text(encoding="utf-8"))
+            entity = load_fast(path)
             entity_id = str(entity.get("id", path.stem))
             entities[entity_id] = entity
             site.paths[(kind, entity_id)] = path

@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
-from ..store.yaml import load_round_trip, plain
+from ..store.json import jsonable
+from ..store.yaml import load_fast, load_round_trip, plain
 from .dataset import field_texts, network_of, source_document
 from .kinds import KINDS, SCHEMAS, TEXT_FIELDS
 from .schema_messages import danish_message
@@ -41,17 +40,6 @@ _DANISH_TYPES = {
 def _validator(kind: str) -> Draft202012Validator:
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=FormatChecker())
-
-
-def _jsonable(value: Any) -> Any:
-    """YAML values as JSON Schema sees them (dates as ISO strings)."""
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def _position(document: Any, path: list[str | int]) -> tuple[int | None, int | None]:
@@ -95,7 +83,6 @@ class _Loaded:
         self.documents: dict[str, dict[str, tuple[Path, dict[str, Any]]]] = {kind: {} for kind in KINDS}
         self.problems: list[Problem] = []
         self._round_trip: dict[Path, Any] = {}
-        self._fast = YAML(typ="safe")
         self.kommune_names = _reference_kommuner(data, self.problems)
         for kind in KINDS:
             for path in sorted((data / kind).glob("*.yaml")):
@@ -113,10 +100,10 @@ class _Loaded:
 
     def _read(self, path: Path) -> Any:
         try:
-            return self._fast.load(path.read_bytes())
+            return load_fast(path)
         except (YAMLError, ValueError):
             # Let the round-trip loader say where the syntax error is, or keep an
-            # impossible date as text for the schema check to report (see yamlstore).
+            # impossible date as text for the schema check to report (see store.yaml).
             document = load_round_trip(path)
             self._round_trip[path] = document
             return plain(document)
@@ -142,7 +129,7 @@ class _Loaded:
             )
             return
         for error in sorted(
-            _validator(kind).iter_errors(_jsonable(document)), key=lambda e: list(e.absolute_path)
+            _validator(kind).iter_errors(jsonable(document)), key=lambda e: list(e.absolute_path)
         ):
             field = ".".join(str(p) for p in error.absolute_path) or "(øverste niveau)"
             self.problems.append(

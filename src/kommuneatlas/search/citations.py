@@ -20,12 +20,12 @@ laws is left out.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from ..citations import Law, LawCatalogue, find_citations
 from ..citations.catalogue import fold
+from ..store.json import compact_json
 
 CITATIONS_FILE = Path("search") / "citations.json"
 _PROBE = "1"  # the paragraph used to ask the parser about a name
@@ -73,5 +73,5 @@ def write_citation_table(site: Path, catalogue: LawCatalogue) -> Path:
     path = site / CITATIONS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     table = citation_table(site, catalogue)
-    path.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(compact_json(table), encoding="utf-8")
     return path

@@ -20,7 +20,6 @@ The browser side is ``content/assets/search.js``.
 from __future__ import annotations
 
 import html as html_lib
-import json
 import os
 import re
 import shutil
@@ -37,6 +36,7 @@ from pagefind_bin import get_executable
 
 from ..citations import load_catalogue
 from ..errors import KommuneatlasError
+from ..store.json import compact_json
 from .citations import write_citation_table
 from .compounds import (
     BODY_ATTRIBUTE,
@@ -140,7 +140,7 @@ def write_filter_values(site_dir: Path, values: dict[str, set[str]]) -> Path:
     path = site_dir / FILTERS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     table = {name: sorted(found) for name, found in sorted(values.items())}
-    path.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(compact_json(table), encoding="utf-8")
     return path
 
 

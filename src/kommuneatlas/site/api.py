@@ -6,13 +6,12 @@ the README. Pure functions build the arrays; :func:`write_api` is the only I/O.
 
 from __future__ import annotations
 
-import json
-from datetime import date
 from typing import Any
 
 from ..model.dataset import SiteData
 from ..model.graph import Indexes, build_indexes
 from ..sources.reference import kkr_id
+from ..store.json import to_json
 
 
 def _url(ix: Indexes, kind: str, entity_id: str | None) -> str | None:
@@ -211,12 +210,6 @@ def kommuner(site: SiteData, ix: Indexes) -> list[dict[str, Any]]:
     ]
 
 
-def _json_default(value: object) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 def build_api(
     site: SiteData, laws: list[dict[str, Any]] | None = None, references: list[dict[str, Any]] | None = None
 ) -> dict[str, list[dict[str, Any]]]:
@@ -237,11 +230,6 @@ def build_api(
         "laws.json": laws or [],
         "references.json": references or [],
     }
-
-
-def to_json(value: object) -> str:
-    """The text of an API file (dates as ISO strings)."""
-    return json.dumps(value, ensure_ascii=False, indent=1, default=_json_default) + "\n"
 
 
 def serialise(api: dict[str, list[dict[str, Any]]]) -> dict[str, str]:

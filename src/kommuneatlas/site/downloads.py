@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import json
 from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
@@ -23,8 +22,8 @@ from typing import Any
 from ..citations import LawCatalogue
 from ..model.dataset import SiteData
 from ..model.urls import api_url, data_file_url
+from ..store.json import compact_json, to_json
 from ..store.yaml import dump, to_yaml_value
-from .api import to_json
 
 LIST_SEPARATOR = "; "
 _LABEL_KEYS = ("name", "title", "raw", "id", "paragraph", "meeting", "item")
@@ -33,10 +32,6 @@ _LABEL_KEYS = ("name", "title", "raw", "id", "paragraph", "meeting", "item")
 def _label(value: dict[str, Any]) -> str | None:
     """The one field that names an object in a list (a person's name, an item's id …)."""
     return next((str(value[key]) for key in _LABEL_KEYS if value.get(key) not in (None, "")), None)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def cell(value: Any) -> str:
@@ -52,9 +47,9 @@ def cell(value: Any) -> str:
         labels = [_label(v) if isinstance(v, dict) else None for v in value]
         if None not in labels:
             return LIST_SEPARATOR.join(str(label) for label in labels)
-        return _json(value)
+        return compact_json(value)
     if isinstance(value, dict):
-        return _json(value)
+        return compact_json(value)
     return str(value)
 
 

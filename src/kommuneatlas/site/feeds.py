@@ -29,6 +29,7 @@ from ..model.graph import Indexes
 from ..model.urls import calendar_url, feed_url
 from ..sources.document_types import type_label
 from ..sources.reference import kkr_id
+from ..text.clean import collapse_ws, shorten
 from ..text.danish_format import as_date, danish_date, danish_number
 
 FEED_ENTRIES = 50  # a feed says what is new, not everything: its newest entries
@@ -61,12 +62,9 @@ class Meeting:
     hours: tuple[time, time | None] | None = None
 
 
-def shorten(text: str, limit: int = SUMMARY_CHARACTERS) -> str:
-    """``text`` on one line, cut at a word before ``limit`` characters (with " …")."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    return flat[:limit].rsplit(" ", 1)[0] + " …"
+def _summary(text: object) -> str:
+    """``text`` on one line, cut at a word within :data:`SUMMARY_CHARACTERS` (with " …")."""
+    return shorten(collapse_ws(str(text)), SUMMARY_CHARACTERS)
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -92,7 +90,7 @@ def _entries_of_meetings(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
             item_url = ix.url("items", item["id"])
             if item.get("decision") and item_url:
                 title = f"Beslutning: {item['number']} {item['title']} ({meeting['kkr']} {danish_date(day)})"
-                yield FeedEntry("beslutning", title, item_url, day, shorten(str(item["decision"])), kkrs)
+                yield FeedEntry("beslutning", title, item_url, day, _summary(item["decision"]), kkrs)
 
 
 def _entries_of_documents(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
@@ -108,7 +106,7 @@ def _entries_of_documents(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
         kind = type_label(document.get("kind", ""), "Dokument")
         summary = f"{kind} fra {document.get('publisher')}."
         if document.get("summary"):
-            summary = f"{summary} {shorten(str(document['summary']))}"
+            summary = f"{summary} {_summary(document['summary'])}"
         kkrs = frozenset(owners.get(document["id"], set()))
         yield FeedEntry("dokument", str(document["title"]), url, day, summary, kkrs)
 
@@ -127,7 +125,7 @@ def _entries_of_experiments(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
             if name in ix.kommune_by_name
         )
         title = f"Frikommuneforsøg: {experiment['title']}"
-        summary = shorten(str(experiment.get("content") or "")) or title
+        summary = _summary(experiment.get("content") or "") or title
         yield FeedEntry("forsøg", title, url, day, summary, kkrs)
 
 

@@ -19,19 +19,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import KommuneatlasError, Problem
 from ..store.atomic import write_bytes_atomic, write_text_atomic
 from ..store.yaml import load_round_trip, round_trip
 from ..text.danish_dates import MONTHS
+from ..text.lines import source_lines
 from ..text.slugs import slugify
 from .detect.cues import KIND_CUES
 from .detect.kinds import KindGuess, detect_kind
 from .detect.metadata import Detected, Metadata, detect_metadata
 from .document_types import DOCUMENT_TYPES
-from .manifest import MANIFEST, decode_text, read_manifest, source_lines
+from .manifest import MANIFEST, decode_text, read_manifest
 from .pdftext import is_pdf, pdf_to_text
 from .reference import KommuneIndex
 
@@ -178,8 +178,7 @@ class _Manifest:
 
     def append(self, entries: list[dict[str, Any]]) -> str:
         """The manifest's text with ``entries`` appended (round-trip: comments and order kept)."""
-        yaml: YAML = round_trip()
-        yaml.width = 4096  # never re-wrap the editor's long titles
+        yaml = round_trip(width=4096)  # never re-wrap the editor's long titles
         document = load_round_trip(self.path) if self.path.is_file() else None
         if document is None:
             document = yaml.load(MANIFEST_HEADER)

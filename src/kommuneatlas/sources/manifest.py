@@ -8,7 +8,6 @@ extracted (:func:`read_manifest`, :func:`load_document`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,10 @@ from ruamel.yaml.comments import CommentedMap
 
 from ..errors import KommuneatlasError, Problem
 from ..store.yaml import load_round_trip
+from ..text.lines import LineIndex, source_lines
+from ..text.lines import (
+    line_bounds as line_bounds,  # for site.backlinks, until it imports text.lines (stage 2C)
+)
 
 MANIFEST = "manifest.yaml"
 REQUIRED = ("id", "file", "title", "publisher", "kind")
@@ -68,31 +71,6 @@ class ManifestEntry:
         return [str(self.fields[k]) for k in ("file", "original") if self.fields.get(k)]
 
 
-LINE_BREAK = re.compile(r"\r\n|\n|\r")
-
-
-def line_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of each physical line of a source text, as provenance numbers them.
-
-    Lines end at a line feed (CRLF and a lone CR count as one); a form feed stays in its line,
-    where it marks a page start (``str.splitlines`` would break there and shift every later line
-    number). A final line break ends the last line; it does not start an empty one.
-    """
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for match in LINE_BREAK.finditer(text):
-        bounds.append((start, match.start()))
-        start = match.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
-    return bounds
-
-
-def source_lines(text: str) -> tuple[str, ...]:
-    """The physical lines of a source text (see :func:`line_bounds`)."""
-    return tuple(text[start:end] for start, end in line_bounds(text))
-
-
 def read_text_document(path: Path) -> str:
     """Read a source text file, refusing empty and binary files with a clear message."""
     data = path.read_bytes()
@@ -114,7 +92,8 @@ def decode_text(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        lines = LineIndex(data.decode("utf-8", errors="replace"))
+        line = lines.line_of(len(data[: exc.start].decode("utf-8")))
         raise KommuneatlasError(
             Problem(path, line, "kildedokumentet er ikke gyldig UTF-8-tekst (gem det som UTF-8)")
         ) from exc

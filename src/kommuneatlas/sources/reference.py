@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from ..errors import KommuneatlasError, Problem
+from ..store.yaml import load_fast
 from ..text.slugs import slugify
 
 
@@ -76,7 +75,7 @@ def load_kommuner(path: Path) -> KommuneIndex:
     if not path.is_file():
         raise KommuneatlasError(Problem(path, None, "kommunelisten findes ikke"))
     try:
-        doc = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        doc = load_fast(path)
         kommuner = [
             Kommune(code=int(k["code"]), name=str(k["name"]), region=str(r["name"]), kkr=str(r["kkr"]))
             for r in doc["regions"]

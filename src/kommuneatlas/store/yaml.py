@@ -1,7 +1,9 @@
-"""Reading and writing the YAML under ``data/`` with ruamel.yaml round-trip.
+"""Reading and writing YAML: the project's one place that makes ruamel.yaml loaders.
 
-Comments, key order and formatting an editor wrote survive a write; writing the same
-content twice produces the same bytes.
+Data that is only read loads with the fast safe loader (:func:`load_fast`: plain dicts, lists and
+dates). Data that is written back loads round-trip (:func:`load_round_trip`, :func:`round_trip`):
+comments, key order and formatting an editor wrote survive a write; writing the same content twice
+produces the same bytes.
 """
 
 from __future__ import annotations
@@ -40,11 +42,21 @@ class _LenientDates(RoundTripConstructor):
 _LenientDates.add_constructor("tag:yaml.org,2002:timestamp", _LenientDates.construct_yaml_timestamp)
 
 
-def round_trip() -> YAML:
-    """A round-trip YAML instance with the project's formatting."""
+_SAFE = YAML(typ="safe")
+
+
+def load_fast(source: Path | str) -> Any:
+    """The YAML of a file (read as UTF-8) or of a text, with the fast safe loader: plain dicts, lists
+    and dates, no comments. Errors are ruamel's (``YAMLError``, or ``ValueError`` for an impossible
+    date): a caller that reports them loads the file again with :func:`load_round_trip`."""
+    return _SAFE.load(source.read_text(encoding="utf-8") if isinstance(source, Path) else source)
+
+
+def round_trip(width: int = 100) -> YAML:
+    """A round-trip YAML instance with the project's formatting; lines wrap at ``width``."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _LenientDates
-    yaml.width = 100
+    yaml.width = width
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True
     yaml.preserve_quotes = True

@@ -27,11 +27,11 @@ from . import appendix, frikommune, grant, minutes, proposal
 from .context import Context, Document
 
 GENERATORS: tuple[Callable[[Context], Document], ...] = (
-    proposal.generate,
-    appendix.generate,
-    minutes.generate,
-    grant.generate,
-    frikommune.generate,
+    proposal.regional_proposal,
+    appendix.kkr_appendix_bundle,
+    minutes.kkr_minutes,
+    grant.grant_commitment,
+    frikommune.frikommune_status,
 )
 REFERENCE = Path("reference") / "kommuner.yaml"
 LAWS = Path("laws.yaml")
@@ -50,7 +50,7 @@ class Corpus:
     counts: Counter[str]
 
 
-def generate(scale: int, reference: Path, seed: int = 0) -> list[Document]:
+def corpus_documents(scale: int, reference: Path, seed: int = 0) -> list[Document]:
     """``scale`` copies of the bundled mix of documents (no files written)."""
     ctx = Context(random.Random(seed), load_kommuner(reference))
     return [make(ctx) for _ in range(scale) for make in GENERATORS]
@@ -66,7 +66,7 @@ def write_corpus(out: Path, scale: int, data: Path = Path("data"), seed: int = 0
     the reference list and the law catalogue are copied from."""
     if scale < 1:
         raise ValueError("scale must be at least 1")
-    documents = generate(scale, data / REFERENCE, seed)
+    documents = corpus_documents(scale, data / REFERENCE, seed)
     sources = out / "sources"
     sources.mkdir(parents=True, exist_ok=True)
     entries = []

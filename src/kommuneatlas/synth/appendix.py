@@ -173,7 +173,7 @@ def _agreement(ctx: Context, attachment: _Attachment, kkr: str, region: str, foo
     ]
 
 
-def generate(ctx: Context) -> Document:
+def kkr_appendix_bundle(ctx: Context) -> Document:
     """One bundle: 3–5 agenda items with 4–7 attachments in all."""
     rng = ctx.rng
     prose = ctx.prose

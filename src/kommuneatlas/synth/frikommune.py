@@ -291,7 +291,7 @@ def _appendices(out: list[str], ctx: Context, networks: list[_Network], total: i
             out += _experiment_row(experiment, ctx)
 
 
-def generate(ctx: Context) -> Document:
+def frikommune_status(ctx: Context) -> Document:
     """One status note: eight networks (seven active) and :data:`EXPERIMENTS` experiments."""
     rng = ctx.rng
     year = rng.randrange(2008, 2026)

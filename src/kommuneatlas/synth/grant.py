@@ -115,7 +115,7 @@ class _Grant:
         return cls(fund, abbr, kommune, facility, when, start, end, rates, target)
 
 
-def generate(ctx: Context) -> Document:
+def grant_commitment(ctx: Context) -> Document:
     """One commitment from a fund to a municipality, with five appendices."""
     g = _Grant.draw(ctx)
     lines = _front(g, ctx) + _terms(g, ctx) + _appendices(g, ctx)

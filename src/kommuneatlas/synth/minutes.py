@@ -293,7 +293,7 @@ def write(meeting: Meeting, ctx: Context, agenda: bool = False) -> Document:
     )
 
 
-def generate(ctx: Context) -> Document:
+def kkr_minutes(ctx: Context) -> Document:
     """One set of minutes (see :func:`compose`)."""
     return write(compose(ctx), ctx)
 

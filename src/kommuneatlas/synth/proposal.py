@@ -26,7 +26,7 @@ def _paragraph(text: str, ctx: Context, indent: bool = False) -> list[str]:
     return lines
 
 
-def generate(ctx: Context) -> Document:
+def regional_proposal(ctx: Context) -> Document:
     """One proposal from a region to one of its municipalities about a facility."""
     rng = ctx.rng
     prose = ctx.prose

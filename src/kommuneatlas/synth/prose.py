@@ -14,8 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from ..store.yaml import load_fast
 from ..text.danish_format import danish_date as danish_date  # the synthetic documents write dates as pages do
 from ..text.danish_format import danish_number
 from ..text.slugs import slugify
@@ -29,7 +28,7 @@ _CONJUNCTIONS = frozenset({"og", "eller", "samt", "som", "til", "henholdsvis"})
 def vocabulary() -> dict[str, Any]:
     """The word lists (loaded once)."""
     text = resources.files(__package__).joinpath("vocabulary.yaml").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = YAML(typ="safe").load(text)
+    loaded: dict[str, Any] = load_fast(text)
     return loaded
 
 

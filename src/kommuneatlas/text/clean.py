@@ -1,12 +1,16 @@
-"""Cleaning text from plain-text PDF exports: wrapped lines, soft hyphenation, stray whitespace.
+"""Cleaning text from plain-text PDF exports: wrapped lines, soft hyphenation, stray whitespace;
+shortening a text at a word, and folding a name for comparison.
 
-Pure functions only; the extractors share them.
+Pure functions only; the extractors and the site share them.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
+
+from .sentences import ends_sentence
 
 # Words after which a line-final hyphen is a real hyphen of an elided compound
 # ("beskæftigelses-\nog sygedagpengeområdet" keeps "beskæftigelses- og").
@@ -68,7 +72,7 @@ def paragraphs(lines: Iterable[str]) -> list[str]:
     for raw in lines:
         line = collapse_ws(raw)
         if not line:
-            if current and current[-1].endswith((".", ":", "?", "!")):
+            if current and ends_sentence(current[-1]):
                 pending_break = True
             continue
         if pending_break:
@@ -79,3 +83,19 @@ def paragraphs(lines: Iterable[str]) -> list[str]:
     if current:
         result.append(join_lines(current))
     return result
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at the last word that ends within ``limit`` characters, with " …" after it; a text
+    within the limit as it is."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def fold(name: str) -> str:
+    """A name for comparison: accents dropped ("Én" → "en"), lower case, spaces collapsed, no
+    surrounding dots."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split()).strip(" .")

@@ -24,8 +24,7 @@ MONTHS: dict[str, int] = {
     "december": 12,
 }
 
-# Abbreviations seen in letters and tables ("1. okt. 2023"); "maj" has none.
-_ABBREVIATIONS: dict[str, int] = {
+MONTH_ABBREVIATIONS: dict[str, int] = {
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -39,11 +38,14 @@ _ABBREVIATIONS: dict[str, int] = {
     "nov": 11,
     "dec": 12,
 }
+"""Abbreviations seen in letters and tables ("1. okt. 2023"); "maj" has none."""
 
-_MONTH_WORD = "|".join(sorted([*MONTHS, *(rf"{a}\.?" for a in _ABBREVIATIONS)], key=len, reverse=True))
+MONTH_PATTERN = "|".join(sorted([*MONTHS, *(rf"{a}\.?" for a in MONTH_ABBREVIATIONS)], key=len, reverse=True))
+"""A month's name or abbreviation, with or without its full stop (a regular expression, match it
+ignoring case); :func:`month_number` gives its number."""
 
 # "28. november 2023", "1. okt. 2023", "1 marts 2020"
-_WORD_DATE = rf"(?P<wd>[0-9]{{1,2}})\.?\s+(?P<wm>{_MONTH_WORD})\s+(?P<wy>[0-9]{{4}})"
+_WORD_DATE = rf"(?P<wd>[0-9]{{1,2}})\.?\s+(?P<wm>{MONTH_PATTERN})\s+(?P<wy>[0-9]{{4}})"
 # "14-12-2023", "1.7.2017", "1.7. 2017", "01/07/2017"
 _NUMERIC_DATE = r"(?P<nd>[0-9]{1,2})(?P<sep>[.\-/])(?P<nm>[0-9]{1,2})(?P=sep)\s?(?P<ny>[0-9]{4})"
 
@@ -63,15 +65,16 @@ class DateMatch(NamedTuple):
     raw: str
 
 
-def _month_number(word: str) -> int:
+def month_number(word: str) -> int:
+    """The number of a month named as :data:`MONTH_PATTERN` matches it ("Okt." → 10)."""
     key = word.lower().rstrip(".")
-    return MONTHS.get(key) or _ABBREVIATIONS[key]
+    return MONTHS.get(key) or MONTH_ABBREVIATIONS[key]
 
 
 def _to_date(match: re.Match[str]) -> date | None:
     """The calendar date a regex match denotes, or None when it is impossible (31. februar)."""
     if match.group("wd"):
-        day, month, year = int(match.group("wd")), _month_number(match.group("wm")), int(match.group("wy"))
+        day, month, year = int(match.group("wd")), month_number(match.group("wm")), int(match.group("wy"))
     else:
         day, month, year = int(match.group("nd")), int(match.group("nm")), int(match.group("ny"))
     try:

@@ -1,8 +1,9 @@
-"""Dates and numbers as Danish readers write them, with Babel's Danish locale data.
+"""Dates and numbers as Danish readers write them: dates with the month names of
+:mod:`kommuneatlas.text.danish_dates`, numbers with Babel's Danish locale data.
 
 "25. marts 2022", "1. juli 2017", "41.679 t.kr.", "3.912.500 kr.". Machine-readable values stay
-ISO: :func:`time_element` writes ``<time datetime="2022-03-25">25. marts 2022</time>``, and the
-JSON API keeps the data's ISO strings. (Parsing Danish dates in source text is
+ISO: the pages' ``<time datetime="2022-03-25">`` (``site.render.environment.time_element``) and the
+JSON API keep the data's ISO strings. (Parsing Danish dates in source text is
 :mod:`kommuneatlas.text.danish_dates`; this module only displays.)
 """
 
@@ -10,12 +11,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
-from markupsafe import Markup, escape
+
+from .danish_dates import MONTHS
 
 LOCALE = "da"
-DATE_FORMAT = "d. MMMM y"
+_MONTH_NAMES = tuple(MONTHS)  # januar … december
 
 
 def as_date(value: object) -> date | None:
@@ -36,16 +37,14 @@ def danish_date(value: object) -> str:
     """ "25. marts 2022" for a date or ISO date string; any other value as text ("" for None)."""
     day = as_date(value)
     if day is not None:
-        return format_date(day, format=DATE_FORMAT, locale=LOCALE)
+        return f"{day.day}. {_MONTH_NAMES[day.month - 1]} {day.year}"
     return "" if value is None else str(value)
 
 
-def time_element(value: object) -> Markup:
-    """``<time datetime="2022-03-25">25. marts 2022</time>``; a value that is no date, escaped as it is."""
+def year_of(value: object) -> str:
+    """The year ("2022") of a date or an ISO date string; "" for any other value."""
     day = as_date(value)
-    if day is None:
-        return escape("" if value is None else str(value))
-    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), danish_date(day))
+    return str(day.year) if day is not None else ""
 
 
 def danish_number(value: object) -> str:

@@ -1,2 +1,2 @@
-"""What several extractors share: page furniture and layout (:mod:`.layout`), numbered lines and
-sentences (:mod:`.passages`), and running text as paragraphs and lists (:mod:`.running_text`)."""
+"""What several extractors share: page furniture and layout (:mod:`.layout`) and running text as
+paragraphs and lists (:mod:`.running_text`)."""

@@ -9,14 +9,15 @@ from dataclasses import dataclass
 
 from ...sources.reference import KommuneIndex
 from ...text.clean import collapse_ws
+from ...text.lines import NumberedLine
+from ...text.sentences import ends_sentence
 from .kommuner import parse_kommune_list, read_kommune_cell, split_after_list
-from .text import Cell, NumberedLine, text_of
+from .text import Cell, text_of
 
 MAX_TITLE_WORDS = 3  # a title that shares its line with the municipalities and the next cell
 MAX_KOMMUNE_LINES = 14  # a cell of municipalities wraps onto at most this many lines
 
 WORD_START = re.compile(r"(?<=\s)\S")
-SENTENCE_END = (".", "!", "?", ":")
 
 # Words after which a number follows: "§ 9", "pr. 1.7. 2017", "stk. 2".
 _NEEDS_NUMBER = re.compile(r"(?:§|\b(?:nr|stk|kap|pr|d|jf|pkt)\.|\bkapitel)$", re.IGNORECASE)
@@ -96,7 +97,7 @@ def can_start_cell(lines: Sequence[NumberedLine], index: int) -> bool:
         return True
     before = collapse_ws(lines[index - 1][1])
     if first.isdigit() or first == "§":
-        return before.endswith(SENTENCE_END) and not _NEEDS_NUMBER.search(before)
+        return ends_sentence(before) and not _NEEDS_NUMBER.search(before)
     return not (BROKEN_WORD.search(before) or before.endswith("§"))
 
 

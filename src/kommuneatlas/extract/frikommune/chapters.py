@@ -24,9 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ...text.clean import collapse_ws, join_hyphenated
+from ...text.clean import collapse_ws
+from ...text.lines import Joined, NumberedLine, join_numbered
+from ...text.sentences import ends_sentence, sentence_bounds, sentence_breaks
 from ..common.layout import is_page_start
-from .text import NumberedLine, is_blank, is_page_number
+from .text import is_blank, is_page_number
 
 _CHAPTER = re.compile(r"\s+(\d{1,2})\s+([^\W\d_].*)")
 _HEADING_LINES = 3  # a chapter heading wraps onto at most two more lines …
@@ -35,39 +37,31 @@ _HEADING_WIDTH = 60  # … each of them short
 _FOOTNOTE = re.compile(r"(\d{1,2})\s{2,}\S.*")
 _LINK_LINE = re.compile(r"\s*(?:https?://|www\.)\S*\s*")
 _BULLET = re.compile(r"\s*[\uf000-\uf8ff•▪◦‣]\s+")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÉ”“\"(])")
-_SENTENCE_END = (".", ":", "!", "?")
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """Joined text; ``starts[i]`` is the offset where the part from line ``lines[i]`` begins."""
+class Paragraph(Joined):
+    """A paragraph's lines joined (see :class:`~kommuneatlas.text.lines.Joined`); ``bullet``: whether
+    it is an item of a bulleted list."""
 
-    text: str
-    lines: tuple[int, ...]
-    starts: tuple[int, ...]
     bullet: bool
-
-    def line_at(self, offset: int) -> int:
-        return self.lines[max(0, bisect.bisect_right(self.starts, offset) - 1)]
 
     def sentences(self) -> list[tuple[str, int]]:
         """The sentences, each with the line it begins on."""
-        bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(self.text)), len(self.text)]
-        return [(self.text[a:b].strip(), self.line_at(a)) for a, b in pairwise(bounds)]
+        return [(self.text[a:b].strip(), self.line_at(a)) for a, b in sentence_bounds(self.text)]
 
     def split_last_sentence(self) -> tuple[Paragraph | None, Paragraph]:
         """The paragraph without its last sentence (None if it has one only), and that sentence."""
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
+        breaks = [following for _, following in sentence_breaks(self.text)]
         if not breaks:
             return None, self
         cut = breaks[-1]
         index = bisect.bisect_right(self.starts, cut) - 1
         head = Paragraph(
-            self.text[:cut].rstrip(), self.lines[: index + 1], self.starts[: index + 1], self.bullet
+            self.text[:cut].rstrip(), self.starts[: index + 1], self.lines[: index + 1], self.bullet
         )
         tail_starts = (0, *(start - cut for start in self.starts[index + 1 :]))
-        tail = Paragraph(self.text[cut:], self.lines[index:], tail_starts, self.bullet)
+        tail = Paragraph(self.text[cut:], tail_starts, self.lines[index:], self.bullet)
         return head, tail
 
 
@@ -132,27 +126,19 @@ def blank_lines_divide(lines: Sequence[NumberedLine]) -> bool:
 
 
 def _paragraph(lines: Sequence[NumberedLine], bullet: bool) -> Paragraph:
-    text = ""
-    numbers: list[int] = []
-    starts: list[int] = []
-    for number, raw in lines:
-        part = collapse_ws(raw)
-        text = join_hyphenated(text, part)
-        numbers.append(number)
-        starts.append(len(text) - len(part))
-    return Paragraph(text, tuple(numbers), tuple(starts), bullet)
+    joined = join_numbered(lines)
+    assert joined is not None  # a group holds its non-blank lines only
+    return Paragraph(joined.text, joined.starts, joined.lines, bullet)
 
 
 def _continues(previous: Sequence[NumberedLine], following: Sequence[NumberedLine]) -> bool:
     """Whether a group of lines goes on in the next one (a paragraph broken by page furniture)."""
-    return not previous[-1][1].rstrip().endswith(_SENTENCE_END) and following[0][1].lstrip()[:1].islower()
+    return not ends_sentence(previous[-1][1].rstrip()) and following[0][1].lstrip()[:1].islower()
 
 
 def _new_page_paragraph(group: Sequence[NumberedLine], text: str) -> bool:
     """A page that begins with a capital after a finished sentence begins a paragraph (or heading)."""
-    return (
-        is_page_start(text) and group[-1][1].rstrip().endswith(_SENTENCE_END) and text.lstrip()[:1].isupper()
-    )
+    return is_page_start(text) and ends_sentence(group[-1][1].rstrip()) and text.lstrip()[:1].isupper()
 
 
 def paragraphs(lines: Sequence[NumberedLine], blank_breaks: bool = True) -> tuple[Paragraph, ...]:
@@ -177,7 +163,7 @@ def paragraphs(lines: Sequence[NumberedLine], blank_breaks: bool = True) -> tupl
         elif (
             in_group
             and not _new_page_paragraph(groups[-1][0], text)
-            and (blank_breaks or not (previous.endswith(_SENTENCE_END) and _starts_sentence(text)))
+            and (blank_breaks or not (ends_sentence(previous) and _starts_sentence(text)))
         ):
             groups[-1][0].append((number, text))
         else:
@@ -228,7 +214,7 @@ def _heading_end(lines: Sequence[NumberedLine], section: re.Pattern[str]) -> int
     end = 1
     while end < min(len(lines), _HEADING_LINES):
         text = collapse_ws(lines[end][1])
-        if not text or len(text) > _HEADING_WIDTH or text.endswith(_SENTENCE_END) or section.fullmatch(text):
+        if not text or len(text) > _HEADING_WIDTH or ends_sentence(text) or section.fullmatch(text):
             break
         end += 1
     return end

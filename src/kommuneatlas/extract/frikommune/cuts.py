@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...text.clean import collapse_ws
-from .anchors import BROKEN_WORD, SENTENCE_END, WORD_START, can_start_cell
-from .text import Cell, NumberedLine
+from ...text.lines import NumberedLine
+from ...text.sentences import ends_sentence
+from .anchors import BROKEN_WORD, WORD_START, can_start_cell
+from .text import Cell
 
 # How much shorter than its column a line may be and still count as full (proportional type:
 # the number of characters that fit on a line varies): SLACK characters and SLACK_SHARE of the width.
@@ -81,7 +83,7 @@ class _Piece:
             len(clean),
             clean.split()[0] if clean else "",
             BROKEN_WORD.search(clean) is not None,
-            clean.endswith(SENTENCE_END),
+            ends_sentence(clean),
             _DANGLING.search(clean) is not None,
         )
 
@@ -113,7 +115,7 @@ class _Stretch:
             for word in WORD_START.finditer(clean):
                 head = clean[word.start() :].split()[0]
                 left = clean[: word.start()].rstrip()
-                if head[:1].isupper() and (openers is None or left.endswith(SENTENCE_END) or head in openers):
+                if head[:1].isupper() and (openers is None or ends_sentence(left) or head in openers):
                     self.cuts.append(_Cut(index, word.start()))
         self.cuts.append(_Cut(len(lines)))
         self.cuts.sort(key=lambda cut: (cut.index, cut.offset))

@@ -1,17 +1,15 @@
-"""Dates in the frikommune status note: the in-force date of a table cell, dates in notes."""
+"""Dates in the frikommune status note: the in-force date of a table cell."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from ...text.danish_dates import MONTHS, find_danish_dates
+from ...text.danish_dates import find_danish_dates
 
 # The date an Ikrafttrædelse cell gives stands right after the word: "Lovmæssig ikrafttrædelse
 # pr. 1.7. 2017", "Formel Ikrafttrædelse d. 1.1. 2018", "Lovmæssig ikrafttrædelse 1.1. 2018".
 _IN_FORCE_BEFORE_DATE = re.compile(r"ikrafttrædelse\s+(?:(?:pr|d)\.\s*)?$", re.IGNORECASE)
-
-_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 
 
 def in_force_date(cell: str) -> date | None:
@@ -20,8 +18,3 @@ def in_force_date(cell: str) -> date | None:
         if _IN_FORCE_BEFORE_DATE.search(cell[: found.start]):
             return found.date
     return None
-
-
-def format_date(value: date) -> str:
-    """The date as Danish prose: "1. juli 2017"."""
-    return f"{value.day}. {_MONTH_NAMES[value.month]} {value.year}"

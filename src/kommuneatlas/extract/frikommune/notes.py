@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...sources.reference import KommuneIndex
+from ...text.clean import fold
 from ...text.danish_dates import find_danish_dates
+from ...text.danish_format import danish_date
 from .chapters import Body, Chapter, Paragraph
-from .dates import format_date
 from .kommuner import mentioned_kommuner
 from .tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables
-from .text import fold
 
 NUMBER_WORDS = {
     "en": 1,
@@ -205,9 +205,9 @@ def _claim_notes(sentence: Sentence, f: NetworkFacts) -> list[str]:
         stated, when = _count(claim["n"]), dates[0].date
         spread = Counter(e.in_force for e in f.experiments if e.in_force)
         if spread[when] != stated:
-            listing = ", ".join(f"{format_date(d)}: {_rows(c)}" for d, c in sorted(spread.items()))
+            listing = ", ".join(f"{danish_date(d)}: {_rows(c)}" for d, c in sorted(spread.items()))
             notes.append(
-                f"{_where(sentence)} siger, at {stated} forsøg trådte i kraft {format_date(when)}, men "
+                f"{_where(sentence)} siger, at {stated} forsøg trådte i kraft {danish_date(when)}, men "
                 f"{_rows(spread[when])} i {f.label} har den dato (tabellens datoer: {listing})."
             )
     return notes
@@ -276,13 +276,13 @@ def _date_notes(f: NetworkFacts, rounds: dict[int, tuple[date, int]]) -> list[st
     for e in f.experiments:
         if e.in_force and e.in_force < first:
             notes.append(
-                f"»{e.title}« ({f.label}, linje {e.first_line}) har ikrafttrædelse {format_date(e.in_force)}, før "
-                f"ansøgningsrunde {first_round} trådte i kraft {format_date(first)} (linje {first_line})."
+                f"»{e.title}« ({f.label}, linje {e.first_line}) har ikrafttrædelse {danish_date(e.in_force)}, før "
+                f"ansøgningsrunde {first_round} trådte i kraft {danish_date(first)} (linje {first_line})."
             )
         if e.in_force and e.in_force > last:
             notes.append(
-                f"»{e.title}« ({f.label}, linje {e.first_line}) har ikrafttrædelse {format_date(e.in_force)}, efter at "
-                f"den sidste ansøgningsrunde, {last_round}, trådte i kraft {format_date(last)} (linje {last_line})."
+                f"»{e.title}« ({f.label}, linje {e.first_line}) har ikrafttrædelse {danish_date(e.in_force)}, efter at "
+                f"den sidste ansøgningsrunde, {last_round}, trådte i kraft {danish_date(last)} (linje {last_line})."
             )
     return notes
 

@@ -39,9 +39,10 @@ from pathlib import Path
 from ...errors import ExtractionError
 from ...sources.reference import KommuneIndex
 from ...text.clean import collapse_ws
+from ...text.lines import NumberedLine
 from .anchors import Anchor, find_anchors
 from .cuts import Model, Spacing, divide
-from .text import Cell, NumberedLine
+from .text import Cell
 
 WIDER = 2  # how much wider than the most of its column's cells' widest lines a line may be
 

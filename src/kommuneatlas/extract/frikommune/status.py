@@ -19,13 +19,14 @@ from typing import Any
 from ...errors import ExtractionError
 from ...sources.manifest import SourceDocument
 from ...sources.reference import KommuneIndex
+from ...text.clean import fold
+from ...text.light_markdown import BULLET, PARAGRAPH, Block, format_paragraphs
 from ...text.slugs import slugify
 from ..common.layout import normalised
 from ..record import Record, provenance
 from .chapters import Body, Chapter, read_body
 from .notes import consistency_notes
 from .tables import Experiment, ExperimentTable, Network, Tabel1Row, Tables, read_tables
-from .text import fold
 
 ID_LENGTH = 60
 
@@ -56,16 +57,9 @@ def _match_tabel_1(tables: Tables, body: Body, path: Path) -> dict[int, Tabel1Ro
 
 def _texts(chapter: Chapter | None, part: str) -> list[str]:
     """A part of a chapter as running text: one element per paragraph, one per list of bullets
-    (light Markdown, an item per line: see :mod:`..common.running_text`)."""
-    texts: list[str] = []
-    previous_bullet = False
-    for paragraph in getattr(chapter, part) if chapter else ():
-        if paragraph.bullet and previous_bullet:
-            texts[-1] += f"\n- {paragraph.text}"
-        else:
-            texts.append(f"- {paragraph.text}" if paragraph.bullet else paragraph.text)
-        previous_bullet = paragraph.bullet
-    return texts
+    (light Markdown, an item per line: see :mod:`kommuneatlas.text.light_markdown`)."""
+    paragraphs = getattr(chapter, part) if chapter else ()
+    return format_paragraphs([Block(BULLET if p.bullet else PARAGRAPH, p.text) for p in paragraphs])
 
 
 def _network_record(

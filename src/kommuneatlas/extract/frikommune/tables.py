@@ -22,12 +22,13 @@ from ...errors import ExtractionError
 from ...sources.manifest import SourceDocument
 from ...sources.reference import KommuneIndex
 from ...text.clean import collapse_ws
+from ...text.lines import NumberedLine
 from ..common.layout import is_page_start
 from .cuts import Spacing
 from .dates import in_force_date
 from .kommuner import KommuneCell, mentioned_kommuner, read_kommune_cell
 from .rows import Row, TableReader
-from .text import Cell, NumberedLine, is_blank, is_page_number, text_of
+from .text import Cell, is_blank, is_page_number, text_of
 
 EXPERIMENT_COLUMNS = (
     "Titel på",

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from ...text.clean import join_lines
-
-NumberedLine = tuple[int, str]
-"""A physical line with its 1-based line number (or a piece of one, when cells share a line)."""
+from ...text.lines import NumberedLine
 
 Cell = tuple[NumberedLine, ...]
-"""The lines of one table cell."""
+"""The lines of one table cell (a line may be a piece of one, when cells share it)."""
 
 _LONE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
 # Words after which a number goes on the text: "§ 9", "§§ 9 og" / "10", "stk." / "2".
@@ -36,10 +33,3 @@ def is_page_number(text: str, before: str) -> bool:
 def text_of(lines: Iterable[NumberedLine]) -> str:
     """The cleaned text of some lines: hyphenation at line ends resolved, whitespace collapsed."""
     return join_lines(text for _, text in lines)
-
-
-def fold(name: str) -> str:
-    """A name for comparison: accents dropped ("Én" → "en"), lower case, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split()).strip(" .")

@@ -17,13 +17,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ...text.danish_dates import find_danish_dates
-from ..common.passages import NumberedLine, Passage, passage
+from ...text.lines import Joined, NumberedLine, join_numbered
+from ...text.sentences import LINE_ENDINGS
 
 _SECTION = re.compile(r"^(?P<number>[0-9]{1,2})\.\s+(?P<text>\S.*)$")
 _CLAUSE = re.compile(r"^(?P<number>[0-9]{1,2}(?:\.[0-9]{1,2})+)\s+(?P<text>\S.*)$")
 _ITEM = re.compile(r"^\((?P<number>[ivxlc]+|[a-zA-Z]|[0-9]{1,2})\)\s+(?P<text>\S.*)$")
 _HEADING_MAX_CHARS = 70
-_CLOSING_PUNCTUATION = (".", ":", ";", ",", "!", "?")
+_CLOSING_PUNCTUATION = (*LINE_ENDINGS, ";", ",")
 
 _DIGITS = tuple(str(n) for n in range(1, 21))
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
@@ -39,8 +40,8 @@ class Item:
         return self.lines[0][0]
 
     @property
-    def passage(self) -> Passage:
-        joined = passage(self.lines)
+    def passage(self) -> Joined:
+        joined = join_numbered(self.lines)
         assert joined is not None  # an item starts with its non-blank label line
         return joined
 
@@ -57,8 +58,8 @@ class Clause:
     items: list[Item] = field(default_factory=list)
 
     @property
-    def passage(self) -> Passage | None:
-        return passage(self.lines)
+    def passage(self) -> Joined | None:
+        return join_numbered(self.lines)
 
     @property
     def last_line(self) -> int:

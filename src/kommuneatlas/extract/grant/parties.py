@@ -12,7 +12,7 @@ from ...sources.manifest import SourceDocument
 from ...sources.reference import KommuneIndex
 from ...text.clean import collapse_ws
 from ...text.danish_dates import parse_danish_date
-from ..common.passages import passage
+from ...text.lines import join_numbered
 
 _PARTY = re.compile(r"^\((?P<label>[A-Z])\)\s+(?P<text>\S.*)$")
 _CVR = re.compile(r"CVR-?nr\.?:?\s*(?P<cvr>[0-9]{8})\b", re.IGNORECASE)
@@ -43,7 +43,7 @@ def parse_parties(doc: SourceDocument, first: int, last: int, kommuner: KommuneI
             if following > last or _PARTY.match(doc.line(following).strip()):
                 break
             lines.append((following, doc.line(following)))
-        joined = passage(lines)
+        joined = join_numbered(lines)
         assert joined is not None  # the entry starts with its non-blank label line
         role = _role(doc, role_line, number)
         parties.append(

@@ -16,7 +16,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from ...text.danish_dates import MONTHS
-from ..common.passages import passage
+from ...text.lines import join_numbered
+from ...text.sentences import ends_sentence
 
 _FIGURE = re.compile(r"^[-−]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?%?$|^[-–]$")
 _THOUSANDS = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?$")
@@ -24,7 +25,6 @@ _YEAR = re.compile(r"^[0-9]{4}$")
 _UNIT_TOKENS = frozenset({"%", "kr.", "kr"})
 _SECTION_SIGNS = frozenset({"§", "§§"})
 _REFERENCE_JOINERS = frozenset({"og", "eller", "til", "-", "–", ","})
-_SENTENCE_END = (".", ":", "!", "?")
 
 
 @dataclass
@@ -124,7 +124,7 @@ def find_tables(
         structural = is_structural(line)
         row = None if structural else row_cells(line)
         if row is None:
-            if structural or line.endswith(_SENTENCE_END):
+            if structural or ends_sentence(line):
                 current, pending = None, []
             else:
                 pending.append(number)
@@ -155,5 +155,5 @@ def _label_lines(text: dict[int, str], pending: list[int]) -> list[int]:
 
 
 def _joined(text: dict[int, str], numbers: list[int]) -> str | None:
-    joined = passage((n, text[n]) for n in numbers)
+    joined = join_numbered((n, text[n]) for n in numbers)
     return joined.text if joined else None

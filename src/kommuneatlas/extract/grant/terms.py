@@ -10,7 +10,8 @@ from typing import Any
 
 from ...text.danish_amounts import find_amounts
 from ...text.danish_dates import find_danish_dates
-from ..common.passages import Passage, sentence_at, sentence_bounds, sentence_span
+from ...text.lines import Joined
+from ...text.sentences import sentence_at, sentence_bounds, sentence_span
 from .clauses import Clause, Section, inline_items
 from .parties import DEFINED_TERM
 
@@ -64,7 +65,7 @@ def is_condition(clause: Clause) -> bool:
     return bool(_CONDITION.search(joined.text)) or bool(clause.items and _CONDITION_LIST.search(joined.text))
 
 
-def _passages(clauses: list[PlacedClause]) -> Iterator[tuple[str | None, Clause, Passage]]:
+def _passages(clauses: list[PlacedClause]) -> Iterator[tuple[str | None, Clause, Joined]]:
     """Every clause's own text and its items' texts, in document order."""
     for appendix, clause in clauses:
         if (joined := clause.passage) is not None:

@@ -11,6 +11,7 @@ from ...errors import ExtractionError
 from ...sources.manifest import SourceDocument
 from ...text.clean import collapse_ws, join_lines
 from ...text.danish_dates import parse_danish_date
+from ...text.sentences import STOPS
 from .parts import CASE_ID_LINE, DATE_LINE, DOC_ID_LINE, FURNITURE_LINE_MAX_CHARS, Part
 
 _BOLD = re.compile(r"\*\*(?P<text>.+?)\*\*")
@@ -85,7 +86,7 @@ def _letter_title(doc: SourceDocument, lines: list[int], furniture: frozenset[in
 def _is_running_text(line: str) -> bool:
     """A line of a letter's text rather than of its address block or heading: long, or a sentence's end."""
     text = line.strip()
-    return len(text) > FURNITURE_LINE_MAX_CHARS or text.endswith((".", "!", "?"))
+    return len(text) > FURNITURE_LINE_MAX_CHARS or text.endswith(STOPS)
 
 
 def _letter_date(doc: SourceDocument, lines: list[int]) -> tuple[date | None, int | None, bool]:

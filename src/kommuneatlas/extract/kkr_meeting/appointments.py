@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import ExtractionError
+from ...text.sentences import ends_sentence
 from .lines import Line, passage
 
 _WORD = r"[A-ZÆØÅ][\w’'-]*"
@@ -98,7 +99,7 @@ def _list_appointments(lines: Sequence[Line], path: Path) -> list[Appointment]:
                 raise ExtractionError(path, line.number, "en liste over udpegede uden navne")
             found += listed
             sentence = []
-        elif line.clean.endswith((".", ":", "?", "!")):
+        elif ends_sentence(line.clean):
             sentence = []
     return found
 

@@ -9,12 +9,12 @@ dropped. Blank lines stay, with their line numbers, but nothing reads meaning in
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ...text.clean import collapse_ws, join_hyphenated
+from ...text.clean import collapse_ws
+from ...text.lines import Joined, join_numbered
 
 # The sub-headings of an agenda item, in their usual order.
 SUBSECTIONS = ("Baggrund", "Indstilling", "Sagsfremstilling", "Beslutning")
@@ -90,27 +90,6 @@ def content_lines(raw: Sequence[str], first: int) -> list[Line]:
     return [line for line in lines if line.number not in repeats]
 
 
-@dataclass(frozen=True)
-class Passage:
-    """Lines joined into one text (see :func:`kommuneatlas.text.clean.join_lines`), with where each began."""
-
-    text: str
-    starts: tuple[int, ...]  # offset in ``text`` where each joined line begins
-    numbers: tuple[int, ...]  # the line numbers of those lines
-
-    def line_at(self, offset: int) -> int:
-        """The source line that holds character ``offset`` of the text."""
-        return self.numbers[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
-
-
-def passage(lines: Iterable[Line]) -> Passage:
-    """Join the lines like :func:`kommuneatlas.text.clean.join_lines`, remembering where each began."""
-    text = ""
-    starts: list[int] = []
-    numbers: list[int] = []
-    for line in lines:
-        if part := line.clean:
-            text = join_hyphenated(text, part)
-            starts.append(len(text) - len(part))  # every join keeps the right part as the suffix
-            numbers.append(line.number)
-    return Passage(text, tuple(starts), tuple(numbers))
+def passage(lines: Iterable[Line]) -> Joined:
+    """The lines joined (see :func:`kommuneatlas.text.lines.join_numbered`); empty if all are blank."""
+    return join_numbered((line.number, line.text) for line in lines) or Joined("", (), ())

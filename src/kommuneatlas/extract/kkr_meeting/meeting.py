@@ -18,18 +18,19 @@ from pathlib import Path
 
 from ...errors import ExtractionError
 from ...text.danish_dates import find_danish_dates, parse_danish_date
-from .lines import Line, PageHeader, Passage
+from ...text.lines import Joined
+from ...text.sentences import sentence_breaks
+from .lines import Line, PageHeader
 
 _AGENDA = re.compile(r"\bdagsorden\w*", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\breferat\w*\s+fra\b", re.IGNORECASE)
 _NEXT = re.compile(r"\bnæste\s+møde\w*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÆØÅ]")
 
 
 def _about_kkr_meeting(phrase: str) -> bool:
     """Whether the words from the keyword to the date are one sentence speaking of a KKR meeting."""
     return (
-        _SENTENCE_END.search(phrase) is None
+        next(sentence_breaks(phrase), None) is None
         and re.search(r"\bKKR\b", phrase) is not None
         and "møde" in phrase.lower()
     )
@@ -67,7 +68,7 @@ def find_kkr(headers: Sequence[PageHeader], lines: Sequence[Line], kkrs: Sequenc
     return ranked[0][0]
 
 
-def _stated(passages: Iterable[Passage], keyword: re.Pattern[str]) -> list[Stated]:
+def _stated(passages: Iterable[Joined], keyword: re.Pattern[str]) -> list[Stated]:
     """The first date after each ``keyword`` in the same sentence, where that sentence is about a KKR meeting."""
     found: list[Stated] = []
     for passage in passages:
@@ -102,7 +103,7 @@ def _header_dates(headers: Sequence[PageHeader], path: Path) -> list[Stated]:
     return found
 
 
-def meeting_dates(headers: Sequence[PageHeader], passages: Sequence[Passage], path: Path) -> MeetingDates:
+def meeting_dates(headers: Sequence[PageHeader], passages: Sequence[Joined], path: Path) -> MeetingDates:
     """The meeting's date and the previous and next meetings' dates, as the minutes state them."""
     when = _agreed(_header_dates(headers, path) + _stated(passages, _AGENDA), "mødedatoen", path)
     if when is None:

@@ -16,9 +16,10 @@ from typing import Any
 from ...errors import ExtractionError
 from ...sources.manifest import SourceDocument
 from ...sources.reference import KommuneIndex
+from ...text.light_markdown import format_blocks, format_paragraphs
 from ...text.slugs import slugify
 from ..common.layout import normalised
-from ..common.running_text import blocks, markdown, paragraph_texts
+from ..common.running_text import blocks
 from ..record import Record, provenance
 from .appointments import Appointment, parse_appointments
 from .items import Item, Section, first_section_heading, parse_agenda
@@ -71,11 +72,10 @@ def _item_record(
             "title": item.title,
             "case_id": item.case_id,
             "sections": {
-                slugify(name): paragraph_texts(blocks((line.number, line.text) for line in sub.lines))
+                slugify(name): format_paragraphs(blocks(line.text for line in sub.lines))
                 for name, sub in item.subsections.items()
             },
-            "decision": markdown(blocks((line.number, line.text) for line in item.lines_of(DECISION)))
-            or None,
+            "decision": format_blocks(blocks(line.text for line in item.lines_of(DECISION))) or None,
             "appointments": [_appointment(a) for a in appointments],
             "source": provenance(doc.id, item.first_line, item.last_line),
         },

@@ -8,12 +8,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ...model.urls import source_text_url
-from ...text.danish_format import danish_date, danish_number, kroner, thousand_kroner, time_element
+from ...text.clean import shorten
+from ...text.danish_format import as_date, danish_date, danish_number, kroner, thousand_kroner
 from .headings import MarkdownHeadings, heading
 from .linker import Linker
+
+
+def time_element(value: object) -> Markup:
+    """``<time datetime="2022-03-25">25. marts 2022</time>``; a value that is no date, escaped as it is."""
+    day = as_date(value)
+    if day is None:
+        return escape("" if value is None else str(value))
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), danish_date(day))
 
 
 def _line_link(L: Linker, document_id: str, line: int | None) -> Markup | str:
@@ -106,7 +115,7 @@ def _cut(paragraph: Any, room: int) -> Any:
     text = paragraph.get("text") if isinstance(paragraph, dict) else paragraph
     if not isinstance(text, str):
         return paragraph
-    short = text[:room].rsplit(" ", 1)[0] + " …"
+    short = shorten(text, room)
     return {**paragraph, "text": short} if isinstance(paragraph, dict) else short
 
 

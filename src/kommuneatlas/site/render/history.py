@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...store.history import Commit
+from ...text.clean import shorten
 
 HISTORY_ROWS = 10  # commits shown on a page; the host's history of the file has the rest
 BRANCH = "main"
@@ -22,9 +23,7 @@ class PageHistory:
 
     def message(self, commit: Commit) -> str:
         """The commit's message as the page shows it: cut at a word when it is long."""
-        if len(commit.message) <= MESSAGE_CHARACTERS:
-            return commit.message
-        return commit.message[:MESSAGE_CHARACTERS].rsplit(" ", 1)[0] + " …"
+        return shorten(commit.message, MESSAGE_CHARACTERS)
 
     def commit_url(self, commit: Commit) -> str | None:
         """The commit on the repository host (``<repo_url>/commit/<sha>``)."""

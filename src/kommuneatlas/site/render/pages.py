@@ -15,11 +15,11 @@ from ...model.dataset import Entity, SiteData
 from ...model.graph import Indexes, build_indexes
 from ...model.urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
 from ...sources.document_types import type_label
-from ...sources.manifest import line_bounds
 from ...sources.reference import kkr_id
 from ...store.history import Commit
-from ...text.danish_format import danish_date, danish_number, time_element
-from .environment import make_environment
+from ...text.danish_format import danish_date, danish_number, year_of
+from ...text.lines import line_bounds
+from .environment import make_environment, time_element
 from .headings import TocEntry, outline
 from .history import page_history
 from .linker import Linker
@@ -562,7 +562,7 @@ class SiteRenderer:
             edit=("meetings", meeting["id"]),
             crumbs=[("kkr/", "KKR'er"), (f"kkr/{kkr}/", meeting["kkr"])],
             search_type="møde",
-            search_filters={"kkr": [meeting["kkr"]], "år": [str(meeting["date"])[:4]]},
+            search_filters={"kkr": [meeting["kkr"]], "år": [year_of(meeting["date"])]},
             meeting=meeting,
             kkr_url=ix.url("kkr", kkr),
             items=[
@@ -592,7 +592,7 @@ class SiteRenderer:
             search_type="beslutning",
             search_filters={
                 "kkr": [meeting["kkr"]],
-                "år": [str(meeting["date"])[:4]],
+                "år": [year_of(meeting["date"])],
                 "lov": self._laws("items", item["id"]),
             },
             item=item,
@@ -705,7 +705,7 @@ class SiteRenderer:
             search_type="forsøg",
             search_filters={
                 "netværk": [network["name"]] if network else [],
-                "år": [str(experiment["in_force"])[:4]] if experiment.get("in_force") else [],
+                "år": [year_of(experiment["in_force"])] if experiment.get("in_force") else [],
                 "lov": self._laws("experiments", experiment["id"]),
             },
             experiment=experiment,
@@ -735,7 +735,7 @@ class SiteRenderer:
             crumbs=[("dokumenter/", "Dokumenter")],
             search_type="dokument",
             search_filters={
-                "år": [str(document["date"])[:4]] if document.get("date") else [],
+                "år": [year_of(document["date"])] if document.get("date") else [],
                 "lov": self._laws("documents", document["id"]),
             },
             document=document,

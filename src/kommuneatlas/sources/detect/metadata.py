@@ -20,7 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from ...text.danish_dates import MONTHS, find_danish_dates, parse_danish_date
+from ...text.danish_dates import find_danish_dates, parse_danish_date
+from ...text.danish_format import danish_date
 from ..reference import KommuneIndex
 from .cues import MEETING_KINDS, PUBLISHER_PREFERENCE, TITLE_TEMPLATES, TOP_LINES
 from .text import TextLine, text_lines
@@ -181,11 +182,6 @@ def _subject(lines: list[TextLine]) -> Detected | None:
     return None
 
 
-def _long_date(value: date) -> str:
-    months = list(MONTHS)
-    return f"{value.day}. {months[value.month - 1]} {value.year}"
-
-
 def detect_title(
     lines: list[TextLine], kind: str, publisher: str | None, when: date | None, file_stem: str
 ) -> Detected:
@@ -196,7 +192,7 @@ def detect_title(
         return found
     template = TITLE_TEMPLATES.get(kind)
     if template:
-        title = template.format(publisher=publisher or "", date=_long_date(when) if when else "")
+        title = template.format(publisher=publisher or "", date=danish_date(when) if when else "")
         return Detected(" ".join(title.split()).strip(" ,"), None, "sammensat af type, udgiver og dato")
     found = _subject(lines) or _title_block(lines)
     if found is not None:

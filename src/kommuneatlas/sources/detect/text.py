@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...text.clean import collapse_ws
-from ..manifest import source_lines
+from ...text.lines import source_lines
 
 
 @dataclass(frozen=True)
