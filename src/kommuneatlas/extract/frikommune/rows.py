@@ -9,7 +9,7 @@ cells depends on the converter, so the rows are found from what the lines say:
   before it (on the same line, for a one-line title and list: "Mikrolån Aalborg Forsøget …").
 * Between two anchors stand the other cells of one row and the title of the next. They are
   divided at line ends, or inside a line where a one-line cell shares it with the first words of
-  the next ("Elever på 4.-7. klassetrin. Forsøgsbe-"), into one cell per column, in order, such
+  the next ("Borgere over 65 år i eget hjem. Tilbud-"), into one cell per column, in order, such
   that each cell reads as text wrapped at its column's width: a line that is not a cell's last is
   full — the next line's first word would not have fitted on it — unless it ends a sentence or a
   word broken at the line end. A cell begins with a capital letter, a digit, "§", "(" or a quote,
