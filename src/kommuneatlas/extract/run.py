@@ -18,15 +18,14 @@ from ruamel.yaml import YAML
 from ..console import Progress, to_stderr
 from ..errors import KommuneatlasError, Problem
 from ..model.kinds import schema_reference
+from ..model.upgrade import Change, upgrade_data
 from ..sources.manifest import MANIFEST, SourceDocument, duplicate_ids, load_document, read_manifest
 from ..sources.reference import KommuneIndex, kkr_id
 from ..store.atomic import write_text_atomic
-from ..store.merge import Conflict, merge
+from ..store.merge import BASE_DIR, Conflict, merge
 from ..store.yaml import dump, load_round_trip, to_yaml_value
 from .record import Record
 from .registry import extractor_for
-
-BASE_DIR = ".base"  # data/.base/<kind>/<id>.yaml: what extraction wrote last, for the three-way merge
 
 
 @dataclass
@@ -40,6 +39,7 @@ class ExtractReport:
     failed: dict[str, list[Problem]] = field(default_factory=dict)  # document id → why it was skipped
     preserved: list[Path] = field(default_factory=list)  # files of failed documents, left as they were
     problems: list[Problem] = field(default_factory=list)  # YAML files that could not be merged into
+    upgraded: list[Change] = field(default_factory=list)  # references by name converted to ids
 
 
 @dataclass
@@ -261,9 +261,13 @@ def write_records(
 def run_extract(
     sources: Path, data: Path, kommuner: KommuneIndex, progress: Progress = to_stderr
 ) -> ExtractReport:
-    """Extract every source document into ``data/``; failed documents are in ``report.failed``."""
+    """Extract every source document into ``data/``; failed documents are in ``report.failed``.
+
+    Files written before references were ids are converted first (:mod:`kommuneatlas.model.upgrade`)."""
+    upgraded = upgrade_data(data, kommuner) if data.is_dir() else []
     extraction = extract_sources(sources, kommuner, progress)
     report = write_records(extraction.records, data, set(extraction.failed))
+    report.upgraded = upgraded
     report.failed = extraction.failed
     for record in extraction.records:
         report.notes += [f"{record.kind}/{record.id}: {note}" for note in record.data.get("notes", []) or []]
