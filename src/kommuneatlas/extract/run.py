@@ -60,7 +60,7 @@ def reference_records(kommuner: KommuneIndex) -> list[Record]:
                 "id": kkr_id(kkr),
                 "name": kkr,
                 "region": members[0].region,
-                "kommuner": [k.name for k in members],
+                "kommuner": [k.id for k in members],
             },
         )
         for kkr in kommuner.kkrs
@@ -77,8 +77,12 @@ def reference_records(kommuner: KommuneIndex) -> list[Record]:
     return records
 
 
-def document_record(document: SourceDocument, structured: dict[str, Any] | None) -> Record:
-    """The ``documents`` record: manifest facts first, then what the extractor parsed."""
+def document_record(
+    document: SourceDocument, structured: dict[str, Any] | None, kommuner: KommuneIndex
+) -> Record:
+    """The ``documents`` record: manifest facts first, then what the extractor parsed. A document
+    whose publisher is a KKR (its name exactly as the reference list gives it) belongs to that KKR
+    (``kkr``), unless its extractor says which KKR it belongs to."""
     data: dict[str, Any] = {
         "id": document.id,
         "title": document.title,
@@ -89,6 +93,8 @@ def document_record(document: SourceDocument, structured: dict[str, Any] | None)
         **({"original": document.original} if document.original else {}),
         "line_count": len(document.lines),
     }
+    if document.publisher in kommuner.kkrs and "kkr" not in (structured or {}):
+        data["kkr"] = kkr_id(document.publisher)
     for key, value in (structured or {}).items():
         if key != "id":
             data.setdefault(key, value)
@@ -106,7 +112,7 @@ def _extract_one(document: SourceDocument, kommuner: KommuneIndex) -> list[Recor
             records.append(
                 Record(record.kind, record.id, {"id": record.id, **record.data}, record.precedence)
             )
-    records.append(document_record(document, structured))
+    records.append(document_record(document, structured, kommuner))
     return records
 
 
