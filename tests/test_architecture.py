@@ -32,7 +32,6 @@ OVERSIZE = {
     "citations/patterns.py",
     "citations/resolve.py",
     "site/render/pages.py",
-    "site/render/pages.py:SiteRenderer.index_pages",
 }
 """Modules (``path``) and functions (``path:qualified name``) over the limits, to be split."""
 
