@@ -52,7 +52,7 @@ API_FIELDS: dict[str, tuple[str, ...]] = {
     "laws.provisions": ("paragraph", "url", "count"),
     "references": (
         "id", "law", "paragraph", "stk", "nr", "chapter", "raw", "explicit", "url", "entity_kind", "entity_id",
-        "context",
+        "context", "date",
     ),
 }  # fmt: skip
 """The fields of each list (``kkr`` is ``api/kkr.json``), and of the objects in a list field
