@@ -61,7 +61,7 @@ SOURCE = Ref("source.document", "documents", reverse="derived")
 LAW = Ref("**.law", "laws")
 
 KKR = EntityKind(
-    "kkr", "KKR", "KKR'er", url="kkr/{id}/", root="kkr/", label_of=field("name"),
+    "kkr", "KKR", url="kkr/{id}/", root="kkr/", label_of=field("name"),
     refs=(Ref("kommuner[]", "kommuner"), LAW),
     listing=Listing(
         "kkr/", "KKR'er", "De fem kommunekontaktråd (KKR) samler kommunerne i hver region.",
@@ -72,7 +72,7 @@ KKR = EntityKind(
 )  # fmt: skip
 
 KOMMUNER = EntityKind(
-    "kommuner", "kommune", "kommuner", url="kommuner/{id}/", root="kommuner/", label_of=field("name"),
+    "kommuner", "kommune", url="kommuner/{id}/", root="kommuner/", label_of=field("name"),
     title_of=lambda k, g: f"{k['name']} Kommune",
     refs=(Ref("kkr", "kkr"), LAW),
     listing=Listing(
@@ -86,7 +86,7 @@ KOMMUNER = EntityKind(
 )  # fmt: skip
 
 MEETINGS = EntityKind(
-    "meetings", "møde", "møder", url="kkr/{kkr}/{date}/", parent="kkr", root="kkr/",
+    "meetings", "møde", url="kkr/{kkr}/{date}/", parent="kkr", root="kkr/",
     label_of=_meeting_label, title_of=lambda m, g: f"Møde i {_meeting_label(m, g)}",
     crumb_of=lambda m, g: danish_date(m["date"]),
     refs=(
@@ -110,7 +110,7 @@ MEETINGS = EntityKind(
 )  # fmt: skip
 
 ITEMS = EntityKind(
-    "items", "dagsordenspunkt", "dagsordenspunkter", url="{meeting:url}{number:dashed}/",
+    "items", "dagsordenspunkt", url="{meeting:url}{number:dashed}/",
     parent="meeting", root="kkr/", label_of=field("title"), title_of=lambda i, g: f"{i['number']} {i['title']}",
     refs=(
         Ref("meeting", "meetings", reverse="items", order=_item_number),
@@ -129,7 +129,7 @@ ITEMS = EntityKind(
 )  # fmt: skip
 
 PEOPLE = EntityKind(
-    "people", "person", "personer", url="personer/{id}/", root="personer/", label_of=field("name"),
+    "people", "person", url="personer/{id}/", root="personer/", label_of=field("name"),
     refs=(Ref("kommune", "kommuner", reverse="people"), SOURCE, LAW),
     listing=Listing(
         "personer/", "Personer", "Politikere nævnt som deltagere eller udpegede i KKR-referaterne.",
@@ -141,7 +141,7 @@ PEOPLE = EntityKind(
 )  # fmt: skip
 
 NETWORKS = EntityKind(
-    "networks", "frikommunenetværk", "frikommunenetværk", url="frikommuner/{id}/", root="frikommuner/",
+    "networks", "frikommunenetværk", url="frikommuner/{id}/", root="frikommuner/",
     label_of=field("name"),
     refs=(
         Ref("kommuner[]", "kommuner", reverse="networks", order=_network_number),
@@ -161,7 +161,7 @@ NETWORKS = EntityKind(
 )  # fmt: skip
 
 EXPERIMENTS = EntityKind(
-    "experiments", "forsøg", "forsøg", url="forsoeg/{id}/", parent="network", root="frikommuner/",
+    "experiments", "forsøg", url="forsoeg/{id}/", parent="network", root="frikommuner/",
     label_of=field("title"),
     refs=(
         Ref("network", "networks", reverse="experiments"),
@@ -181,7 +181,7 @@ EXPERIMENTS = EntityKind(
 )  # fmt: skip
 
 DOCUMENTS = EntityKind(
-    "documents", "dokument", "dokumenter", url="dokumenter/{id}/", root="dokumenter/", label_of=field("title"),
+    "documents", "dokument", url="dokumenter/{id}/", root="dokumenter/", label_of=field("title"),
     refs=(
         Ref("kkr", "kkr", reverse="documents"),
         Ref("parties[].kommune", "kommuner"),

@@ -157,8 +157,7 @@ class EntityKind:
     """One kind of entity: ``data/<name>/<id>.yaml``, ``schemas/<name>.schema.json``, its pages."""
 
     name: str  # the folder under data/, the schema, the API list
-    label: str  # Danish, singular (messages)
-    plural: str  # Danish, plural
+    label: str  # Danish, singular (messages: "ukendt kommune 'x'")
     url: str  # the page's URL: "{field}" its value, "{field:url}" the URL of the entity it names,
     # "{field:dashed}" its value with "." as "-"
     label_of: Getter  # link text
