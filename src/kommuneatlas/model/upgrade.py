@@ -132,13 +132,16 @@ def upgrade_data(data: Path, kommuner: KommuneIndex) -> list[Change]:
     """Convert every record under ``data/<kind>/`` and ``data/.base/<kind>/`` (see the module
     docstring); return the changes, those of ``data/<kind>/`` first."""
     names = NameResolver.from_data(data, kommuner)
+    safe = YAML(typ="safe")
     changes: list[Change] = []
     for root, base in ((data, False), (data / BASE_DIR, True)):
         for kind in KINDS:
             for path in sorted((root / kind).glob("*.yaml")):
-                try:
+                try:  # the fast loader first: most files have nothing to convert
+                    if not upgrade(kind, safe.load(path.read_bytes()), names):
+                        continue
                     document = load_round_trip(path)
-                except KommuneatlasError:  # a broken file is left alone (validate and extract report it)
+                except (YAMLError, ValueError, KommuneatlasError):  # broken: validate and extract say so
                     continue
                 found = upgrade(kind, document, names)
                 if found:
