@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,10 @@ import pytest
 from kommuneatlas.model.dataset import SiteData, load_site_data
 from kommuneatlas.model.graph import Graph
 from kommuneatlas.model.kinds import KINDS, SCHEMAS, TEXT_FIELDS
-from kommuneatlas.model.schema import Ref
+from kommuneatlas.model.schema import Column, EntityKind, Listing, Ref, field, via
 from kommuneatlas.site import backlinks
 from kommuneatlas.site.render.listings import listing_rows
+from kommuneatlas.site.render.pages import SiteRenderer
 
 REPO = Path(__file__).resolve().parents[1]
 ID_REFS = ("#/$defs/id", "#/$defs/optional_id")
@@ -192,8 +194,8 @@ def _guide_table() -> set[tuple[str, str, str]]:
         folders = [folder.removeprefix("data/").strip("/") for folder in where]
         kinds = [k for k in KINDS if k not in folders] if row.startswith("| alle") else folders
         for kind in kinds:
-            for field in fields:
-                path = "**.law" if field == "law" else field
+            for name in fields:
+                path = "**.law" if name == "law" else name
                 found.add(
                     (
                         kind,
@@ -209,3 +211,36 @@ def _guide_table() -> set[tuple[str, str, str]]:
 def test_the_editors_guide_lists_every_reference() -> None:
     declared = {(kind.name, ref.path, ref.target) for kind in KINDS.values() for ref in kind.refs}
     assert _guide_table() == declared
+
+
+def test_a_new_kind_is_one_declaration_and_one_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kind of entity the site did not know (bodies a KKR appoints to) gets its pages, overview,
+    breadcrumbs and the reverse list on its KKR from its declaration and template alone."""
+    bodies = EntityKind(
+        "bodies", "organ", url="organer/{id}/", root="organer/", label_of=field("name"),
+        refs=(Ref("kkr", "kkr", reverse="bodies"),),
+        listing=Listing("organer/", "Organer", "Råd og udvalg, som KKR udpeger til.",
+                        (Column("Organ", field("name"), link=True), Column("KKR", via("kkr", "name")))),
+        template="body.md.j2", search_type="organ", facets={"kkr": via("kkr", "name")},
+    )  # fmt: skip
+    monkeypatch.setitem(KINDS, "bodies", bodies)
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    (templates / "body.md.j2").write_text(
+        '{% extends "_base.md.j2" %}\n{% block body %}<p class="organ">{{ entity.name }}</p>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    site = _dataset(
+        kkr=[{"id": "nord", "name": "KKR Nord", "region": "Nord", "kommuner": []}],
+        bodies=[{"id": "rammeaftale", "name": "Rammeaftaleudvalget", "kkr": "nord"}],
+    )
+    renderer = SiteRenderer(site, templates)
+    pages = {page.url: page for page in renderer.pages()}
+    assert renderer.ix.referrers("kkr", "nord", "bodies") == [site.get("bodies", "rammeaftale")]
+    page = pages["organer/rammeaftale/"].markdown
+    assert '<p class="organ">Rammeaftaleudvalget</p>' in page and '"kkr": ["KKR Nord"]' in page
+    assert '<li><a href="../">Organer</a></li>' in page  # its breadcrumb: the overview
+    overview = pages["organer/"].markdown
+    assert '<a href="rammeaftale/">Rammeaftaleudvalget</a>' in overview and "<td>KKR Nord</td>" in overview

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -143,7 +144,7 @@ class SiteRenderer:
         markdown, toc = outline(markdown)
         return Page(url=url, title=title, markdown=markdown, edit_path=edit_path, toc=tuple(toc))
 
-    def _entity_page(self, kind: str, entity: Entity, **context: Any) -> Page:
+    def _entity_page(self, kind: str, entity: Entity, /, **context: Any) -> Page:
         """The page of ``entity``, as its kind declares it: template, URL, title, breadcrumbs, search
         type and filters (the kind's facets, and the laws it cites for a kind with cited text)."""
         declared = KINDS[kind]
@@ -167,25 +168,27 @@ class SiteRenderer:
 
     # -- all pages -------------------------------------------------------------------------
     def pages(self) -> Iterator[Page]:
+        """The overviews, then every entity's pages, kind by kind (:data:`~kommuneatlas.model.kinds.KINDS`).
+        A kind without a page method of its own renders its template with the ``entity``."""
+        own: dict[str, Callable[[Entity], Iterable[Page]]] = {
+            "kkr": self.kkr_page,
+            "kommuner": self.kommune_page,
+            "meetings": lambda meeting: [self.meeting_page(meeting)],
+            "items": lambda item: [self.item_page(item)],
+            "people": self.person_page,
+            "networks": self.network_page,
+            "experiments": lambda experiment: [self.experiment_page(experiment)],
+            "documents": lambda document: [self.document_page(document), *self.source_text_pages(document)],
+        }
         yield from self.index_pages()
-        for kkr in self.site.all("kkr"):
-            yield from self.kkr_page(kkr)
-        for kommune in self.site.all("kommuner"):
-            yield from self.kommune_page(kommune)
-        for meeting in self.site.all("meetings"):
-            yield self.meeting_page(meeting)
-        for item in self.site.all("items"):
-            if self.ix.url_of("items", item):  # an item of no meeting has no page (validate reports it)
-                yield self.item_page(item)
-        for person in self.site.all("people"):
-            yield from self.person_page(person)
-        for network in self.site.all("networks"):
-            yield from self.network_page(network)
-        for experiment in self.site.all("experiments"):
-            yield self.experiment_page(experiment)
-        for document in self.site.all("documents"):
-            yield self.document_page(document)
-            yield from self.source_text_pages(document)
+        for kind in KINDS:
+            render = own.get(kind) or partial(self._plain_page, kind)
+            for entity in self.site.all(kind):
+                if self.ix.url_of(kind, entity) is not None:  # else its parent is missing: validate says so
+                    yield from render(entity)
+
+    def _plain_page(self, kind: str, entity: Entity) -> list[Page]:
+        return [self._entity_page(kind, entity, entity=entity)]
 
     # -- index pages -----------------------------------------------------------------------
     def _resolve(self, linker: Linker, rows: list[list[Any]]) -> list[list[Any]]:
