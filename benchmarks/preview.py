@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 from ruamel.yaml import YAML
 
-from kommuneatlas.model.urls import entity_url
+from kommuneatlas.model.dataset import load_site_data
+from kommuneatlas.model.graph import Graph
 
 REPO = Path(__file__).resolve().parents[1]
 POLL = 0.02  # seconds between requests while waiting
@@ -67,11 +68,8 @@ def _serve_config(data: Path, work: Path) -> tuple[Path, str]:
 
 def _item(data: Path) -> tuple[Path, str]:
     """An agenda item's YAML file and its page's URL path."""
-    yaml = YAML(typ="safe")
     path = sorted((data / "items").glob("*.yaml"))[0]
-    item = yaml.load(path.read_text(encoding="utf-8"))
-    meeting = yaml.load((data / "meetings" / f"{item['meeting']}.yaml").read_text(encoding="utf-8"))
-    return path, entity_url("items", item, {meeting["id"]: meeting})
+    return path, Graph(load_site_data(data)).url("items", path.stem) or ""
 
 
 def _get(url: str) -> str | None:

@@ -3,6 +3,7 @@ copies of the document, consistency notes, and the parsing helpers."""
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from datetime import date
@@ -26,38 +27,11 @@ from kommuneatlas.extract.frikommune.kommuner import (
 from kommuneatlas.extract.frikommune.notes import round_dates
 from kommuneatlas.extract.frikommune.text import text_of
 from kommuneatlas.extract.record import Record
+from kommuneatlas.model.kinds import SCHEMAS
 from kommuneatlas.sources.manifest import SourceDocument
 from kommuneatlas.sources.reference import KommuneIndex
 
 TEST_PATH = Path("004_test.txt")
-NETWORK_KEYS = [
-    "number",
-    "name",
-    "theme",
-    "kommuner",
-    "inactive_kommuner",
-    "approved_count",
-    "active",
-    "introduction",
-    "data_sources",
-    "status",
-    "experiences",
-    "notes",
-    "source",
-]
-EXPERIMENT_KEYS = [
-    "network",
-    "title",
-    "kommuner",
-    "kommuner_raw",
-    "content",
-    "target_group",
-    "hjemmel",
-    "in_force",
-    "implementation",
-    "evaluation",
-    "source",
-]
 
 
 @pytest.fixture(scope="module")
@@ -112,23 +86,30 @@ def test_records_come_in_document_order(records: list[Record]) -> None:
     assert len(set(ids)) == len(ids)
 
 
-def test_data_keys_are_in_the_agreed_order(records: list[Record]) -> None:
+def _schema_order(kind: str) -> list[str]:
+    """The schema's fields in order, without ``id`` (extract adds it to every record)."""
+    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return [name for name in schema["properties"] if name != "id"]
+
+
+def test_data_keys_are_in_the_schemas_order(records: list[Record]) -> None:
     for network in _networks(records):
-        assert list(network) == NETWORK_KEYS
+        assert list(network) == _schema_order("networks")
     for experiment in _experiments(records):
-        assert list(experiment) == EXPERIMENT_KEYS
+        assert list(experiment) == _schema_order("experiments")
 
 
 def test_experiments_match_gold(records: list[Record], gold: dict[str, Any], kommuner: KommuneIndex) -> None:
+    network_ids = {n["number"]: r.id for r in records if r.kind == "networks" for n in [r.data]}
     expected = [(n["number"], e) for n in gold["networks"] for e in n["experiments"]]
     found = _experiments(records)
     assert len(found) == len(expected) == 79
     for data, (number, g) in zip(found, expected, strict=True):
-        assert data["network"] == number, g["title"]
+        assert data["network"] == network_ids[number], g["title"]
         assert data["title"] == g["title"]
-        # The gold keeps the cell's spelling ("Vesthimmerland"); the records use KommuneIndex's
-        # official names ("Vesthimmerlands"), so compare after normalising the gold's.
-        assert data["kommuner"] == [kommuner.normalise(name) for name in g["kommuner"]], g["title"]
+        # The gold names the kommuner as the cell spells them ("Vesthimmerland"); the records hold
+        # their ids ("vesthimmerlands"), so compare with the ids the gold's names stand for.
+        assert data["kommuner"] == [kommuner.id_of(name) for name in g["kommuner"]], g["title"]
         assert data["kommuner_raw"] == g["kommuner_raw"]
         assert data["hjemmel"] == g["hjemmel_raw"]
         assert data["in_force"] == g["in_force"], g["title"]
@@ -142,8 +123,8 @@ def test_networks_match_gold(records: list[Record], gold: dict[str, Any], kommun
     for data, g in zip(found, gold["networks"], strict=True):
         assert data["number"] == g["number"]
         assert data["name"] == g["name"]
-        assert data["kommuner"] == [kommuner.normalise(name) for name in g["kommuner"]]
-        assert data["inactive_kommuner"] == [kommuner.normalise(name) for name in g["inactive_kommuner"]]
+        assert data["kommuner"] == [kommuner.id_of(name) for name in g["kommuner"]]
+        assert data["inactive_kommuner"] == [kommuner.id_of(name) for name in g["inactive_kommuner"]]
         assert data["approved_count"] == g["approved_count_table1"]
 
 
@@ -217,7 +198,7 @@ def test_experiment_cells(records: list[Record]) -> None:
     }
     # A row that starts a page without a repeated header.
     partial = by_title["Delvis fritagelse fra uddannelsespålæg"]
-    assert partial["kommuner"] == ["Aalborg"]
+    assert partial["kommuner"] == ["aalborg"]
     assert partial["content"].startswith("Med kontanthjælpsreformen blev uddannelsespålæg indført")
     none = by_title[
         "Sammenhæng mellem almenboligloven og serviceloven – mulighed for kommunal dækning af udgifter"
@@ -318,7 +299,7 @@ def test_a_renamed_title_is_read(note: SourceDocument, kommuner: KommuneIndex) -
     experiments = [r for r in records if r.kind == "experiments"]
     assert experiments[0].id == "ivaerksaetterlaan"
     assert experiments[0].data["title"] == "Iværksætterlån"
-    assert experiments[0].data["kommuner"] == ["Aalborg"]
+    assert experiments[0].data["kommuner"] == ["aalborg"]
     titles = [e.data["title"] for e in experiments]
     assert "Lempede vejlederregler" in titles and "Lempede mentorregler" not in titles
 

@@ -1,11 +1,12 @@
-"""Experiments find their network by number within their own status report."""
+"""Experiments name their network by id, so two status reports with a network of the same number
+keep their experiments apart (how old files that named the number are converted: test_upgrade)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from kommuneatlas.model.dataset import SiteData
-from kommuneatlas.model.graph import build_indexes
+from kommuneatlas.model.graph import Graph
 from kommuneatlas.site.api import networks as networks_api
 
 
@@ -14,48 +15,39 @@ def _network(document: str, number: int) -> dict[str, object]:
             "source": {"document": document, "first_line": 1, "last_line": 2}}  # fmt: skip
 
 
-def _experiment(eid: str, number: int, document: str | None) -> dict[str, object]:
-    source = {"document": document, "first_line": 3, "last_line": 4} if document else None
-    return {"id": eid, "title": eid, "network": number, "source": source}
+def _experiment(eid: str, network: str) -> dict[str, object]:
+    return {"id": eid, "title": eid, "network": network, "kommuner": []}
 
 
-def _site(networks: list[dict[str, object]], experiments: list[dict[str, object]]) -> SiteData:
+def _graph(networks: list[dict[str, object]], experiments: list[dict[str, object]]) -> Graph:
     site = SiteData(root=Path("."))
     site.entities = {
         "networks": {str(n["id"]): n for n in networks},
         "experiments": {str(e["id"]): e for e in experiments},
     }
-    return site
+    return Graph(site)
 
 
 def test_two_reports_with_the_same_network_number_keep_their_experiments_apart() -> None:
-    site = _site(
+    graph = _graph(
         [_network("rapport-a", 7), _network("rapport-b", 7)],
         [
-            _experiment("x-a", 7, "rapport-a"),
-            _experiment("x-b", 7, "rapport-b"),
-            _experiment("y-b", 7, "rapport-b"),
+            _experiment("x-a", "rapport-a-7"),
+            _experiment("x-b", "rapport-b-7"),
+            _experiment("y-b", "rapport-b-7"),
         ],
     )
-    ix = build_indexes(site)
-    assert ix.network(site.entities["experiments"]["x-a"])["id"] == "rapport-a-7"  # type: ignore[index]
-    assert [e["id"] for e in ix.experiments_by_network["rapport-a-7"]] == ["x-a"]
-    assert [e["id"] for e in ix.experiments_by_network["rapport-b-7"]] == ["x-b", "y-b"]
-    api = {n["id"]: n for n in networks_api(site, ix)}
+    assert graph.follow(graph.get("experiments", "x-a"), "network")["id"] == "rapport-a-7"  # type: ignore[arg-type,index]
+    assert [e["id"] for e in graph.referrers("networks", "rapport-a-7", "experiments")] == ["x-a"]
+    assert [e["id"] for e in graph.referrers("networks", "rapport-b-7", "experiments")] == ["x-b", "y-b"]
+    api = {n["id"]: n for n in networks_api(graph)}
     assert api["rapport-b-7"]["experiments"] == ["x-b", "y-b"] and api["rapport-b-7"]["number"] == 7
 
 
-def test_a_hand_added_experiment_takes_the_only_network_with_its_number() -> None:
-    site = _site(
-        [_network("rapport-a", 7), _network("rapport-b", 7), _network("rapport-b", 3)],
-        [
-            _experiment("ny", 3, None),
-            _experiment("tvetydig", 7, None),
-            _experiment("forkert", 3, "rapport-a"),
-        ],
-    )
-    ix = build_indexes(site)
-    experiments = site.entities["experiments"]
-    assert ix.network(experiments["ny"])["id"] == "rapport-b-3"  # type: ignore[index]
-    assert ix.network(experiments["tvetydig"]) is None  # two networks numbered 7: no guess
-    assert ix.network(experiments["forkert"]) is None  # rapport-a has no network 3
+def test_an_experiment_of_no_network_has_no_breadcrumb_to_one() -> None:
+    graph = _graph([_network("rapport-a", 7)], [_experiment("forkert", "rapport-a-3")])
+    experiment = graph.get("experiments", "forkert")
+    assert experiment is not None
+    assert graph.follow(experiment, "network") is None
+    assert graph.crumbs("experiments", experiment) == [("frikommuner/", "Frikommunenetværk")]
+    assert graph.url("experiments", "forkert") == "forsoeg/forkert/"

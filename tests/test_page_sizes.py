@@ -75,12 +75,12 @@ def test_pager_shows_the_ends_and_the_pages_near_the_current_one() -> None:
 
 def _renderer(experiments: int) -> SiteRenderer:
     site = SiteData(root=REPO / "data")
-    network = {"id": "netvaerk", "number": 1, "name": "Netværket", "kommuner": ["Aalborg"], "active": True}
+    network = {"id": "netvaerk", "number": 1, "name": "Netværket", "kommuner": ["aalborg"], "active": True}
     site.entities = {
         "kommuner": {"aalborg": {"id": "aalborg", "name": "Aalborg", "code": 851, "region": "Nordjylland", "kkr": "nordjylland"}},
         "networks": {"netvaerk": network},
         "experiments": {
-            f"forsoeg-{n:03}": {"id": f"forsoeg-{n:03}", "title": f"Forsøg {n}", "network": 1, "kommuner": ["Aalborg"]}
+            f"forsoeg-{n:03}": {"id": f"forsoeg-{n:03}", "title": f"Forsøg {n}", "network": "netvaerk", "kommuner": ["aalborg"]}
             for n in range(experiments)
         },
     }  # fmt: skip

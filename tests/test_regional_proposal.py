@@ -46,7 +46,7 @@ def test_title_is_read_from_the_first_lines(data: dict[str, Any]) -> None:
 
 def test_parties_and_roles(data: dict[str, Any]) -> None:
     assert data["parties"] == [
-        {"name": "Herning Kommune", "kommune": "Herning", "region": None, "role": "recipient", "line": 1},
+        {"name": "Herning Kommune", "kommune": "herning", "region": None, "role": "recipient", "line": 1},
         {
             "name": "Region Midtjylland",
             "kommune": None,
@@ -149,7 +149,7 @@ def test_renamed_parties(proposal: SourceDocument, kommuner: KommuneIndex) -> No
     text = _edited(proposal, "Herning", "Holstebro").replace("Region Midtjylland", "Region Nordjylland")
     data = _extract_text(proposal, kommuner, text)
     assert [(p["name"], p["kommune"], p["region"], p["role"]) for p in data["parties"]] == [
-        ("Holstebro Kommune", "Holstebro", None, "recipient"),
+        ("Holstebro Kommune", "holstebro", None, "recipient"),
         ("Region Nordjylland", None, "Nordjylland", "proposer"),
     ]
     assert data["proposals_intro"] == "Region Nordjylland foreslår følgende:"

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from kommuneatlas.model.urls import entity_url, source_text_url
+from kommuneatlas.model.dataset import load_site_data
+from kommuneatlas.model.graph import Graph
+from kommuneatlas.model.urls import source_text_url
 from sitebuild import REPO, copy_data
 
 
@@ -59,11 +61,8 @@ def _wait_for(url: str, text: str, timeout: float = 120) -> str:
 
 def test_an_edit_shows_in_the_preview_and_only_changed_pages_are_rebuilt(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
-    yaml = YAML(typ="safe")
     item_file = sorted((data / "items").glob("*.yaml"))[0]
-    item = yaml.load(item_file.read_text(encoding="utf-8"))
-    meeting = yaml.load((data / "meetings" / f"{item['meeting']}.yaml").read_text(encoding="utf-8"))
-    page = entity_url("items", item, {meeting["id"]: meeting})
+    page = Graph(load_site_data(data)).url("items", item_file.stem)
     port = _free_port()
     temp = tmp_path / "tmp"  # where MkDocs puts the served site
     temp.mkdir()

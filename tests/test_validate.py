@@ -53,10 +53,40 @@ def test_wrong_type(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_unknown_kommune(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _edit(data / "kkr" / "nordjylland.yaml", "- Aalborg", "- Aalborgg")
+    _edit(data / "kkr" / "nordjylland.yaml", "- aalborg", "- aalborgg")
     code, err = _validate(data, capsys)
     assert code == 1
-    assert "kkr/nordjylland.yaml:" in err and "ukendt kommune 'Aalborgg'" in err
+    assert "kkr/nordjylland.yaml:15:5: ukendt kommune 'aalborgg' (findes ikke i data/kommuner/)" in err
+
+
+def test_a_name_where_an_id_belongs_says_which_id(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    meeting = data / "meetings" / "kkr-nordjylland-2022-03-25.yaml"
+    _edit(meeting, "kkr: nordjylland", "kkr: KKR Nordjylland")
+    _edit(meeting, "kommune: jammerbugt", "kommune: Jammerbugt Kommune")
+    _edit(
+        data / "experiments" / "mikrolaan.yaml",
+        "network: en-mere-fleksibel-og-effektiv-beskaeftigelsesindsats",
+        "network: 1",
+    )
+    _edit(data / "people" / "anna-aaen.yaml", "kommune: aalborg", "kommune: Atlantis")
+    code, err = _validate(data, capsys)
+    assert code == 1
+    hint = "kommuneatlas extract retter gamle filer"
+    assert (
+        "meetings/kkr-nordjylland-2022-03-25.yaml:3:6: kkr: 'KKR Nordjylland' er ikke et id "
+        f"(små bogstaver, tal og bindestreger, fx 'aalborg') (skriv id'et 'nordjylland'; {hint})"
+    ) in err
+    assert (
+        f"participants.0.kommune: 'Jammerbugt Kommune' er ikke et id (små bogstaver, tal og bindestreger, fx 'aalborg') (skriv id'et 'jammerbugt'; {hint})"
+        in err
+    )
+    assert (
+        f"experiments/mikrolaan.yaml:3:10: network: 1 er ikke tekst (skriv id'et 'en-mere-fleksibel-og-effektiv-beskaeftigelsesindsats'; {hint})"
+        in err
+    )
+    # A value that names nothing gets no hint, and is reported once.
+    assert err.count("anna-aaen.yaml") == 1 and "kommune: 'Atlantis' er ikke et id" in err
+    assert "Atlantis' er ikke et id (små bogstaver, tal og bindestreger, fx 'aalborg')\n" in err
 
 
 def test_dangling_reference(data: Path, capsys: pytest.CaptureFixture[str]) -> None:

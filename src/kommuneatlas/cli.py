@@ -9,11 +9,16 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cli_parser import DanishArgumentParser
 from .errors import KommuneatlasError
 
+if TYPE_CHECKING:
+    from .model.upgrade import Change
+
 REFERENCE = Path("reference") / "kommuner.yaml"
+UPGRADES_SHOWN = 3  # conversions to ids listed per file by `extract`; the rest are counted
 _OS_ERRORS = {
     errno.ENOENT: "findes ikke",
     errno.EACCES: "adgang nægtet",
@@ -31,6 +36,10 @@ def _extract(args: argparse.Namespace) -> int:
 
     data: Path = args.data
     report = run_extract(args.sources, data, load_kommuner(data / REFERENCE))
+    for path, changes in _by_file(report.upgraded).items():
+        shown = "; ".join(str(change) for change in changes[:UPGRADES_SHOWN])
+        more = f"; … ({len(changes)} i alt)" if len(changes) > UPGRADES_SHOWN else ""
+        print(f"opdateret til id'er: {path}: {shown}{more}")
     for path in report.written:
         print(f"skrevet: {path}")
     for path, conflicts in report.conflicts.items():
@@ -61,6 +70,17 @@ def _extract(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.failed or report.problems else 0
+
+
+def _by_file(changes: list[Change]) -> dict[Path, list[Change]]:
+    """The conversions of references to ids in ``data/<kind>/`` (not ``data/.base/``), by file."""
+    from .store.merge import BASE_DIR
+
+    grouped: dict[Path, list[Change]] = {}
+    for change in changes:
+        if BASE_DIR not in change.path.parts:
+            grouped.setdefault(change.path, []).append(change)
+    return grouped
 
 
 def _add(args: argparse.Namespace) -> int:

@@ -207,7 +207,7 @@ def parse_parties(
     found: list[tuple[int, dict[str, Any]]] = []
     for match in _KOMMUNE.finditer(title.text):
         if (kommune := kommuner.lookup(match.group("name"))) is not None:
-            found.append((match.start(), {"name": match.group(0), "kommune": kommune.name, "region": None}))
+            found.append((match.start(), {"name": match.group(0), "kommune": kommune.id, "region": None}))
     for match in _REGION.finditer(title.text):
         if match.group("name") in regions:
             found.append(

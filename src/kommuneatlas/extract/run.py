@@ -16,15 +16,14 @@ from typing import Any
 from ..console import Progress, to_stderr
 from ..errors import KommuneatlasError, Problem
 from ..model.kinds import schema_reference
+from ..model.upgrade import Change, upgrade_data
 from ..sources.manifest import MANIFEST, SourceDocument, duplicate_ids, load_document, read_manifest
 from ..sources.reference import KommuneIndex, kkr_id
 from ..store.atomic import write_text_atomic
-from ..store.merge import Conflict, merge
+from ..store.merge import BASE_DIR, Conflict, merge
 from ..store.yaml import dump, load_fast, load_round_trip, to_yaml_value
 from .record import Record
 from .registry import extractor_for
-
-BASE_DIR = ".base"  # data/.base/<kind>/<id>.yaml: what extraction wrote last, for the three-way merge
 
 
 @dataclass
@@ -38,6 +37,7 @@ class ExtractReport:
     failed: dict[str, list[Problem]] = field(default_factory=dict)  # document id → why it was skipped
     preserved: list[Path] = field(default_factory=list)  # files of failed documents, left as they were
     problems: list[Problem] = field(default_factory=list)  # YAML files that could not be merged into
+    upgraded: list[Change] = field(default_factory=list)  # references by name converted to ids
 
 
 @dataclass
@@ -58,7 +58,7 @@ def reference_records(kommuner: KommuneIndex) -> list[Record]:
                 "id": kkr_id(kkr),
                 "name": kkr,
                 "region": members[0].region,
-                "kommuner": [k.name for k in members],
+                "kommuner": [k.id for k in members],
             },
         )
         for kkr in kommuner.kkrs
@@ -75,8 +75,12 @@ def reference_records(kommuner: KommuneIndex) -> list[Record]:
     return records
 
 
-def document_record(document: SourceDocument, structured: dict[str, Any] | None) -> Record:
-    """The ``documents`` record: manifest facts first, then what the extractor parsed."""
+def document_record(
+    document: SourceDocument, structured: dict[str, Any] | None, kommuner: KommuneIndex
+) -> Record:
+    """The ``documents`` record: manifest facts first, then what the extractor parsed. A document
+    whose publisher is a KKR (its name exactly as the reference list gives it) belongs to that KKR
+    (``kkr``), unless its extractor says which KKR it belongs to."""
     data: dict[str, Any] = {
         "id": document.id,
         "title": document.title,
@@ -87,6 +91,8 @@ def document_record(document: SourceDocument, structured: dict[str, Any] | None)
         **({"original": document.original} if document.original else {}),
         "line_count": len(document.lines),
     }
+    if document.publisher in kommuner.kkrs and "kkr" not in (structured or {}):
+        data["kkr"] = kkr_id(document.publisher)
     for key, value in (structured or {}).items():
         if key != "id":
             data.setdefault(key, value)
@@ -104,7 +110,7 @@ def _extract_one(document: SourceDocument, kommuner: KommuneIndex) -> list[Recor
             records.append(
                 Record(record.kind, record.id, {"id": record.id, **record.data}, record.precedence)
             )
-    records.append(document_record(document, structured))
+    records.append(document_record(document, structured, kommuner))
     return records
 
 
@@ -257,9 +263,13 @@ def write_records(
 def run_extract(
     sources: Path, data: Path, kommuner: KommuneIndex, progress: Progress = to_stderr
 ) -> ExtractReport:
-    """Extract every source document into ``data/``; failed documents are in ``report.failed``."""
+    """Extract every source document into ``data/``; failed documents are in ``report.failed``.
+
+    Files written before references were ids are converted first (:mod:`kommuneatlas.model.upgrade`)."""
+    upgraded = upgrade_data(data, kommuner) if data.is_dir() else []
     extraction = extract_sources(sources, kommuner, progress)
     report = write_records(extraction.records, data, set(extraction.failed))
+    report.upgraded = upgraded
     report.failed = extraction.failed
     for record in extraction.records:
         report.notes += [f"{record.kind}/{record.id}: {note}" for note in record.data.get("notes", []) or []]

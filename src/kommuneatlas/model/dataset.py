@@ -1,4 +1,4 @@
-"""The data under ``data/`` loaded into memory, with the indexes the pages need.
+"""The data under ``data/`` loaded into memory (the links between entities: :mod:`.graph`).
 
 Loading uses the fast safe loader; validation (:mod:`validate`) is the step that reports
 problems with file and line, and runs before this.
@@ -67,22 +67,3 @@ def field_texts(value: Any) -> Iterator[str]:
     elif isinstance(value, dict):
         for item in value.values():
             yield from field_texts(item)
-
-
-def source_document(entity: dict[str, Any]) -> str | None:
-    """The id of the source document an extracted record comes from (None if added by hand)."""
-    source = entity.get("source")
-    return source.get("document") if isinstance(source, dict) else None
-
-
-def network_of(experiment: dict[str, Any], numbered: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The network of ``experiment`` among ``numbered``, the networks with its ``network`` number.
-
-    Numbers repeat across status reports, so an extracted experiment belongs to the network
-    with its number from its own source document; one added by hand (no source) to the only
-    network with that number.
-    """
-    document = source_document(experiment)
-    if document is None:
-        return numbered[0] if len(numbered) == 1 else None
-    return next((n for n in numbered if source_document(n) == document), None)

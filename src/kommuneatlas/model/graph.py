@@ -1,91 +1,139 @@
-"""Cross-references between entities, computed once per build (pure functions of the data)."""
+"""The entities and the links between them, computed once per build from the declarations.
+
+Every reference an entity makes (a :class:`~.schema.Ref` of its kind) is also a link back: the
+KKR knows its meetings, the kommune its networks, experiments and people, the person the meetings
+they attended. One pass over all entities (kinds in :data:`~.kinds.KINDS` order, entities in file
+order, refs in declaration order) builds these reverse lists; each is then sorted by its ref's
+declared order (a stable sort, so ties keep that pass's order).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from ..sources.reference import kkr_id
-from .dataset import Entity, SiteData, network_of
-from .urls import entity_url
+from .dataset import Entity, SiteData
+from .kinds import KINDS
+from .schema import EntityKind, Ref
+from .urls import fill_url
 
 
-@dataclass
-class Indexes:
-    """Who links to whom. Keys are entity ids; values are lists of entities in a stable order."""
+@dataclass(frozen=True)
+class Backref:
+    """One reference to an entity: who makes it (``kind``, ``entity``), the mapping holding the
+    value (the entity, or one participant, appointment …) and the declared ref."""
 
-    urls: dict[tuple[str, str], str] = field(default_factory=dict)
-    kommune_by_name: dict[str, Entity] = field(default_factory=dict)
-    meetings_by_kkr: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    items_by_meeting: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    experiments_by_network: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    experiments_by_kommune: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    networks_by_kommune: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    networks_by_number: dict[int, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    people_by_kommune: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    attendance: dict[str, list[tuple[Entity, str]]] = field(default_factory=lambda: defaultdict(list))
-    appointments_by_person: dict[str, list[tuple[Entity, dict[str, Any]]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    documents_by_kkr: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    derived_from_document: dict[str, list[tuple[str, Entity]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-
-    def url(self, kind: str, entity_id: str | None) -> str | None:
-        return self.urls.get((kind, entity_id)) if entity_id else None
-
-    def network(self, experiment: Entity) -> Entity | None:
-        """The network an experiment belongs to (see :func:`model.network_of`)."""
-        return network_of(experiment, self.networks_by_number.get(experiment.get("network"), []))
+    kind: str
+    entity: Entity
+    holder: Mapping[str, Any]
+    ref: Ref
 
 
-def build_indexes(site: SiteData) -> Indexes:
-    ix = Indexes()
-    meetings = site.entities.get("meetings", {})
-    for kind, entities in site.entities.items():
-        for entity_id, entity in entities.items():
-            ix.urls[(kind, entity_id)] = entity_url(kind, entity, meetings)
-            source = entity.get("source")
-            if isinstance(source, dict) and source.get("document") and kind != "documents":
-                ix.derived_from_document[source["document"]].append((kind, entity))
-    for kommune in site.all("kommuner"):
-        ix.kommune_by_name[kommune["name"]] = kommune
-    for meeting in sorted(site.all("meetings"), key=lambda m: str(m.get("date")), reverse=True):
-        ix.meetings_by_kkr[kkr_id(meeting["kkr"])].append(meeting)
-        for role in ("participants", "absent"):
-            for person in meeting.get(role) or []:
-                if person.get("person"):
-                    ix.attendance[person["person"]].append((meeting, role))
-    for item in site.all("items"):
-        ix.items_by_meeting[item["meeting"]].append(item)
-        for appointment in item.get("appointments") or []:
-            if appointment.get("person"):
-                ix.appointments_by_person[appointment["person"]].append((item, appointment))
-    for items in ix.items_by_meeting.values():
-        items.sort(key=lambda i: [int(p) if p.isdigit() else p for p in str(i["number"]).split(".")])
-    for network in sorted(site.all("networks"), key=lambda n: n.get("number", 0)):
-        ix.networks_by_number[network["number"]].append(network)
-        for name in (network.get("kommuner") or []) + (network.get("inactive_kommuner") or []):
-            ix.networks_by_kommune[name].append(network)
-    for experiment in site.all("experiments"):
-        network = ix.network(experiment)
-        if network:
-            ix.experiments_by_network[network["id"]].append(experiment)
-        for name in experiment.get("kommuner") or []:
-            ix.experiments_by_kommune[name].append(experiment)
-    for person in site.all("people"):
-        if person.get("kommune"):
-            ix.people_by_kommune[person["kommune"]].append(person)
-    kkr_names = {k["name"]: k["id"] for k in site.all("kkr")}
-    for document in site.all("documents"):
-        owner = kkr_names.get(document.get("kkr") or document.get("publisher"))
-        if owner:
-            ix.documents_by_kkr[owner].append(document)
-    for meeting in site.all("meetings"):
-        source = meeting.get("source") or {}
-        document = site.get("documents", source.get("document", ""))
-        if document and document not in ix.documents_by_kkr[kkr_id(meeting["kkr"])]:
-            ix.documents_by_kkr[kkr_id(meeting["kkr"])].append(document)
-    return ix
+class Graph:
+    """Lookups by id, URLs, labels, breadcrumbs and the reverse references of one dataset.
+
+    Entities are the dataset's own objects (the graph knows each one's kind by identity).
+    """
+
+    def __init__(self, dataset: SiteData) -> None:
+        self.dataset = dataset
+        self._kind_of = {id(e): kind for kind in KINDS for e in dataset.all(kind)}
+        self._urls: dict[tuple[str, str], str | None] = {}
+        self._reverse: dict[tuple[str, str], dict[str, list[Backref]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for kind in KINDS.values():
+            for entity in dataset.all(kind.name):
+                for ref in kind.refs:
+                    if ref.reverse is None:
+                        continue
+                    for found in ref.values(entity):
+                        if isinstance(found.value, str):
+                            backref = Backref(kind.name, entity, found.holder, ref)
+                            self._reverse[(ref.target, found.value)][ref.reverse].append(backref)
+        for lists in self._reverse.values():
+            for backrefs in lists.values():
+                ref = backrefs[0].ref
+                if ref.order is not None:
+                    order = ref.order
+                    backrefs.sort(key=lambda b: order(b.entity), reverse=ref.descending)
+
+    # -- lookups -------------------------------------------------------------------------------
+    def all(self, kind: str) -> list[Entity]:
+        return self.dataset.all(kind)
+
+    def get(self, kind: str, entity_id: Any) -> Entity | None:
+        return self.dataset.get(kind, entity_id) if isinstance(entity_id, str) else None
+
+    def kind_of(self, entity: Entity) -> EntityKind:
+        return KINDS[self._kind_of[id(entity)]]
+
+    def follow(self, entity: Entity, path: str) -> Entity | None:
+        """The entity that the single-valued ref ``path`` of ``entity`` names (None if none)."""
+        ref = self.kind_of(entity).ref(path)
+        value = next((found.value for found in ref.values(entity)), None)
+        return self.get(ref.target, value)
+
+    # -- names and places ----------------------------------------------------------------------
+    def url(self, kind: str, entity_id: Any) -> str | None:
+        """The entity's page (site-relative), or None for no such entity."""
+        if not isinstance(entity_id, str):
+            return None
+        key = (kind, entity_id)
+        if key not in self._urls:
+            entity = self.get(kind, entity_id)
+            self._urls[key] = fill_url(KINDS[kind], entity, self) if entity is not None else None
+        return self._urls[key]
+
+    def url_of(self, kind: str, entity: Entity) -> str | None:
+        return self.url(kind, entity["id"])
+
+    def label(self, kind: str, entity_id: Any) -> Any:
+        """The link text of the entity with this id; an id that names none, as it is."""
+        entity = self.get(kind, entity_id)
+        return KINDS[kind].label_of(entity, self) if entity is not None else entity_id
+
+    def labels(self, kind: str, ids: list[Any] | None) -> list[Any]:
+        return [self.label(kind, entity_id) for entity_id in ids or []]
+
+    def title(self, kind: str, entity: Entity) -> str:
+        return KINDS[kind].title(entity, self)
+
+    def crumbs(self, kind: str, entity: Entity) -> list[tuple[str, str]]:
+        """The breadcrumbs of the entity's page: its parent's trail, else the kind's overview."""
+        declared = KINDS[kind]
+        if declared.parent is not None:
+            parent = self.follow(entity, declared.parent)
+            if parent is not None:
+                parent_kind = declared.ref(declared.parent).target
+                return [*self.crumbs(parent_kind, parent), self._crumb(parent_kind, parent)]
+        return [(declared.root, _root_title(declared.root))]
+
+    def trail(self, kind: str, entity: Entity) -> list[tuple[str, str]]:
+        """The breadcrumbs of a page below the entity's own (its lists' pages, its source text)."""
+        return [*self.crumbs(kind, entity), (self.url_of(kind, entity) or "", self.title(kind, entity))]
+
+    def _crumb(self, kind: str, entity: Entity) -> tuple[str, str]:
+        return self.url_of(kind, entity) or "", KINDS[kind].crumb(entity, self)
+
+    # -- reverse references --------------------------------------------------------------------
+    def reverse(self, kind: str, entity_id: str, name: str) -> list[Backref]:
+        """The references named ``name`` to the entity (see :class:`~.schema.Ref`), in their order."""
+        lists = self._reverse.get((kind, entity_id))
+        return lists.get(name, []) if lists else []
+
+    def referrers(self, kind: str, entity_id: str, name: str) -> list[Entity]:
+        return [backref.entity for backref in self.reverse(kind, entity_id, name)]
+
+    def reverse_of(self, entity: Entity, name: str) -> list[Backref]:
+        return self.reverse(self.kind_of(entity).name, entity["id"], name)
+
+
+def _root_title(url: str) -> str:
+    return next(k.listing.title for k in KINDS.values() if k.listing and k.listing.url == url)
+
+
+Indexes = Graph
+"""The name :mod:`kommuneatlas.site.backlinks` still imports (it calls ``url``)."""

@@ -12,6 +12,8 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from .schema import ID_PATTERN
+
 TYPES = {
     "string": "tekst",
     "integer": "et helt tal",
@@ -58,6 +60,8 @@ def _additional(error: ValidationError) -> str:
 
 
 def _pattern(error: ValidationError) -> str:
+    if error.validator_value == ID_PATTERN:
+        return f"{_show(error.instance)} er ikke et id (små bogstaver, tal og bindestreger, fx 'aalborg')"
     description = (error.schema or {}).get("description") if isinstance(error.schema, dict) else None
     hint = f"; {description}" if description else ""
     return f"{_show(error.instance)} har ikke den krævede form ({error.validator_value}){hint}"

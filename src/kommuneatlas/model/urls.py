@@ -6,35 +6,36 @@ the front page is ``""``.
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import TYPE_CHECKING
 
-from ..sources.reference import kkr_id
+if TYPE_CHECKING:
+    from .graph import Graph
+    from .schema import Entity, EntityKind
 
 SOURCE_CHUNK = 40  # lines per page of a source document's text (some lines are long)
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 
 
-def entity_url(kind: str, entity: dict[str, Any], meetings: dict[str, dict[str, Any]] | None = None) -> str:
-    """The permalink of an entity. Items need their meeting (``meetings`` by id)."""
-    eid = entity["id"]
-    if kind == "kkr":
-        return f"kkr/{eid}/"
-    if kind == "kommuner":
-        return f"kommuner/{eid}/"
-    if kind == "meetings":
-        return f"kkr/{kkr_id(entity['kkr'])}/{entity['date']}/"
-    if kind == "items":
-        meeting = (meetings or {}).get(entity["meeting"])
-        base = entity_url("meetings", meeting) if meeting else f"moeder/{entity['meeting']}/"
-        return f"{base}{str(entity['number']).replace('.', '-')}/"
-    if kind == "people":
-        return f"personer/{eid}/"
-    if kind == "networks":
-        return f"frikommuner/{eid}/"
-    if kind == "experiments":
-        return f"forsoeg/{eid}/"
-    if kind == "documents":
-        return f"dokumenter/{eid}/"
-    raise KeyError(kind)
+def fill_url(kind: EntityKind, entity: Entity, graph: Graph) -> str | None:
+    """The entity's permalink from its kind's pattern (see :class:`~.schema.EntityKind`): ``{kkr}`` is
+    the field's value, ``{meeting:url}`` the URL of the entity the field names, ``{number:dashed}``
+    the value with "." as "-". None when a named entity is missing (validation reports it)."""
+    missing = False
+
+    def value(match: re.Match[str]) -> str:
+        nonlocal missing
+        name, how = match.groups()
+        if how == "url":
+            target = graph.follow(entity, name)
+            url = graph.url_of(kind.ref(name).target, target) if target is not None else None
+            missing = missing or url is None
+            return url or ""
+        text = str(entity.get(name))
+        return text.replace(".", "-") if how == "dashed" else text
+
+    url = _PLACEHOLDER.sub(value, kind.url)
+    return None if missing else url
 
 
 def source_text_url(document_id: str, line: int | None = None) -> str:

@@ -1,9 +1,12 @@
 """``kommuneatlas validate``: the data under ``data/`` checked before anything is built.
 
 Checks, each reported as ``file:line:column: message``: YAML syntax, empty files, the JSON
-Schema of each entity type (types, required fields, ISO dates), ids (matching the file
-name, unique), and references between entities (network, meeting, person, kommune, KKR,
-source document, law). The source documents are checked by
+Schema of each entity type (types, required fields, ISO dates, ids where entities are named),
+ids (matching the file name, unique), and references between entities: every field a kind
+declares as a :class:`~.schema.Ref` (:mod:`.kinds`) must name an existing entity, or a law of the
+catalogue. A name where an id belongs ("KKR Nordjylland", "Aalborg", a network's number) is
+reported with the id to write (``kommuneatlas extract`` converts old files). The source documents
+are checked by
 :func:`kommuneatlas.extract.check.check_sources`. Messages are Danish (JSON Schema errors through
 :mod:`.schema_messages`).
 """
@@ -11,21 +14,25 @@ source document, law). The source documents are checked by
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError as SchemaError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
+from ..sources.reference import KommuneIndex, load_kommuner
 from ..store.json import jsonable
 from ..store.yaml import load_fast, load_round_trip, plain
-from .dataset import field_texts, network_of, source_document
+from .dataset import field_texts
 from .kinds import KINDS, SCHEMAS, TEXT_FIELDS
+from .schema import is_id
 from .schema_messages import danish_message
+from .upgrade import NameResolver
 
 _DANISH_TYPES = {
     "list": "en liste",
@@ -60,19 +67,17 @@ def _position(document: Any, path: list[str | int]) -> tuple[int | None, int | N
     return (line + 1 if line is not None else None), (col + 1 if col is not None else None)
 
 
-def _reference_kommuner(data: Path, problems: list[Problem]) -> set[str]:
-    """The official municipality names (``data/reference/kommuner.yaml``)."""
-    from ..sources.reference import load_kommuner
-
+def _reference_kommuner(data: Path, problems: list[Problem]) -> KommuneIndex | None:
+    """The reference list of municipalities and KKRs (``data/reference/kommuner.yaml``)."""
     path = data / "reference" / "kommuner.yaml"
     try:
-        return {k.name for k in load_kommuner(path).kommuner}
+        return load_kommuner(path)
     except KommuneatlasError as exc:
         problems += exc.problems
-        return set()
+        return None
 
 
-class _Loaded:
+class LoadedFiles:
     """The files of one data folder, loaded for checking.
 
     Files load with the fast safe loader; only a file with a problem is loaded again
@@ -83,7 +88,8 @@ class _Loaded:
         self.documents: dict[str, dict[str, tuple[Path, dict[str, Any]]]] = {kind: {} for kind in KINDS}
         self.problems: list[Problem] = []
         self._round_trip: dict[Path, Any] = {}
-        self.kommune_names = _reference_kommuner(data, self.problems)
+        kommuner = _reference_kommuner(data, self.problems)
+        self.names = NameResolver.from_data(data, kommuner) if kommuner else None
         for kind in KINDS:
             for path in sorted((data / kind).glob("*.yaml")):
                 self._load(kind, path)
@@ -132,9 +138,8 @@ class _Loaded:
             _validator(kind).iter_errors(jsonable(document)), key=lambda e: list(e.absolute_path)
         ):
             field = ".".join(str(p) for p in error.absolute_path) or "(øverste niveau)"
-            self.problems.append(
-                self.where(path, list(error.absolute_path), f"{field}: {danish_message(error)}")
-            )
+            message = f"{field}: {danish_message(error)}{self._hint(kind, error, document)}"
+            self.problems.append(self.where(path, list(error.absolute_path), message))
         entity_id = str(document.get("id", path.stem))
         if entity_id != path.stem:
             self.problems.append(
@@ -147,6 +152,13 @@ class _Loaded:
             )
             return
         self.documents[kind][entity_id] = (path, document)
+
+    def _hint(self, kind: str, error: SchemaError, document: dict[str, Any]) -> str:
+        """For a name where a reference's id belongs: the id to write."""
+        keys = list(error.absolute_path)
+        ref = next((ref for ref in KINDS[kind].refs if ref.matches(keys)), None)
+        found = self.names.id_of(ref.target, error.instance, document) if ref and self.names else None
+        return f" (skriv id'et {found!r}; kommuneatlas extract retter gamle filer)" if found else ""
 
     def all(self, kind: str) -> Iterator[tuple[Path, dict[str, Any]]]:
         yield from self.documents[kind].values()
@@ -162,118 +174,29 @@ def _laws(data: Path, problems: list[Problem]) -> set[str] | None:
         return None
 
 
-def _walk_law_ids(node: Any, keys: list[str | int]) -> Iterator[tuple[list[str | int], Any]]:
-    """Every ``law:`` value anywhere in an entity (editor-added references name laws by id)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "law" and isinstance(value, str):
-                yield [*keys, key], value
-            else:
-                yield from _walk_law_ids(value, [*keys, key])
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk_law_ids(value, [*keys, index])
-
-
-def _check_references(loaded: _Loaded, laws: set[str] | None) -> list[Problem]:
+def _check_references(loaded: LoadedFiles, laws: set[str] | None) -> list[Problem]:
+    """Every value of every declared reference names an existing entity (a law: one of the
+    catalogue). A value that is no id at all is the schema's to report (with the id to write)."""
     problems: list[Problem] = []
-    ids = {kind: set(loaded.documents[kind]) for kind in KINDS}
-    kommune_names = loaded.kommune_names
-    kkr_names = {str(doc.get("name")) for _, doc in loaded.all("kkr")}
-    networks: dict[Any, list[dict[str, Any]]] = {}
-    for _, doc in loaded.all("networks"):
-        networks.setdefault(doc.get("number"), []).append(doc)
-
-    def need(path: Path, doc: dict[str, Any], keys: list[str | int], ok: bool, message: str) -> None:
-        if not ok:
-            problems.append(loaded.where(path, keys, message))
-
-    def kommune(path: Path, doc: dict[str, Any], keys: list[str | int], name: Any) -> None:
-        if name is not None and kommune_names:
-            need(
-                path,
-                doc,
-                keys,
-                str(name) in kommune_names,
-                f"ukendt kommune {name!r} (forventede et officielt kommunenavn)",
-            )
-
-    for kind in KINDS:
-        for path, doc in loaded.all(kind):
-            source = doc.get("source")
-            if isinstance(source, dict) and source.get("document") and kind != "documents":
-                need(
-                    path,
-                    doc,
-                    ["source", "document"],
-                    source["document"] in ids["documents"],
-                    f"kildedokumentet {source['document']!r} findes ikke i data/documents/",
-                )
-            if laws is not None:
-                for keys, law in _walk_law_ids(doc, []):
-                    need(path, doc, keys, law in laws, f"ukendt lov-id {law!r} (findes ikke i lovkataloget)")
-    for path, doc in loaded.all("kommuner"):
-        need(path, doc, ["kkr"], doc.get("kkr") in ids["kkr"], f"ukendt KKR {doc.get('kkr')!r}")
-    for path, doc in loaded.all("kkr"):
-        for i, name in enumerate(doc.get("kommuner") or []):
-            kommune(path, doc, ["kommuner", i], name)
-    for path, doc in loaded.all("networks"):
-        for field in ("kommuner", "inactive_kommuner"):
-            for i, name in enumerate(doc.get(field) or []):
-                kommune(path, doc, [field, i], name)
-    for path, doc in loaded.all("experiments"):
-        need(
-            path,
-            doc,
-            ["network"],
-            network_of(doc, networks.get(doc.get("network"), [])) is not None,
-            f"netværket {doc.get('network')!r} findes ikke i data/networks/"
-            + (f" for kildedokumentet {document!r}" if (document := source_document(doc)) else ""),
-        )
-        for i, name in enumerate(doc.get("kommuner") or []):
-            kommune(path, doc, ["kommuner", i], name)
-    for path, doc in loaded.all("meetings"):
-        need(path, doc, ["kkr"], doc.get("kkr") in kkr_names, f"ukendt KKR {doc.get('kkr')!r}")
-        for i, item in enumerate(doc.get("items") or []):
-            need(
-                path,
-                doc,
-                ["items", i],
-                item in ids["items"],
-                f"dagsordenspunktet {item!r} findes ikke i data/items/",
-            )
-        for role in ("participants", "absent"):
-            for i, person in enumerate(doc.get(role) or []):
-                if isinstance(person, dict):
-                    if person.get("person"):
-                        need(
-                            path,
-                            doc,
-                            [role, i, "person"],
-                            person["person"] in ids["people"],
-                            f"personen {person['person']!r} findes ikke i data/people/",
+    ids: dict[str, Container[str] | None] = {kind: loaded.documents[kind].keys() for kind in KINDS}
+    ids["laws"] = laws
+    for kind in KINDS.values():
+        for path, doc in loaded.all(kind.name):
+            for ref in kind.refs:
+                known = ids[ref.target]
+                for found in ref.values(doc) if known is not None else ():
+                    checked = isinstance(found.value, str) if ref.target == "laws" else is_id(found.value)
+                    if checked and found.value not in known:
+                        problems.append(
+                            loaded.where(path, list(found.keys), _unknown(ref.target, found.value))
                         )
-                    kommune(path, doc, [role, i, "kommune"], person.get("kommune"))
-    for path, doc in loaded.all("items"):
-        need(
-            path,
-            doc,
-            ["meeting"],
-            doc.get("meeting") in ids["meetings"],
-            f"mødet {doc.get('meeting')!r} findes ikke i data/meetings/",
-        )
-        for i, appointment in enumerate(doc.get("appointments") or []):
-            if isinstance(appointment, dict) and appointment.get("person"):
-                need(
-                    path,
-                    doc,
-                    ["appointments", i, "person"],
-                    appointment["person"] in ids["people"],
-                    f"personen {appointment['person']!r} findes ikke i data/people/",
-                )
-    for path, doc in loaded.all("people"):
-        kommune(path, doc, ["kommune"], doc.get("kommune"))
     return problems
+
+
+def _unknown(target: str, value: str) -> str:
+    if target == "laws":
+        return f"ukendt lov-id {value!r} (findes ikke i lovkataloget)"
+    return f"ukendt {KINDS[target].label} {value!r} (findes ikke i data/{target}/)"
 
 
 def validate_data(data: Path, notes: list[str] | None = None) -> list[Problem]:
@@ -284,7 +207,7 @@ def validate_data(data: Path, notes: list[str] | None = None) -> list[Problem]:
     """
     if not data.is_dir():
         return [Problem(data, None, "datamappen findes ikke")]
-    loaded = _Loaded(data)
+    loaded = LoadedFiles(data)
     problems = list(loaded.problems)
     laws = _laws(data, problems)
     problems += _check_references(loaded, laws)
@@ -293,7 +216,7 @@ def validate_data(data: Path, notes: list[str] | None = None) -> list[Problem]:
     return problems
 
 
-def _unknown_laws(loaded: _Loaded, data: Path) -> list[str]:
+def _unknown_laws(loaded: LoadedFiles, data: Path) -> list[str]:
     """The law catalogue's missing laws, as :func:`kommuneatlas.citations.report.report_lines`."""
     from ..citations import load_catalogue
     from ..citations.report import report_lines, unknown_laws

@@ -24,11 +24,9 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 
-from ..model.dataset import Entity, SiteData
-from ..model.graph import Indexes
+from ..model.graph import Graph
 from ..model.urls import calendar_url, feed_url
 from ..sources.document_types import type_label
-from ..sources.reference import kkr_id
 from ..text.clean import collapse_ws, shorten
 from ..text.danish_format import as_date, danish_date, danish_number
 
@@ -71,71 +69,57 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{danish_number(n)} {one if n == 1 else many}"
 
 
-def _meeting_title(meeting: Entity) -> str:
-    return f"Møde i {meeting['kkr']} {danish_date(meeting['date'])}"
-
-
-def _entries_of_meetings(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
-    for meeting in site.all("meetings"):
+def _entries_of_meetings(graph: Graph) -> Iterator[FeedEntry]:
+    for meeting in graph.all("meetings"):
         day = as_date(meeting.get("date"))
-        url = ix.url("meetings", meeting["id"])
+        url = graph.url_of("meetings", meeting)
         if day is None or url is None:
             continue
-        kkrs = frozenset({kkr_id(meeting["kkr"])})
-        items = ix.items_by_meeting[meeting["id"]]
+        kkrs = frozenset({meeting["kkr"]})
+        items = graph.referrers("meetings", meeting["id"], "items")
         participants = len(meeting.get("participants") or [])
         summary = f"Dagsorden med {_count(len(items), 'punkt', 'punkter')} og {_count(participants, 'deltager', 'deltagere')}."
-        yield FeedEntry("møde", _meeting_title(meeting), url, day, summary, kkrs)
+        yield FeedEntry("møde", graph.title("meetings", meeting), url, day, summary, kkrs)
         for item in items:
-            item_url = ix.url("items", item["id"])
+            item_url = graph.url_of("items", item)
             if item.get("decision") and item_url:
-                title = f"Beslutning: {item['number']} {item['title']} ({meeting['kkr']} {danish_date(day)})"
+                title = (
+                    f"Beslutning: {item['number']} {item['title']} ({graph.label('meetings', meeting['id'])})"
+                )
                 yield FeedEntry("beslutning", title, item_url, day, _summary(item["decision"]), kkrs)
 
 
-def _entries_of_documents(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
-    owners: dict[str, set[str]] = {}
-    for kkr, documents in ix.documents_by_kkr.items():
-        for document in documents:
-            owners.setdefault(document["id"], set()).add(kkr)
-    for document in site.all("documents"):
+def _entries_of_documents(graph: Graph) -> Iterator[FeedEntry]:
+    for document in graph.all("documents"):
         day = as_date(document.get("date"))
-        url = ix.url("documents", document["id"])
+        url = graph.url_of("documents", document)
         if day is None or url is None:
             continue
         kind = type_label(document.get("kind", ""), "Dokument")
         summary = f"{kind} fra {document.get('publisher')}."
         if document.get("summary"):
             summary = f"{summary} {_summary(document['summary'])}"
-        kkrs = frozenset(owners.get(document["id"], set()))
+        kkrs = frozenset({document["kkr"]}) if document.get("kkr") else frozenset()
         yield FeedEntry("dokument", str(document["title"]), url, day, summary, kkrs)
 
 
-def _entries_of_experiments(site: SiteData, ix: Indexes) -> Iterator[FeedEntry]:
-    for experiment in site.all("experiments"):
-        source = experiment.get("source") or {}
-        document = site.get("documents", source.get("document", "")) or {}
+def _entries_of_experiments(graph: Graph) -> Iterator[FeedEntry]:
+    for experiment in graph.all("experiments"):
+        document = graph.follow(experiment, "source.document") or {}
         day = as_date(experiment.get("in_force")) or as_date(document.get("date"))
-        url = ix.url("experiments", experiment["id"])
+        url = graph.url_of("experiments", experiment)
         if day is None or url is None:
             continue
-        kkrs = frozenset(
-            str(ix.kommune_by_name[name]["kkr"])
-            for name in experiment.get("kommuner") or []
-            if name in ix.kommune_by_name
-        )
+        kommuner = (graph.get("kommuner", kommune) for kommune in experiment.get("kommuner") or [])
+        kkrs = frozenset(str(kommune["kkr"]) for kommune in kommuner if kommune)
         title = f"Frikommuneforsøg: {experiment['title']}"
         summary = _summary(experiment.get("content") or "") or title
         yield FeedEntry("forsøg", title, url, day, summary, kkrs)
 
 
-def feed_entries(site: SiteData, ix: Indexes) -> list[FeedEntry]:
+def feed_entries(graph: Graph) -> list[FeedEntry]:
     """Everything the feeds can tell, newest first (then meetings before their decisions)."""
-    entries = [
-        *_entries_of_meetings(site, ix),
-        *_entries_of_documents(site, ix),
-        *_entries_of_experiments(site, ix),
-    ]
+    entries = [*_entries_of_meetings(graph), *_entries_of_documents(graph), *_entries_of_experiments(graph)]
     return sorted(entries, key=lambda e: (-e.day.toordinal(), _KIND_ORDER[e.kind], e.title))
 
 
@@ -180,24 +164,23 @@ def _hours(value: object) -> tuple[time, time | None] | None:
     return start, end
 
 
-def calendar_meetings(site: SiteData, ix: Indexes) -> list[Meeting]:
+def calendar_meetings(graph: Graph) -> list[Meeting]:
     """Held meetings and the next meetings their referater announce, by date (one per KKR and day)."""
-    names = {k["id"]: k["name"] for k in site.all("kkr")}
     found: dict[tuple[str, date], Meeting] = {}
     announced: dict[tuple[str, date], Meeting] = {}
-    for meeting in site.all("meetings"):
-        kkr = kkr_id(meeting["kkr"])
+    for meeting in graph.all("meetings"):
+        kkr = meeting["kkr"]
         day = as_date(meeting.get("date"))
-        url = ix.url("meetings", meeting["id"])
+        url = graph.url_of("meetings", meeting)
         if day is None or url is None:
             continue
-        name = names.get(kkr, meeting["kkr"])
+        name = str(graph.label("kkr", kkr))
         found[(kkr, day)] = Meeting(kkr, name, day, url, hours=_hours(meeting.get("time")))
         following = as_date(meeting.get("next_meeting"))
         if following is not None and following > day:
             previous = announced.get((kkr, following))
             if previous is None or previous.announced_by is None or previous.announced_by[0] < day:
-                kkr_page = ix.url("kkr", kkr) or url
+                kkr_page = graph.url("kkr", kkr) or url
                 announced[(kkr, following)] = Meeting(kkr, name, following, kkr_page, (day, url))
     for key, meeting in announced.items():
         found.setdefault(key, meeting)
@@ -246,17 +229,17 @@ def icalendar(meetings: Iterable[Meeting], name: str, base: str) -> str:
     return calendar.to_ical().decode("utf-8")
 
 
-def feed_files(site: SiteData, ix: Indexes, base: str) -> dict[str, str]:
+def feed_files(graph: Graph, base: str) -> dict[str, str]:
     """Site path → text of every feed and calendar. ``base`` is the site's address, ending in "/"."""
-    entries = feed_entries(site, ix)
-    meetings = calendar_meetings(site, ix)
+    entries = feed_entries(graph)
+    meetings = calendar_meetings(graph)
     files = {
         feed_url(): atom_feed(entries, f"Nyt i {SITE_NAME}", feed_url(), "", base),
         calendar_url(): icalendar(meetings, f"KKR-møder – {SITE_NAME}", base),
     }
-    for kkr in site.all("kkr"):
+    for kkr in graph.all("kkr"):
         own = [e for e in entries if kkr["id"] in e.kkrs]
-        page = ix.url("kkr", kkr["id"]) or ""
+        page = graph.url_of("kkr", kkr) or ""
         files[feed_url(kkr["id"])] = atom_feed(own, f"Nyt fra {kkr['name']}", feed_url(kkr["id"]), page, base)
         files[calendar_url(kkr["id"])] = icalendar(
             [m for m in meetings if m.kkr == kkr["id"]], f"Møder i {kkr['name']} – {SITE_NAME}", base

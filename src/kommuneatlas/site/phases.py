@@ -178,10 +178,10 @@ def generate(
             key = (occurrence.entity_kind, occurrence.entity_id)
             renderer.laws_by_entity.setdefault(key, set()).add(labels[occurrence.law])
     pages = [*renderer.pages(), *LawPages(renderer, catalogue, backlinks).pages()]
-    api = build_api(site, laws=laws_api(catalogue, backlinks), references=references_api(backlinks))
+    api = build_api(renderer.ix, laws=laws_api(catalogue, backlinks), references=references_api(backlinks))
     base = (site_url or "/").rstrip("/") + "/"
     files = {
-        **feed_files(site, renderer.ix, base),
+        **feed_files(renderer.ix, base),
         **download_files(api),
         **law_records(catalogue, backlinks.laws()),
     }

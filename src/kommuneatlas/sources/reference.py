@@ -62,6 +62,12 @@ class KommuneIndex:
         kommune = self.lookup(name)
         return kommune.name if kommune else None
 
+    def id_of(self, name: str | None) -> str | None:
+        """The id of the municipality a name refers to ("Vesthimmerland Kommune" → "vesthimmerlands");
+        None for no name or an unknown one."""
+        kommune = self.lookup(name) if name else None
+        return kommune.id if kommune else None
+
     def by_kkr(self, kkr: str) -> list[Kommune]:
         return [k for k in self.kommuner if k.kkr == kkr]
 

@@ -17,6 +17,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from .yaml import plain, to_yaml_value
 
+BASE_DIR = ".base"
+"""``data/.base/<kind>/<id>.yaml``: what extraction wrote last time, the merge's ``base``."""
 _MISSING = object()
 
 

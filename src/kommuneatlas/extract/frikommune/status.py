@@ -64,6 +64,7 @@ def _texts(chapter: Chapter | None, part: str) -> list[str]:
 
 def _network_record(
     doc: SourceDocument,
+    kommuner: KommuneIndex,
     network: Network,
     chapter: Chapter | None,
     tabel_1: Tabel1Row | None,
@@ -75,8 +76,8 @@ def _network_record(
         "number": network.number,
         "name": network.name,
         "theme": network.theme,
-        "kommuner": list(network.kommuner),
-        "inactive_kommuner": list(network.inactive_kommuner),
+        "kommuner": _ids(kommuner, network.kommuner),
+        "inactive_kommuner": _ids(kommuner, network.inactive_kommuner),
         "approved_count": tabel_1.approved if tabel_1 else None,
         "active": not network.marked_inactive and bool(table and table.experiments),
         "introduction": _texts(chapter, "introduction"),
@@ -86,14 +87,25 @@ def _network_record(
         "notes": notes,
         "source": provenance(doc.id, *source),
     }
-    return Record("networks", slugify(network.name, ID_LENGTH), data)
+    return Record("networks", network_id(network), data)
 
 
-def _experiment_data(doc: SourceDocument, e: Experiment) -> dict[str, Any]:
+def network_id(network: Network) -> str:
+    return slugify(network.name, ID_LENGTH)
+
+
+def _ids(kommuner: KommuneIndex, names: tuple[str, ...]) -> list[str | None]:
+    return [kommuner.id_of(name) for name in names]
+
+
+def _experiment_data(
+    doc: SourceDocument, kommuner: KommuneIndex, network: str, e: Experiment
+) -> dict[str, Any]:
+    """``network``: the id of the network of the experiment's table."""
     return {
-        "network": e.network,
+        "network": network,
         "title": e.title,
-        "kommuner": list(e.kommuner),
+        "kommuner": _ids(kommuner, e.kommuner),
         "kommuner_raw": e.kommuner_raw,
         "content": e.content,
         "target_group": e.target_group,
@@ -131,6 +143,7 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     records = [
         _network_record(
             doc,
+            kommuner,
             network,
             body.chapter(network.number),
             tabel_1.get(network.number),
@@ -139,7 +152,10 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
         )
         for network in tables.networks
     ]
+    network_ids = {network.number: network_id(network) for network in tables.networks}
     experiments = [e for table in tables.experiment_tables for e in table.experiments]
-    for record_id, experiment in zip(unique_ids([e.title for e in experiments]), experiments, strict=True):
-        records.append(Record("experiments", record_id, _experiment_data(doc, experiment)))
+    for record_id, e in zip(unique_ids([e.title for e in experiments]), experiments, strict=True):
+        records.append(
+            Record("experiments", record_id, _experiment_data(doc, kommuner, network_ids[e.network], e))
+        )
     return records

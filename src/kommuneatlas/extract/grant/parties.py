@@ -78,7 +78,7 @@ def _identify(text: str, kommuner: KommuneIndex) -> dict[str, Any]:
         "short_name": term.group("term") if term else None,
         "cvr": cvr.group("cvr") if cvr else None,
         "address": collapse_ws(address).strip(" ,") or None,
-        "kommune": kommune.name if kommune else None,
+        "kommune": kommune.id if kommune else None,
     }
 
 

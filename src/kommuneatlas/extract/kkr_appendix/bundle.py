@@ -17,7 +17,7 @@ from typing import Any
 
 from ...errors import ExtractionError
 from ...sources.manifest import SourceDocument
-from ...sources.reference import KommuneIndex
+from ...sources.reference import KommuneIndex, kkr_id
 from ...text.clean import collapse_ws
 from ..common.layout import cleaned, normalised
 from ..record import Record, provenance
@@ -37,7 +37,7 @@ def extract(doc: SourceDocument, kommuner: KommuneIndex) -> list[Record]:
     parts = split_parts(clean, items, attachments, toc_end)
     first, last = _content_span(clean)
     data: dict[str, Any] = {
-        "kkr": find_kkr(doc, kommuner),
+        "kkr": kkr_id(find_kkr(doc, kommuner)),
         "agenda_items": [
             {
                 "number": entry.item,

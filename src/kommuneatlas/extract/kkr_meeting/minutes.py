@@ -15,7 +15,7 @@ from typing import Any
 
 from ...errors import ExtractionError
 from ...sources.manifest import SourceDocument
-from ...sources.reference import KommuneIndex
+from ...sources.reference import KommuneIndex, kkr_id
 from ...text.light_markdown import format_blocks, format_paragraphs
 from ...text.slugs import slugify
 from ..common.layout import normalised
@@ -33,12 +33,12 @@ AGENDA = "dagsorden"
 AGENDA_PRECEDENCE = -1  # the minutes of the same meeting replace what its agenda gave
 
 
-def _attendee(attendee: Attendee) -> dict[str, Any]:
+def _attendee(attendee: Attendee, kommuner: KommuneIndex) -> dict[str, Any]:
     return {
         "name": attendee.name,
         "person": slugify(attendee.name),
         "party": attendee.party,
-        "kommune": attendee.kommune,
+        "kommune": kommuner.id_of(attendee.kommune),
         "line": attendee.line,
     }
 
@@ -87,9 +87,11 @@ def _person(doc: SourceDocument, name: str, party: str | None, kommune: str | No
     return Record("people", slugify(name), data)
 
 
-def _people(doc: SourceDocument, attendees: list[Attendee], appointees: list[Appointment]) -> list[Record]:
+def _people(
+    doc: SourceDocument, attendees: list[Attendee], appointees: list[Appointment], kommuner: KommuneIndex
+) -> list[Record]:
     """One record per person, from their first mention (attendees first, then appointees)."""
-    mentions = [_person(doc, a.name, a.party, a.kommune, a.line) for a in attendees]
+    mentions = [_person(doc, a.name, a.party, kommuner.id_of(a.kommune), a.line) for a in attendees]
     mentions += [_person(doc, a.name, None, None, a.line) for a in appointees]
     people: dict[str, Record] = {}
     for record in mentions:
@@ -141,20 +143,25 @@ def read_meeting(doc: SourceDocument, kommuner: KommuneIndex, status: str) -> li
         "meetings",
         meeting_id,
         {
-            "kkr": kkr,
+            "kkr": kkr_id(kkr),
             "date": dates.date,
             "status": status,
             "previous_meeting": dates.previous,
             "next_meeting": dates.next,
-            "participants": [_attendee(a) for a in roster.present],
-            "absent": [_attendee(a) for a in roster.absent],
+            "participants": [_attendee(a, kommuner) for a in roster.present],
+            "absent": [_attendee(a, kommuner) for a in roster.absent],
             "items": [record.id for record in item_records],
             "sections": [{"number": s.number, "title": s.title} for s in sections],
             "source": provenance(doc.id, start, max(line.number for line in lines if line.clean)),
         },
     )
     appointees = [a for listed in appointments.values() for a in listed]
-    records = [meeting, *item_records, *_people(doc, roster.present + roster.absent, appointees)]
+    records = [
+        meeting,
+        *item_records,
+        *_people(doc, roster.present + roster.absent, appointees, kommuner),
+        Record("documents", doc.id, {"kkr": kkr_id(kkr)}),
+    ]
     if status == AGENDA:
         for record in records:
             record.precedence = AGENDA_PRECEDENCE

@@ -70,10 +70,6 @@ def _bureaucracy_row(row: dict[str, Any], L: Linker) -> list[Any]:
     return [L.text(row.get("subject")), L.text(row.get("description")), L.text(row.get("legal_basis"))]
 
 
-def _financing_row(row: dict[str, Any], L: Linker) -> list[Any]:
-    return [row.get("kommune"), danish_number(row.get("amount_tkr"))]
-
-
 def _flat(value: Any) -> str:
     """A running text on one line (its paragraphs and list items run together), for descriptions."""
     return " ".join(str(value).split()) if value is not None else ""
@@ -180,7 +176,6 @@ def make_environment(templates: Path, strict: bool = False) -> Environment:
         line_row=_line_row,
         letter_row=_letter_row,
         bureaucracy_row=_bureaucracy_row,
-        financing_row=_financing_row,
     )
     env.globals["source_text_url"] = source_text_url
     env.globals["text_budget"] = TextBudget

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +13,19 @@ from jinja2 import Environment
 
 from ...citations.targets import CitationFinder
 from ...model.dataset import Entity, SiteData
-from ...model.graph import Indexes, build_indexes
+from ...model.financing import check_financing
+from ...model.graph import Graph
+from ...model.kinds import KINDS, MEETINGS
 from ...model.urls import SOURCE_CHUNK, api_url, calendar_url, data_file_url, feed_url, source_text_url
 from ...sources.document_types import type_label
-from ...sources.reference import kkr_id
 from ...store.history import Commit
-from ...text.danish_format import danish_date, danish_number, year_of
+from ...text.danish_format import danish_date, danish_number
 from ...text.lines import line_bounds
 from .environment import make_environment, time_element
 from .headings import TocEntry, outline
 from .history import page_history
 from .linker import Linker
+from .listings import listing_rows
 from .paging import LISTING_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager, Related, chunked, page_url
 from .safe_markdown import render_markdown
 
@@ -72,7 +75,7 @@ class SiteRenderer:
         source_texts: dict[str, str] | None = None,
     ) -> None:
         self.site = site
-        self.ix: Indexes = build_indexes(site)
+        self.ix = Graph(site)  # the entities' URLs, labels, breadcrumbs and reverse references
         self.env: Environment = make_environment(templates)
         self.find = find_citations
         self.repo_root = repo_root
@@ -142,39 +145,51 @@ class SiteRenderer:
         markdown, toc = outline(markdown)
         return Page(url=url, title=title, markdown=markdown, edit_path=edit_path, toc=tuple(toc))
 
-    def _laws(self, kind: str, entity_id: str) -> list[str]:
-        return sorted(self.laws_by_entity.get((kind, entity_id), set()))
+    def _entity_page(self, kind: str, entity: Entity, /, **context: Any) -> Page:
+        """The page of ``entity``, as its kind declares it: template, URL, title, breadcrumbs, search
+        type and filters (the kind's facets, and the laws it cites for a kind with cited text)."""
+        declared = KINDS[kind]
+        facets = {name: [value] for name, get in declared.facets.items() if (value := get(entity, self.ix))}
+        if declared.cited_fields:
+            facets["lov"] = sorted(self.laws_by_entity.get((kind, entity["id"]), set()))
+        return self._page(
+            declared.template,
+            self.ix.url_of(kind, entity) or "",
+            declared.title(entity, self.ix),
+            edit=(kind, entity["id"]),
+            crumbs=self.ix.crumbs(kind, entity),
+            search_type=declared.search_type,
+            search_filters=facets,
+            **context,
+        )
 
-    def _url(self, kind: str, entity_id: str | None) -> str | None:
-        return self.ix.url(kind, entity_id)
-
-    def _kommune_link(self, name: str) -> tuple[str | None, str]:
-        kommune = self.ix.kommune_by_name.get(name)
-        return (self._url("kommuner", kommune["id"]) if kommune else None, name)
-
-    def _meeting_label(self, meeting: Entity) -> str:
-        return f"{meeting['kkr']} {danish_date(meeting['date'])}"
+    def _links(self, kind: str, ids: list[str] | None) -> list[tuple[str | None, Any]]:
+        """(URL, label) of each entity of ``kind`` named by id (an id that names none: no link)."""
+        return [(self.ix.url(kind, entity_id), self.ix.label(kind, entity_id)) for entity_id in ids or []]
 
     # -- all pages -------------------------------------------------------------------------
     def pages(self) -> Iterator[Page]:
+        """The overviews, then every entity's pages, kind by kind (:data:`~kommuneatlas.model.kinds.KINDS`).
+        A kind without a page method of its own renders its template with the ``entity``."""
+        own: dict[str, Callable[[Entity], Iterable[Page]]] = {
+            "kkr": self.kkr_page,
+            "kommuner": self.kommune_page,
+            "meetings": lambda meeting: [self.meeting_page(meeting)],
+            "items": lambda item: [self.item_page(item)],
+            "people": self.person_page,
+            "networks": self.network_page,
+            "experiments": lambda experiment: [self.experiment_page(experiment)],
+            "documents": lambda document: [self.document_page(document), *self.source_text_pages(document)],
+        }
         yield from self.index_pages()
-        for kkr in self.site.all("kkr"):
-            yield from self.kkr_page(kkr)
-        for kommune in self.site.all("kommuner"):
-            yield from self.kommune_page(kommune)
-        for meeting in self.site.all("meetings"):
-            yield self.meeting_page(meeting)
-        for item in self.site.all("items"):
-            yield self.item_page(item)
-        for person in self.site.all("people"):
-            yield from self.person_page(person)
-        for network in self.site.all("networks"):
-            yield from self.network_page(network)
-        for experiment in self.site.all("experiments"):
-            yield self.experiment_page(experiment)
-        for document in self.site.all("documents"):
-            yield self.document_page(document)
-            yield from self.source_text_pages(document)
+        for kind in KINDS:
+            render = own.get(kind) or partial(self._plain_page, kind)
+            for entity in self.site.all(kind):
+                if self.ix.url_of(kind, entity) is not None:  # else its parent is missing: validate says so
+                    yield from render(entity)
+
+    def _plain_page(self, kind: str, entity: Entity) -> list[Page]:
+        return [self._entity_page(kind, entity, entity=entity)]
 
     # -- index pages -----------------------------------------------------------------------
     def _resolve(self, linker: Linker, rows: list[list[Any]]) -> list[list[Any]]:
@@ -226,8 +241,7 @@ class SiteRenderer:
 
     def _related(
         self,
-        owner: tuple[str, str],
-        crumbs: list[tuple[str, str]],
+        owner: tuple[str, Entity],
         slug: str,
         title: str,
         headers: list[str],
@@ -235,188 +249,51 @@ class SiteRenderer:
         sub_pages: list[Page],
         preview: int = PREVIEW_ROWS,
     ) -> Related:
-        """A list on the entity page ``owner`` (url, title): the first ``preview`` rows there;
-        when there are more, the whole list goes to ``sub_pages`` at ``<url><slug>/``."""
-        url, owner_title = owner
+        """A list on the page of ``owner`` (kind, entity): the first ``preview`` rows there; when
+        there are more, the whole list goes to ``sub_pages`` at ``<url><slug>/``."""
+        kind, entity = owner
+        url = self.ix.url_of(kind, entity) or ""
         shown = self._resolve(Linker(url, self.find), rows[:preview])
         if len(rows) <= preview:
             return Related(shown, len(rows), None)
         full = f"{url}{slug}/"
+        heading = f"{title} – {self.ix.title(kind, entity)}"
+        trail = self.ix.trail(kind, entity)
         sub_pages.extend(
-            self._listing(
-                full,
-                f"{title} – {owner_title}",
-                headers,
-                rows,
-                None,
-                [*crumbs, (url, owner_title)],
-                searchable=False,
-                per_page=WIDE_ROWS,
-            )
+            self._listing(full, heading, headers, rows, None, trail, searchable=False, per_page=WIDE_ROWS)
         )
         return Related(shown, len(rows), full)
 
     def index_pages(self) -> Iterator[Page]:
-        ix = self.ix
-        yield from self._listing(
-            "kkr/",
-            "KKR'er",
-            ["KKR", "Region", "Kommuner", "Møder"],
-            [
-                [
-                    (ix.url("kkr", k["id"]), k["name"]),
-                    k["region"],
-                    len(k["kommuner"]),
-                    len(ix.meetings_by_kkr[k["id"]]),
-                ]
-                for k in self.site.all("kkr")
-            ],
-            "De fem kommunekontaktråd (KKR) samler kommunerne i hver region.",
-            data_kind="kkr",
-        )
-        yield from self._listing(
-            "kommuner/",
-            "Kommuner",
-            ["Kommune", "Kode", "Region", "Frikommunenetværk", "Forsøg"],
-            [
-                [
-                    (ix.url("kommuner", k["id"]), k["name"]),
-                    k["code"],
-                    k["region"],
-                    len(ix.networks_by_kommune[k["name"]]),
-                    len(ix.experiments_by_kommune[k["name"]]),
-                ]
-                for k in sorted(self.site.all("kommuner"), key=lambda k: k["name"])
-            ],
-            "Alle 98 kommuner med deres region, KKR og frikommuneforsøg.",
-            data_kind="kommuner",
-        )
-        meetings = sorted(self.site.all("meetings"), key=lambda m: str(m["date"]), reverse=True)
-        yield from self._listing(
-            "moeder/",
-            "Møder",
-            ["Dato", "KKR", "Dagsordenspunkter"],
-            [
-                [
-                    (ix.url("meetings", m["id"]), danish_date(m["date"])),
-                    m["kkr"],
-                    len(ix.items_by_meeting[m["id"]]),
-                ]
-                for m in meetings
-            ],
-            "KKR-møder med dagsorden, deltagere og beslutninger.",
-            data_kind="meetings",
-            subscribe=[
-                ("Møderne i din kalender (iCalendar)", calendar_url()),
-                ("Nyt i Kommuneatlas (Atom)", feed_url()),
-            ],
-        )
-        yield from self._listing(
-            "beslutninger/",
-            "Beslutninger",
-            ["Møde", "Punkt", "Titel", "Sags-id"],
-            [
-                [
-                    (ix.url("meetings", m["id"]), self._meeting_label(m)),
-                    i["number"],
-                    (ix.url("items", i["id"]), i["title"]),
-                    i.get("case_id"),
-                ]
-                for m in meetings
-                for i in ix.items_by_meeting[m["id"]]
-            ],
-            "Alle dagsordenspunkter med beslutninger, nyeste møde først.",
-            per_page=WIDE_ROWS,
-            data_kind="items",
-        )
-        yield from self._listing(
-            "personer/",
-            "Personer",
-            ["Navn", "Parti", "Kommune"],
-            [
-                [(ix.url("people", p["id"]), p["name"]), p.get("party"), p.get("kommune")]
-                for p in sorted(self.site.all("people"), key=lambda p: p["name"])
-            ],
-            "Politikere nævnt som deltagere eller udpegede i KKR-referaterne.",
-            data_kind="people",
-        )
-        yield from self._listing(
-            "frikommuner/",
-            "Frikommunenetværk",
-            ["Nr.", "Netværk", "Kommuner", "Godkendte forsøg", "Status"],
-            [
-                [
-                    n["number"],
-                    (ix.url("networks", n["id"]), n["name"]),
-                    ", ".join(n.get("kommuner") or []),
-                    n.get("approved_count"),
-                    "aktivt" if n.get("active", True) else "inaktivt",
-                ]
-                for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
-            ],
-            "Frikommuneforsøg II 2016–2020: de otte netværk, deres kommuner og godkendte forsøg.",
-            per_page=WIDE_ROWS,
-            data_kind="networks",
-        )
-        yield from self._listing(
-            "forsoeg/",
-            "Frikommuneforsøg",
-            ["Forsøg", "Netværk", "Kommuner", "Ikrafttrædelse"],
-            [
-                [
-                    (ix.url("experiments", e["id"]), e["title"]),
-                    (self._network_url(e), e.get("network")),
-                    ", ".join(e.get("kommuner") or []),
-                    time_element(e.get("in_force")),
-                ]
-                for e in self.site.all("experiments")
-            ],
-            "Alle godkendte forsøg i Frikommuneforsøg II.",
-            per_page=WIDE_ROWS,
-            data_kind="experiments",
-        )
-        yield from self._listing(
-            "dokumenter/",
-            "Dokumenter",
-            ["Dokument", "Udgiver", "Dato", "Type"],
-            [
-                [
-                    (ix.url("documents", d["id"]), d["title"]),
-                    d["publisher"],
-                    time_element(d.get("date")),
-                    type_label(d["kind"]),
-                ]
-                for d in sorted(self.site.all("documents"), key=lambda d: str(d.get("date")), reverse=True)
-            ],
-            "Kildedokumenterne, som sitets data er udtrukket fra. Hvert dokument kan læses linje for linje.",
-            per_page=WIDE_ROWS,
-            data_kind="documents",
-        )
+        """The overview of every kind that declares one (:func:`.listings.listing_rows`)."""
+        for kind in KINDS.values():
+            if (listing := kind.listing) is not None:
+                yield from self._listing(
+                    listing.url,
+                    listing.title,
+                    [column.header for column in listing.columns],
+                    listing_rows(kind, self.ix),
+                    listing.intro,
+                    per_page=WIDE_ROWS if listing.wide else LISTING_ROWS,
+                    data_kind=kind.name,
+                    subscribe=list(listing.subscribe),
+                )
 
     # -- entity pages ----------------------------------------------------------------------
     def kkr_page(self, kkr: Entity) -> Iterator[Page]:
         ix = self.ix
-        meetings = ix.meetings_by_kkr[kkr["id"]]
-        items = [(m, i) for m in meetings for i in ix.items_by_meeting[m["id"]]]
-        url = ix.url("kkr", kkr["id"]) or ""
-        member_names = set(kkr["kommuner"])
-        crumbs = [("kkr/", "KKR'er")]
+        meetings = ix.referrers("kkr", kkr["id"], "meetings")
+        items = [(m, i) for m in meetings for i in ix.referrers("meetings", m["id"], "items")]
+        members = set(kkr["kommuner"])
         sub_pages: list[Page] = []
 
         def related(slug: str, title: str, headers: list[str], rows: list[list[Any]]) -> Related:
             # Six lists on one page: a shorter preview of each.
-            return self._related(
-                (url, kkr["name"]), crumbs, slug, title, headers, rows, sub_pages, PREVIEW_ROWS // 2
-            )
+            return self._related(("kkr", kkr), slug, title, headers, rows, sub_pages, PREVIEW_ROWS // 2)
 
-        yield self._page(
-            "kkr.md.j2",
-            url,
-            kkr["name"],
-            edit=("kkr", kkr["id"]),
-            crumbs=crumbs,
-            search_type="kkr",
-            search_filters={"kkr": [kkr["name"]]},
+        yield self._entity_page(
+            "kkr",
+            kkr,
             feeds=[
                 {
                     "title": f"Nyt fra {kkr['name']}",
@@ -430,13 +307,16 @@ class SiteRenderer:
                 ("Møderne i din kalender (iCalendar)", calendar_url(kkr["id"])),
             ],
             kkr=kkr,
-            kommuner=[self._kommune_link(name) for name in kkr["kommuner"]],
+            kommuner=self._links("kommuner", kkr["kommuner"]),
             meetings=related(
                 "moeder",
                 "Møder",
                 ["Dato", "Dagsordenspunkter"],
                 [
-                    [(ix.url("meetings", m["id"]), danish_date(m["date"])), len(ix.items_by_meeting[m["id"]])]
+                    [
+                        (ix.url("meetings", m["id"]), danish_date(m["date"])),
+                        len(ix.referrers("meetings", m["id"], "items")),
+                    ]
                     for m in meetings
                 ],
             ),
@@ -468,7 +348,10 @@ class SiteRenderer:
                 "dokumenter",
                 "Dokumenter",
                 ["Dokument"],
-                [[(ix.url("documents", d["id"]), d["title"])] for d in ix.documents_by_kkr[kkr["id"]]],
+                [
+                    [(ix.url("documents", d["id"]), d["title"])]
+                    for d in ix.referrers("kkr", kkr["id"], "documents")
+                ],
             ),
             networks=related(
                 "frikommunenetvaerk",
@@ -477,10 +360,12 @@ class SiteRenderer:
                 [
                     [
                         (ix.url("networks", n["id"]), n["name"]),
-                        ", ".join(k for k in n.get("kommuner", []) if k in member_names),
+                        ", ".join(
+                            str(ix.label("kommuner", k)) for k in n.get("kommuner", []) if k in members
+                        ),
                     ]
                     for n in sorted(self.site.all("networks"), key=lambda n: n["number"])
-                    if member_names & set(n.get("kommuner") or [])
+                    if members & set(n.get("kommuner") or [])
                 ],
             ),
         )
@@ -488,23 +373,15 @@ class SiteRenderer:
 
     def kommune_page(self, kommune: Entity) -> Iterator[Page]:
         ix = self.ix
-        url = ix.url("kommuner", kommune["id"]) or ""
-        title = f"{kommune['name']} Kommune"
-        kkr = self.site.get("kkr", kommune["kkr"]) or {}
-        crumbs = [("kommuner/", "Kommuner")]
+        kkr = ix.follow(kommune, "kkr") or {}
         sub_pages: list[Page] = []
 
         def related(slug: str, heading: str, headers: list[str], rows: list[list[Any]]) -> Related:
-            return self._related((url, title), crumbs, slug, heading, headers, rows, sub_pages)
+            return self._related(("kommuner", kommune), slug, heading, headers, rows, sub_pages)
 
-        yield self._page(
-            "kommune.md.j2",
-            url,
-            title,
-            edit=("kommuner", kommune["id"]),
-            crumbs=crumbs,
-            search_type="kommune",
-            search_filters={"kkr": [kkr.get("name", kommune["kkr"])]},
+        yield self._entity_page(
+            "kommuner",
+            kommune,
             kommune=kommune,
             kkr_url=ix.url("kkr", kommune["kkr"]),
             kkr_name=kkr.get("name", kommune["kkr"]),
@@ -512,7 +389,10 @@ class SiteRenderer:
                 "frikommunenetvaerk",
                 "Frikommunenetværk",
                 ["Netværk"],
-                [[(ix.url("networks", n["id"]), n["name"])] for n in ix.networks_by_kommune[kommune["name"]]],
+                [
+                    [(ix.url("networks", n["id"]), n["name"])]
+                    for n in ix.referrers("kommuner", kommune["id"], "networks")
+                ],
             ),
             experiments=related(
                 "forsoeg",
@@ -521,53 +401,52 @@ class SiteRenderer:
                 [
                     [
                         (ix.url("experiments", e["id"]), e["title"]),
-                        (self._network_url(e), e.get("network")),
+                        (ix.url("networks", e.get("network")), self._network_number(e)),
                         time_element(e.get("in_force")),
                     ]
-                    for e in ix.experiments_by_kommune[kommune["name"]]
+                    for e in ix.referrers("kommuner", kommune["id"], "experiments")
                 ],
             ),
             people=related(
                 "personer",
                 "Personer",
                 ["Navn"],
-                [[(ix.url("people", p["id"]), p["name"])] for p in ix.people_by_kommune[kommune["name"]]],
+                [
+                    [(ix.url("people", p["id"]), p["name"])]
+                    for p in ix.referrers("kommuner", kommune["id"], "people")
+                ],
             ),
         )
         yield from sub_pages
 
-    def _network_url(self, experiment: Entity) -> str | None:
-        network = self.ix.network(experiment)
-        return self.ix.url("networks", network["id"]) if network else None
+    def _network_number(self, experiment: Entity) -> Any:
+        network = self.ix.follow(experiment, "network")
+        return network["number"] if network else experiment.get("network")
 
     def _people_rows(self, linker: Linker, people: list[dict[str, Any]]) -> list[list[Any]]:
         return [
             [
                 linker.a(self.ix.url("people", p.get("person")), p.get("name")),
                 p.get("party"),
-                linker.a(*self._kommune_link(p["kommune"])) if p.get("kommune") else "",
+                linker.a(self.ix.url("kommuner", p["kommune"]), self.ix.label("kommuner", p["kommune"]))
+                if p.get("kommune")
+                else "",
             ]
             for p in people
         ]
 
     def meeting_page(self, meeting: Entity) -> Page:
         ix = self.ix
-        url = ix.url("meetings", meeting["id"]) or ""
-        linker = Linker(url, self.find)
-        kkr = kkr_id(meeting["kkr"])
-        return self._page(
-            "meeting.md.j2",
-            url,
-            f"Møde i {self._meeting_label(meeting)}",
-            edit=("meetings", meeting["id"]),
-            crumbs=[("kkr/", "KKR'er"), (f"kkr/{kkr}/", meeting["kkr"])],
-            search_type="møde",
-            search_filters={"kkr": [meeting["kkr"]], "år": [year_of(meeting["date"])]},
+        linker = Linker(ix.url_of("meetings", meeting) or "", self.find)
+        return self._entity_page(
+            "meetings",
+            meeting,
             meeting=meeting,
-            kkr_url=ix.url("kkr", kkr),
+            kkr_url=ix.url("kkr", meeting["kkr"]),
+            kkr_name=ix.label("kkr", meeting["kkr"]),
             items=[
                 [i["number"], linker.a(ix.url("items", i["id"]), i["title"]), i.get("case_id")]
-                for i in ix.items_by_meeting[meeting["id"]]
+                for i in ix.referrers("meetings", meeting["id"], "items")
             ],
             participants=self._people_rows(linker, meeting.get("participants") or []),
             absent=self._people_rows(linker, meeting.get("absent") or []),
@@ -575,31 +454,18 @@ class SiteRenderer:
 
     def item_page(self, item: Entity) -> Page:
         ix = self.ix
-        url = ix.url("items", item["id"]) or ""
-        linker = Linker(url, self.find)
-        meeting = self.site.get("meetings", item["meeting"]) or {"kkr": "", "date": "", "id": item["meeting"]}
-        kkr = kkr_id(meeting["kkr"]) if meeting["kkr"] else ""
-        return self._page(
-            "item.md.j2",
-            url,
-            f"{item['number']} {item['title']}",
-            edit=("items", item["id"]),
-            crumbs=[
-                ("kkr/", "KKR'er"),
-                (f"kkr/{kkr}/", meeting["kkr"]),
-                (ix.url("meetings", meeting["id"]) or "", danish_date(meeting["date"])),
-            ],
-            search_type="beslutning",
-            search_filters={
-                "kkr": [meeting["kkr"]],
-                "år": [year_of(meeting["date"])],
-                "lov": self._laws("items", item["id"]),
-            },
+        linker = Linker(ix.url_of("items", item) or "", self.find)
+        meeting = ix.follow(item, "meeting")
+        assert meeting is not None  # pages() renders only the items of a meeting
+        meeting_label = MEETINGS.label_of(meeting, ix)
+        return self._entity_page(
+            "items",
+            item,
             item=item,
             section_labels=ITEM_SECTIONS,
-            meeting_url=ix.url("meetings", meeting["id"]),
-            meeting_label=self._meeting_label(meeting),
-            description=f"{self._meeting_label(meeting)}, punkt {item['number']}: {item['title']}",
+            meeting_url=ix.url_of("meetings", meeting),
+            meeting_label=meeting_label,
+            description=f"{meeting_label}, punkt {item['number']}: {item['title']}",
             appointments=[
                 [
                     a.get("body"),
@@ -613,40 +479,40 @@ class SiteRenderer:
 
     def person_page(self, person: Entity) -> Iterator[Page]:
         ix = self.ix
-        url = ix.url("people", person["id"]) or ""
-        roles = {"participants": "deltager", "absent": "afbud"}
-        crumbs = [("personer/", "Personer")]
+        roles = {"participants[].person": "deltager", "absent[].person": "afbud"}
         sub_pages: list[Page] = []
-        yield self._page(
-            "person.md.j2",
-            url,
-            person["name"],
-            edit=("people", person["id"]),
-            crumbs=crumbs,
-            search_type="person",
+        yield self._entity_page(
+            "people",
+            person,
             person=person,
-            kommune_url=self._kommune_link(person["kommune"])[0] if person.get("kommune") else None,
+            kommune_url=ix.url("kommuner", person.get("kommune")),
+            kommune_name=ix.label("kommuner", person.get("kommune")),
             meetings=self._related(
-                (url, person["name"]),
-                crumbs,
+                ("people", person),
                 "moeder",
                 "Møder",
                 ["Møde", "Rolle"],
                 [
-                    [(ix.url("meetings", m["id"]), self._meeting_label(m)), roles[role]]
-                    for m, role in ix.attendance[person["id"]]
+                    [
+                        (ix.url("meetings", b.entity["id"]), ix.label("meetings", b.entity["id"])),
+                        roles[b.ref.path],
+                    ]
+                    for b in ix.reverse("people", person["id"], "attendance")
                 ],
                 sub_pages,
             ),
             appointments=self._related(
-                (url, person["name"]),
-                crumbs,
+                ("people", person),
                 "udpegninger",
                 "Udpegninger",
                 ["Organ", "Repræsenterer", "Beslutning"],
                 [
-                    [a.get("body"), a.get("representing"), (ix.url("items", i["id"]), i["title"])]
-                    for i, a in ix.appointments_by_person[person["id"]]
+                    [
+                        b.holder.get("body"),
+                        b.holder.get("representing"),
+                        (ix.url("items", b.entity["id"]), b.entity["title"]),
+                    ]
+                    for b in ix.reverse("people", person["id"], "appointments")
                 ],
                 sub_pages,
             ),
@@ -655,33 +521,25 @@ class SiteRenderer:
 
     def network_page(self, network: Entity) -> Iterator[Page]:
         ix = self.ix
-        url = ix.url("networks", network["id"]) or ""
-        crumbs = [("frikommuner/", "Frikommunenetværk")]
         sub_pages: list[Page] = []
-        yield self._page(
-            "network.md.j2",
-            url,
-            network["name"],
-            edit=("networks", network["id"]),
-            crumbs=crumbs,
-            search_type="netværk",
-            search_filters={"netværk": [network["name"]], "lov": self._laws("networks", network["id"])},
+        yield self._entity_page(
+            "networks",
+            network,
             network=network,
-            kommuner=[self._kommune_link(k) for k in network.get("kommuner") or []],
-            inactive=[self._kommune_link(k) for k in network.get("inactive_kommuner") or []],
+            kommuner=self._links("kommuner", network.get("kommuner")),
+            inactive=self._links("kommuner", network.get("inactive_kommuner")),
             experiments=self._related(
-                (url, network["name"]),
-                crumbs,
+                ("networks", network),
                 "forsoeg",
                 "Forsøg",
                 ["Forsøg", "Kommuner", "Ikrafttrædelse"],
                 [
                     [
                         (ix.url("experiments", e["id"]), e["title"]),
-                        ", ".join(e.get("kommuner") or []),
+                        ", ".join(str(label) for label in ix.labels("kommuner", e.get("kommuner"))),
                         time_element(e.get("in_force")),
                     ]
-                    for e in ix.experiments_by_network[network["id"]]
+                    for e in ix.referrers("networks", network["id"], "experiments")
                 ],
                 sub_pages,
             ),
@@ -691,57 +549,41 @@ class SiteRenderer:
 
     def experiment_page(self, experiment: Entity) -> Page:
         ix = self.ix
-        url = ix.url("experiments", experiment["id"]) or ""
-        network = ix.network(experiment)
-        crumbs = [("frikommuner/", "Frikommunenetværk")]
-        if network:
-            crumbs.append((ix.url("networks", network["id"]) or "", network["name"]))
-        return self._page(
-            "experiment.md.j2",
-            url,
-            experiment["title"],
-            edit=("experiments", experiment["id"]),
-            crumbs=crumbs,
-            search_type="forsøg",
-            search_filters={
-                "netværk": [network["name"]] if network else [],
-                "år": [year_of(experiment["in_force"])] if experiment.get("in_force") else [],
-                "lov": self._laws("experiments", experiment["id"]),
-            },
+        network = ix.follow(experiment, "network")
+        return self._entity_page(
+            "experiments",
+            experiment,
             experiment=experiment,
-            network_url=ix.url("networks", network["id"]) if network else None,
+            network_url=ix.url_of("networks", network) if network else None,
             network_label=f"{network['number']}. {network['name']}" if network else experiment.get("network"),
-            kommuner=[self._kommune_link(k) for k in experiment.get("kommuner") or []],
+            kommuner=self._links("kommuner", experiment.get("kommuner")),
         )
 
     def document_page(self, document: Entity) -> Page:
         ix = self.ix
-        url = ix.url("documents", document["id"]) or ""
         derived = [
             (
-                ix.url(kind, e["id"]),
-                f"Møde i {self._meeting_label(e)}"
-                if kind == "meetings"
-                else e.get("title") or e.get("name") or e["id"],
+                ix.url(b.kind, b.entity["id"]),
+                ix.title(b.kind, b.entity) if b.kind == "meetings" else ix.label(b.kind, b.entity["id"]),
             )
-            for kind, e in ix.derived_from_document.get(document["id"], [])
-            if kind in ("meetings", "networks", "items")
+            for b in ix.reverse("documents", document["id"], "derived")
+            if b.kind in ("meetings", "networks", "items")
         ]
-        return self._page(
-            "document.md.j2",
-            url,
-            document["title"],
-            edit=("documents", document["id"]),
-            crumbs=[("dokumenter/", "Dokumenter")],
-            search_type="dokument",
-            search_filters={
-                "år": [year_of(document["date"])] if document.get("date") else [],
-                "lov": self._laws("documents", document["id"]),
-            },
+        financing = document.get("financing")
+        return self._entity_page(
+            "documents",
+            document,
             document=document,
             kind_label=type_label(document["kind"]),
             text_url=source_text_url(document["id"]),
             derived=derived,
+            financing_rows=[
+                [ix.label("kommuner", row.get("kommune")), danish_number(row.get("amount_tkr"))]
+                for row in financing.get("rows") or []
+            ]
+            if isinstance(financing, dict)
+            else [],
+            financing_check=check_financing(financing) if isinstance(financing, dict) else None,
         )
 
     def source_text_pages(self, document: Entity) -> Iterator[Page]:
@@ -757,6 +599,7 @@ class SiteRenderer:
         spans = self.source_spans.get(document["id"], [])
         chunks = max(1, (len(bounds) + SOURCE_CHUNK - 1) // SOURCE_CHUNK)
         doc_url = self.ix.url("documents", document["id"]) or ""
+        crumbs = self.ix.trail("documents", document)
         urls = tuple(f"{doc_url}tekst/{n}/" for n in range(1, chunks + 1))
         ranges = tuple(
             f"{(n - 1) * SOURCE_CHUNK + 1}–{min(len(bounds), n * SOURCE_CHUNK)}" for n in range(1, chunks + 1)
@@ -773,7 +616,7 @@ class SiteRenderer:
                 "source_text.md.j2",
                 urls[chunk - 1],
                 f"{document['title']}, linje {first}–{last}",
-                crumbs=[("dokumenter/", "Dokumenter"), (doc_url, document["title"])],
+                crumbs=crumbs,
                 search_type="kildetekst",
                 lines=lines,
                 pager=Pager("Sider i kildeteksten", urls, ranges, chunk),
