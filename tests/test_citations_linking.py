@@ -58,7 +58,9 @@ def tiny(catalogue: LawCatalogue, tmp_path_factory: pytest.TempPathFactory) -> t
     document = {"id": "rapport", "title": "Rapport", "kind": "document", "file": "rapport.txt"}
     site = SiteData(root=tmp_path_factory.mktemp("data"), entities={"documents": {"rapport": document}})
     renderer = SiteRenderer(site, REPO / "templates", None, None, {"rapport": SOURCE})
-    backlinks = collect(citing_texts(site, renderer.ix), citing_sources(site, {"rapport": SOURCE}), catalogue)
+    backlinks = collect(
+        citing_texts(site, renderer.ix), citing_sources(renderer.ix, {"rapport": SOURCE}), catalogue
+    )
     renderer.find = citation_finder(catalogue, backlinks)
     renderer.source_spans = backlinks.source_spans
     return renderer, backlinks
@@ -195,7 +197,9 @@ def _law_pages(catalogue: LawCatalogue, tmp_path: Path, text: str) -> tuple[dict
     document = {"id": "notat", "title": "Notat", "kind": "document", "file": "notat.txt"}
     site = SiteData(root=tmp_path, entities={"documents": {"notat": document}})
     renderer = SiteRenderer(site, REPO / "templates", None, None, {"notat": text})
-    backlinks = collect(citing_texts(site, renderer.ix), citing_sources(site, {"notat": text}), catalogue)
+    backlinks = collect(
+        citing_texts(site, renderer.ix), citing_sources(renderer.ix, {"notat": text}), catalogue
+    )
     renderer.find = citation_finder(catalogue, backlinks)
     pages = LawPages(renderer, catalogue, backlinks).pages()
     return {page.url: page.markdown for page in pages}, backlinks

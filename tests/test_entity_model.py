@@ -16,7 +16,7 @@ from kommuneatlas.model.dataset import SiteData, load_site_data
 from kommuneatlas.model.graph import Graph
 from kommuneatlas.model.kinds import KINDS, SCHEMAS, TEXT_FIELDS
 from kommuneatlas.model.schema import Column, EntityKind, Listing, Ref, field, via
-from kommuneatlas.site import backlinks
+from kommuneatlas.site.phases import citing_texts
 from kommuneatlas.site.render.listings import listing_rows
 from kommuneatlas.site.render.pages import SiteRenderer
 
@@ -75,13 +75,15 @@ def test_text_fields_are_the_cited_fields() -> None:
     assert {kind.name: kind.cited_fields for kind in KINDS.values() if kind.cited_fields} == TEXT_FIELDS
 
 
-def test_titles_and_dates_of_citing_texts_are_those_backlinks_gives(graph: Graph) -> None:
-    """``title_of`` and ``date_of`` say what site/backlinks.py computes today for a citing text."""
-    for name in TEXT_FIELDS:
-        for entity in graph.all(name):
-            assert graph.title(name, entity) == backlinks._title(name, entity)
-            date = KINDS[name].date_of(entity, graph)  # type: ignore[misc]
-            assert (str(date) if date else None) == backlinks._date(graph.dataset, name, entity)
+def test_citing_texts_take_their_titles_and_dates_from_the_declarations(graph: Graph) -> None:
+    """A backlink names its citing page by the kind's ``title_of`` and dates it by its ``date_of``:
+    an item by its number and title and its meeting's date, the others by their source document's."""
+    texts = {(t.kind, t.id): t for t in citing_texts(graph.dataset, graph) if t.group == t.kind}
+    item = texts[("items", "kkr-nordjylland-2022-03-25-2-1")]
+    assert (item.title, item.date) == ("2.1 Sundhedsklynger", "2022-03-25")
+    experiment = texts[("experiments", "mikrolaan")]
+    assert (experiment.title, experiment.date) == ("Mikrolån", "2019-02-01")
+    assert len(texts) == sum(len(graph.all(name)) for name in TEXT_FIELDS)
 
 
 def test_urls_and_breadcrumbs_follow_the_declared_patterns_and_parents(graph: Graph) -> None:

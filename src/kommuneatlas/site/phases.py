@@ -19,7 +19,7 @@ from ..citations.collect import CitingText, SourceLines, SourceText, collect
 from ..citations.targets import citation_finder, law_infos, law_url, provision_url
 from ..model.dataset import Entity, SiteData, field_texts, load_site_data
 from ..model.graph import Indexes
-from ..model.kinds import TEXT_FIELDS
+from ..model.kinds import KINDS, TEXT_FIELDS
 from ..model.urls import source_text_url
 from ..store.history import file_history
 from .api import build_api
@@ -57,8 +57,8 @@ def citing_texts(site: SiteData, ix: Indexes) -> list[CitingText]:
     for kind, fields in TEXT_FIELDS.items():
         for entity in site.all(kind):
             citing = CitingText(
-                kind, kind, entity["id"], ix.url(kind, entity["id"]) or "", _title(kind, entity),
-                _date(site, kind, entity), tuple(text for name in fields for text in field_texts(entity.get(name))),
+                kind, kind, entity["id"], ix.url(kind, entity["id"]) or "", ix.title(kind, entity),
+                _date(ix, kind, entity), tuple(text for name in fields for text in field_texts(entity.get(name))),
                 _source_lines(entity),
             )  # fmt: skip
             texts.append(citing)
@@ -72,34 +72,24 @@ def citing_texts(site: SiteData, ix: Indexes) -> list[CitingText]:
     return texts
 
 
-def citing_sources(site: SiteData, source_texts: Mapping[str, str]) -> list[SourceText]:
+def citing_sources(ix: Indexes, source_texts: Mapping[str, str]) -> list[SourceText]:
     """The source documents' full texts (document id → text), cited from their pages of lines."""
     sources = []
     for document_id, text in source_texts.items():
-        document = site.get("documents", document_id) or {"id": document_id}
+        document = ix.get("documents", document_id) or {"id": document_id}
         title = f"{document.get('title', document_id)} (kildetekst)"
-        date = _date(site, "documents", document)
+        date = _date(ix, "documents", document)
         sources.append(
             SourceText("documents", document_id, title, date, text, partial(source_text_url, document_id))
         )
     return sources
 
 
-def _title(kind: str, entity: Entity) -> str:
-    if kind == "items":
-        return f"{entity.get('number')} {entity.get('title')}"
-    return str(entity.get("title") or entity.get("name") or entity["id"])
-
-
-def _date(site: SiteData, kind: str, entity: Entity) -> str | None:
-    """The date of what the entity says: its meeting's (items), its own (documents), else its
-    source document's."""
-    if kind == "items":
-        meeting = site.get("meetings", entity.get("meeting", "")) or {}
-        return str(meeting["date"]) if meeting.get("date") else None
-    source = entity.get("source") or {}
-    document = site.get("documents", source.get("document", "")) if kind != "documents" else entity
-    return str(document["date"]) if document and document.get("date") else None
+def _date(graph: Indexes, kind: str, entity: Entity) -> str | None:
+    """The date of what the entity says, as its kind declares it (``date_of``), in ISO form."""
+    date_of = KINDS[kind].date_of
+    day = date_of(entity, graph) if date_of is not None else None
+    return str(day) if day else None
 
 
 def _source_lines(entity: Entity) -> SourceLines | None:
@@ -167,7 +157,7 @@ def generate(
         if folder is not None:
             renderer.history = file_history(repo_root, folder)
     backlinks = collect(
-        citing_texts(site, renderer.ix), citing_sources(site, source_texts), catalogue, content
+        citing_texts(site, renderer.ix), citing_sources(renderer.ix, source_texts), catalogue, content
     )
     renderer.find = citation_finder(catalogue, backlinks)
     renderer.fallbacks = backlinks.fallbacks

@@ -7,7 +7,8 @@ from typing import Any
 
 from ...model.graph import Graph
 from ...model.schema import Column, Entity, EntityKind
-from ...text.danish_format import danish_date, time_element
+from ...text.danish_format import danish_date
+from .environment import time_element
 
 
 def listing_rows(kind: EntityKind, graph: Graph) -> list[list[Any]]:
