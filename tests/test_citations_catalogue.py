@@ -95,7 +95,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 ERRORS = [
-    ("laws:\n  - id: sel\n    title: [unclosed\n", 4, "YAML-syntaksfejl"),
+    ("laws:\n  - id: sel\n    title: [unclosed\n", 4, "YAML-syntaksfejl: forventede ',' eller ']'"),
     ("laws:\n  - id: sel\n    short_names: [serviceloven]\n", 2, "mangler 'title'"),
     ("laws:\n  - id: sel\n    title: A\n  - id: sel\n    title: B\n", 4, "lov-id'et 'sel' findes to gange"),
     (
@@ -121,6 +121,15 @@ def test_catalogue_errors_carry_file_and_line(tmp_path: Path, text: str, line: i
         load_catalogue(path)
     assert f"{path}:{line}" in str(caught.value)
     assert message in str(caught.value)
+
+
+def test_a_catalogue_not_in_utf8_is_reported_not_raised(tmp_path: Path) -> None:
+    path = tmp_path / "laws.yaml"
+    path.write_bytes(
+        "laws:\n  - id: sel\n    title: Lov om social service\n".encode("latin-1").replace(b"o", b"\xf8")
+    )
+    with pytest.raises(KommuneatlasError, match="ikke UTF-8-tekst"):
+        load_catalogue(path)
 
 
 def test_missing_project_catalogue_leaves_the_packaged_one(tmp_path: Path) -> None:

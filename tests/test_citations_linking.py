@@ -150,6 +150,29 @@ def test_context_of_markdown_leaves_out_marks() -> None:
     assert sentence[start:end] == "servicelovens § 129"
 
 
+def test_the_citing_sentence_runs_past_abbreviations_and_ends_after_a_provision_letter() -> None:
+    text = (
+        "Hjælpen ydes jf. § 85 i serviceloven, bl.a. Ankestyrelsens praksis (jf. § 86) viser det. "
+        "Se også § 4 a. Kommunen skal efter § 5 i serviceloven høre borgeren.<p>Ny del."
+    )
+    sentence, highlight = context_of(text, text.index("§ 85"), text.index(", bl.a."))
+    assert (
+        sentence == "Hjælpen ydes jf. § 85 i serviceloven, bl.a. Ankestyrelsens praksis (jf. § 86) viser det."
+    )
+    assert sentence[slice(*highlight)] == "§ 85 i serviceloven"
+    sentence, _ = context_of(text, text.index("§ 5"), text.index(" høre"))
+    assert sentence == "Kommunen skal efter § 5 i serviceloven høre borgeren."
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_markdown_with_any_line_ending_is_linked(newline: str, catalogue: LawCatalogue) -> None:
+    source = newline.join(
+        ["# Hjælp", "", "Efter servicelovens § 83 gives hjælp.", "", "> Se også § 85 i serviceloven."]
+    )
+    found = markdown_citations(source, catalogue)
+    assert [source[c.start : c.end] for c in found] == ["servicelovens § 83", "§ 85 i serviceloven"]
+
+
 def test_each_paragraph_of_a_list_gets_its_own_link(catalogue: LawCatalogue) -> None:
     linker = Linker("sider/x/", citation_finder(catalogue))
     html = str(linker.text("Efter § 83 og § 85 i serviceloven & §§ 41-42 i LAB."))

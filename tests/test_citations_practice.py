@@ -344,6 +344,25 @@ def test_lovens_in_a_bekendtgoerelse_is_the_law_it_is_issued_under(catalogue: La
     ]
 
 
+# --- where the sentence of a bare § begins (text.sentences, as legal text reads) -------------------------
+
+OWN_SENTENCE = [
+    # a full stop after a provision's letter or after "mio." ends the sentence: § 5 is the act's own
+    (", jf. stk. 2 a. Efter § 5 gælder det ikke for børn.", "sel"),
+    (" på op til 2 mio. Efter § 5 gælder det ikke for børn.", "sel"),
+    # the stop of "bl.a." ends none: § 5 is in the sentence that names sundhedsloven
+    (", jf. bl.a. Sundhedsstyrelsens vejledning og § 5.", "sundhedsloven"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "law"), OWN_SENTENCE, ids=[s[:20] for s, _ in OWN_SENTENCE])
+def test_a_bare_paragraph_takes_the_law_of_its_own_sentence(
+    sentence: str, law: str, catalogue: LawCatalogue
+) -> None:
+    text = f"Lov om social service\n\n§ 1. Kommunen yder hjælp efter sundhedsloven{sentence}\n\n§ 2. Loven gælder."
+    assert refs(text, catalogue) == [(law, ["5"])]
+
+
 # --- a bare § in the sentence after a named law ------------------------------------------------------
 
 MINUTES = [

@@ -6,7 +6,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommuneatlas.text.sentences import ends_sentence, sentence_at, sentence_bounds, sentence_breaks
+from kommuneatlas.text.sentences import (
+    ends_sentence,
+    is_abbreviation,
+    sentence_at,
+    sentence_bounds,
+    sentence_breaks,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -53,6 +59,35 @@ def test_a_tab_ends_a_sentence_in_a_table_and_markup_is_white_space() -> None:
     html = "<p>Første sætning.</p><p>Anden sætning</p>\n\nny del"
     assert [html[a:b] for a, b in sentence_breaks(html, markup=True)] == ["</p><p>", "\n\n"]
     assert list(sentence_breaks(html)) == []
+
+
+def test_a_quote_or_parenthesis_begins_a_sentence_only_before_a_capital() -> None:
+    assert sentences("Det er aftalt. (Se bilag 2). »Det holder«, sagde hun. (§ 5 gælder.)") == [
+        "Det er aftalt.",
+        "(Se bilag 2).",
+        "»Det holder«, sagde hun.",
+        "(§ 5 gælder.)",
+    ]
+    text = (
+        "Det følger af loven. (jf. bilag 2) Og »den nye regel« gælder. Tilskuddet er 2 mio. Resten betales."
+    )
+    assert sentences(text) == [
+        "Det følger af loven. (jf. bilag 2) Og »den nye regel« gælder.",
+        "Tilskuddet er 2 mio.",  # an amount in millions may end a sentence; "5 mio. kr." goes on
+        "Resten betales.",
+    ]
+
+
+def test_in_legal_text_a_stop_after_a_single_letter_ends_a_sentence() -> None:
+    text = "Det følger af § 6 a. Kommunen kan fravige reglerne, siger A. Hansen."
+    assert list(sentence_breaks(text)) == []  # running text: "a." and "A." are initials
+    assert [text[:end] for end, _ in sentence_breaks(text, initials=False)] == [
+        "Det følger af § 6 a.",
+        "Det følger af § 6 a. Kommunen kan fravige reglerne, siger A.",
+    ]
+    assert is_abbreviation(text, text.index("a.") + 1)
+    assert not is_abbreviation(text, text.index("a.") + 1, initials=False)
+    assert is_abbreviation("jf. Kommunen", 2, initials=False)
 
 
 def test_the_breaks_of_a_part_of_the_text() -> None:

@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..text.danish_dates import MONTHS
+from ..text.danish_dates import month_number
+from ..text.danish_format import danish_date
 from .name_patterns import ACT_TYPE, ELI
-
-_MONTH_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
 
 
 @dataclass(frozen=True)
@@ -49,8 +48,7 @@ class Act:
 
     def label(self) -> str:
         """How pages name the act: "LOV nr. 551 af 7. maj 2019"."""
-        months = list(MONTHS)
-        return f"{self.type} nr. {self.number} af {self.date.day}. {months[self.date.month - 1]} {self.date.year}"
+        return f"{self.type} nr. {self.number} af {danish_date(self.date)}"
 
     def as_json(self) -> dict[str, Any]:
         """``act`` of a ``kommuneatlas cite`` line: ``{type, number, date, url}``."""
@@ -62,7 +60,7 @@ def act_of(match: re.Match[str]) -> Act | None:
     kind, number, day, month_word, year, nday, _, nmonth, nyear = match.groups()
     try:
         if day is not None:
-            when = date(int(year), _MONTH_PREFIX[month_word[:3]], int(day))
+            when = date(int(year), month_number(month_word), int(day))
         elif nday is not None:
             when = date(int(nyear), int(nmonth), int(nday))
         else:

@@ -26,12 +26,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
 
 from ..errors import KommuneatlasError, Problem
-from .lawnames import lookup_key
+from ..store.yaml import load_round_trip
+from .lawnames import lookup_key, name_key
 from .name_patterns import BILL_PREFIX, LAW_PREFIX, TITLE_ETC, TITLE_PARENTHETICAL, law_name_patterns
 
 INDEFINITE_ENDINGS = (("loven", "lov"), ("elsen", "else"), ("mentet", "ment"))
@@ -41,11 +40,6 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _BILL = re.compile(BILL_PREFIX, re.IGNORECASE)
 _LIST_FIELDS = ("short_names", "abbreviations", "forms", "shared", "context_words")
 _FIELDS = frozenset({"id", "title", "url", *_LIST_FIELDS})
-
-
-def fold(name: str) -> str:
-    """How a case-insensitive name is compared: lower case, whitespace runs as one space."""
-    return " ".join(name.split()).lower()
 
 
 @dataclass(frozen=True)
@@ -86,7 +80,7 @@ class Law:
         base = self.title
         while TITLE_PARENTHETICAL.search(base):
             base = TITLE_PARENTHETICAL.sub("", base)
-        title = fold(base)
+        title = name_key(base)
         derived[title] = self.title
         if " m.v. " in title:
             derived[title.replace(" m.v. ", " mv. ")] = self.title
@@ -94,20 +88,20 @@ class Law:
             stem = TITLE_ETC.sub("", title)
             derived[stem] = derived[stem + " mv."] = self.title
         for name in self.short_names:
-            folded = fold(name)
+            folded = name_key(name)
             derived[folded] = derived[folded + "s"] = name
             if " " not in folded:
                 for definite, indefinite in INDEFINITE_ENDINGS:
                     if folded.endswith(definite):
                         derived[folded[: -len(definite)] + indefinite] = name
         for form in self.forms:
-            derived[fold(form)] = form
+            derived[name_key(form)] = form
         return derived
 
     def abbreviation_forms(self) -> dict[str, str]:
         """Every case-sensitive form → the abbreviation it derives from."""
         derived: dict[str, str] = {}
-        is_act = fold(self.title).startswith("lov")
+        is_act = name_key(self.title).startswith("lov")
         for abbreviation in self.abbreviations:
             derived[abbreviation] = abbreviation
             if is_act:
@@ -277,18 +271,9 @@ def load_catalogue(path: Path | None = None) -> LawCatalogue:
 def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:
     """The laws of one catalogue file and the line of each entry; raises with every problem."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = load_round_trip(path)  # a syntax error or a file not in UTF-8: file:line:column
     except OSError as exc:
         raise KommuneatlasError(Problem(path, None, f"kan ikke læse lovkataloget: {exc.strerror}")) from exc
-    try:
-        data = YAML(typ="rt").load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise KommuneatlasError(
-            Problem(
-                path, mark.line + 1 if mark else None, f"YAML-syntaksfejl: {getattr(exc, 'problem', exc)}"
-            )
-        ) from exc
     if not isinstance(data, CommentedMap) or not isinstance(data.get("laws"), CommentedSeq):
         raise KommuneatlasError(Problem(path, 1, "forventede en mapping med en liste under 'laws:'"))
     problems = [

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from ..sources.manifest import line_bounds
+from ..text.lines import LineIndex
 from .annotate import Span
 from .backlinks import CONTENT_GROUP, SOURCE_GROUP, Backlinks, Occurrence
 from .catalogue import LawCatalogue
@@ -113,7 +113,7 @@ def _occurrences(
 ) -> list[Span]:
     """Record the references and law mentions of ``text``; return its link spans. A source
     document's full text (``line_url``) is cited from its lines' pages."""
-    line_of = _line_numbers(text) if line_url is not None else None
+    line_of = LineIndex(text).line_of if line_url is not None else None
     found, mentions = find_all(text, catalogue)
     spans: list[Span] = []
     mapped: TextMap | None = None
@@ -129,7 +129,7 @@ def _occurrences(
                 spans.append((piece.start, piece.end, target))
             url = citing.url
             if line_of is not None and line_url is not None:
-                line = line_of[piece.start]
+                line = line_of(piece.start)
                 for paragraph in piece.paragraphs:
                     backlinks.document_laws[citing.id].append((line, paragraph, citation.law))
                 url = line_url(line)
@@ -206,16 +206,3 @@ def _drop_links_to_missing_pages(backlinks: Backlinks, missing: set[str]) -> Non
     for law in missing:
         backlinks.mentions.pop(law, None)
     backlinks.named_in_sources -= missing
-
-
-def _line_numbers(text: str) -> list[int]:
-    """For each character offset, its 1-based line number as provenance counts lines (see
-    :func:`~kommuneatlas.sources.manifest.line_bounds`); a line break belongs to the line it ends, and
-    there is one entry past the end too."""
-    bounds = line_bounds(text)
-    numbers: list[int] = []
-    for number, (start, _) in enumerate(bounds, 1):
-        following = bounds[number][0] if number < len(bounds) else len(text)
-        numbers.extend([number] * (following - start))
-    numbers.append(len(bounds) or 1)
-    return numbers

@@ -1,17 +1,18 @@
 """The citing sentence a backlink shows: the sentence around a reference, as plain text.
 
-A sentence ends after ".", "!" or "?" where whitespace or a tag is followed by a capital letter,
-a § or "(", and at a blank line; the context never reaches further than half its limit to
-either side of the reference.
+Sentences end as :func:`kommuneatlas.text.sentences.sentence_breaks` finds them in legal text
+with markup (``markup``: tags count as white space, and a blank line ends a sentence;
+``initials=False``: "§ 6 a. Kommunen …" ends a sentence after the letter); the context never
+reaches further than half its limit to either side of the reference.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..text.sentences import sentence_breaks
 from .textmap import TextMap
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|</?[A-Za-z][^<>]*>)+(?=[A-ZÆØÅ§(])|\n\s*\n")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARK = re.compile(r"\*\*|__|(?<!\w)[*_`]|[*_`](?!\w)|^#+ |^> ", re.MULTILINE)
@@ -29,10 +30,10 @@ def context_of(
     """
     window = max(0, start - limit // 2)  # never look further back than the context can reach
     left = window
-    for match in _SENTENCE_END.finditer(text, window, start):
-        left = match.end()
-    right_match = _SENTENCE_END.search(text, end, end + limit // 2)
-    right = right_match.start() if right_match else min(len(text), end + limit // 2)
+    for _, following in sentence_breaks(text, window, start, markup=True, initials=False):
+        left = following
+    reach = min(len(text), end + limit // 2)
+    right = next((stop for stop, _ in sentence_breaks(text, end, reach, markup=True, initials=False)), reach)
     mapped = mapped or TextMap(text)
     a, b, c, d = (mapped.to_norm(offset) for offset in (left, start, end, right))
     norm = mapped.norm

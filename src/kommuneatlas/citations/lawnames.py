@@ -34,9 +34,18 @@ _GENITIVE = re.compile(r"(loven|lovs|bekendtgørelsen|forordningen|direktivet|re
 _INDEFINITE = (("lov", "loven"), ("bekendtgørelse", "bekendtgørelsen"), ("forordning", "forordningen"))
 
 
+def name_key(name: str) -> str:
+    """How a law name (or the text around one) is compared ignoring case: lower case, whitespace
+    runs as one space. Unlike :func:`kommuneatlas.text.clean.fold` it keeps accents and letters
+    such as "å" ("lånebekendtgørelsen") and the dots of "m.v.": the keys are matched against
+    texts that are only lower-cased, where those are spelled out."""
+    return " ".join(name.split()).lower()
+
+
 def title_key(name: str) -> str:
-    """The key a title is looked up by (see the module docstring); other names are only folded."""
-    key = " ".join(name.split()).lower()
+    """The key a title is looked up by (see the module docstring); other names only get
+    :func:`name_key`."""
+    key = name_key(name)
     key = _PREFIX.sub("", key)
     key = _BILL.sub("lov om ", key)
     while _PARENTHETICAL.search(key):

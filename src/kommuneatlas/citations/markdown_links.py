@@ -24,6 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
+from ..text.lines import line_bounds
 from .annotate import annotate
 from .catalogue import LawCatalogue
 from .find import find_citations
@@ -159,10 +160,10 @@ def _heading_markers(source: str) -> list[tuple[int, int]]:
 
 def _prose(source: str) -> list[_Prose]:
     """The prose ranges of every inline token of ``source`` that could be located."""
-    lines = source.split("\n")
-    line_starts = [0]
-    for line in lines:
-        line_starts.append(line_starts[-1] + len(line) + 1)
+    # markdown-it numbers lines as line_bounds does (CommonMark: "\r\n", "\r" or "\n" ends a line)
+    bounds = line_bounds(source)
+    lines = [source[start:end] for start, end in bounds]
+    line_starts = [start for start, _ in bounds]
     cursors: dict[int, int] = {}
     result: list[_Prose] = []
     in_heading = False

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..text.danish_dates import MONTH_PATTERN
+
 # --- law names --------------------------------------------------------------------------------
 
 TITLE_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -238,10 +240,6 @@ ACT_TYPE = {
 }  # fmt: skip
 """The act types of a citation "<type> nr. N af DATE", as Retsinformation abbreviates them."""
 
-_MONTHS = (
-    r"januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-    r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|okt\.?|nov\.?|dec\.?"
-)
 ACT_NUMBER = re.compile(r"nr\.? ?\d")
 ACT_HEAD = re.compile(
     r"(?<![\w-])(?:lovbekendtgørelse|lovbek|lbk|lov|bekendtgørelse|bek|cirkulære|cir)\.? ?$"
@@ -250,7 +248,7 @@ ACT_HEAD = re.compile(
 ACT = re.compile(
     r"(lovbekendtgørelse|lovbek|lbk|lov|bekendtgørelse|bek|cirkulære|cir)\.? ?nr\.? ?(\d{1,5})(?!\d)"
     r"(?: ?(?:af|fra) (?:den )?"
-    rf"(?:(\d{{1,2}})\.? ?({_MONTHS}) ?(\d{{4}})|(\d{{1,2}})([/.-])(\d{{1,2}})\7 ?(\d{{4}}))(?!\d))?"
+    rf"(?:(\d{{1,2}})\.? ?({MONTH_PATTERN}) ?(\d{{4}})|(\d{{1,2}})([/.-])(\d{{1,2}})\7 ?(\d{{4}}))(?!\d))?"
 )
 """An act by number and date: "lov nr. 551 af 7. maj 2019", "LBK nr 1078 af 15/08/2022",
 "bekendtgørelse nr. 1232 af 1.10.2021"; without a date ("lov nr. 434") it names no act we

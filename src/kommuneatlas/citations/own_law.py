@@ -24,7 +24,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .catalogue import LawCatalogue, fold
+from .catalogue import LawCatalogue
+from .lawnames import name_key
 from .name_patterns import (
     AMENDED_AFTER_TITLE,
     AMENDED_IN_TITLE,
@@ -48,7 +49,7 @@ def act_kind(law: str, catalogue: LawCatalogue) -> str:
         entry = catalogue[law]
         if entry.is_eu:
             return EU
-        return BEK if fold(entry.title).startswith(("bekendtgørelse", "cirkulære")) else LOV
+        return BEK if name_key(entry.title).startswith(("bekendtgørelse", "cirkulære")) else LOV
     if law.startswith(("bek-", "cir-", "bekendtgoerelse")) or law.endswith("bekendtgoerelsen"):
         return BEK
     if law.startswith(("forordning", "direktiv")) or law.endswith(("forordningen", "direktivet")):

@@ -24,13 +24,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..text.sentences import is_abbreviation
 from .catalogue import LawCatalogue
 from .name_patterns import INTERNAL_AFTER, INTERNAL_BEFORE, REMARKS_HEADING
 from .names import INTERNAL, Name, find_names
 from .numbers import Reference, read_chapters, read_paragraphs
 from .patterns import (
-    ABBREVIATION_BEFORE_STOP,
-    ABBREVIATIONS,
     CHAPTER_WORD,
     CONNECTOR_AFTER,
     DANISH_WORDS,
@@ -249,7 +248,9 @@ class _Parser:
             return _LINE_HEADING
         if after.group() != ". " or not SENTENCE_BEFORE.search(previous):
             return 0  # mid-line, only "… lovens indhold. § 6. Kommunen …" is a heading
-        return int(not (previous.endswith(".") and _is_abbreviation(previous, len(previous) - 1)))
+        return int(
+            not (previous.endswith(".") and is_abbreviation(previous, len(previous) - 1, initials=False))
+        )
 
 
 _LINE_HEADING = 2
@@ -259,12 +260,6 @@ def _opening(s: str, name: Name) -> int:
     """1 if the name before a § stands in parentheses ("(hjemmehjælpsbekendtgørelsen) § 2"):
     the reference starts at the parenthesis."""
     return int(s.startswith(")", name.end))
-
-
-def _is_abbreviation(s: str, stop: int) -> bool:
-    """Whether the full stop at ``stop`` ends an abbreviation such as "jf." or "stk."."""
-    word = ABBREVIATION_BEFORE_STOP.search(s, max(0, stop - 12), stop)
-    return word is not None and word.group(1).lower() in ABBREVIATIONS
 
 
 def _not_danish(s: str, at: int) -> bool:

@@ -107,21 +107,7 @@ JF_CHAIN = re.compile(r",? ?jfr?\. ?")
 """Between two references of a chain ("§ 32, stk. 5, jf. § 28 i lov om …"): a law named
 after the last applies to all (full match)."""
 
-# --- context: sentences and headings -----------------------------------------------------
-
-SENTENCE_END = re.compile(r"[.!?](?= [\"“”„»(]?[A-ZÆØÅ])|\t")
-"""A full stop before a capital letter, or a tab (a table-cell boundary)."""
-
-ABBREVIATIONS = frozenset(
-    {
-        "jf", "jfr", "nr", "stk", "pkt", "mv", "m.v", "bl.a", "f.eks", "fx", "ca", "kr", "pct",
-        "pga", "inkl", "ekskl", "evt", "vedr", "hhv", "dvs", "mht", "ift", "iht", "m.fl", "mfl",
-        "tlf", "kl", "ang", "iflg", "jan", "feb", "aug", "sept", "okt", "nov", "dec", "lov.nr",
-    }
-)  # fmt: skip
-"""Words whose full stop does not end a sentence."""
-
-ABBREVIATION_BEFORE_STOP = re.compile(r"([\w.]+)$")
+# --- context: headings (sentences end as kommuneatlas.text.sentences says) -----------------
 
 HEADING = re.compile(
     r"^[ \t]*(?:\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-ZÆØÅ]"

@@ -45,7 +45,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from .acts import Act
-from .catalogue import LawCatalogue, fold
+from .catalogue import LawCatalogue
+from .lawnames import name_key
 from .model import Citation, LawMention, Piece
 from .name_patterns import APPOSITION, TITLE_LINE_END
 from .names import ACT_NAME, ANAPHOR, INTERNAL, KNOWN, OWN, SAME, THE, UNKNOWN, Name
@@ -184,8 +185,8 @@ def _known_law(name: Name, s: str, catalogue: LawCatalogue, context_law: str | N
         return ids[0]
     if not name.used and name.end - name.start <= 2:
         return None
-    window = fold(s[max(0, name.start - CONTEXT_WORD_WINDOW) : name.end + CONTEXT_WORD_WINDOW])
-    scores = [sum(fold(word) in window for word in catalogue[law].context_words) for law in ids]
+    window = name_key(s[max(0, name.start - CONTEXT_WORD_WINDOW) : name.end + CONTEXT_WORD_WINDOW])
+    scores = [sum(name_key(word) in window for word in catalogue[law].context_words) for law in ids]
     best = max(scores)
     if best and scores.count(best) == 1:
         return ids[scores.index(best)]

@@ -4,8 +4,10 @@ An amending act's list of amendments gives the law it amends (:func:`amendment_r
 otherwise :class:`Scope` knows where laws are named (and inferred) in the text and where its
 sections start, and finds the nearest law in the reference's sentence, in its section before
 it, or, in a table, after it. A section ends at a heading line (see :data:`~.patterns.HEADING`)
-and at a provision's own heading; a sentence at a full stop before a capital letter (not after
-an abbreviation such as "jf.") or at a tab. All offsets are into the normalised text.
+and at a provision's own heading; a sentence where :func:`kommuneatlas.text.sentences.sentence_breaks`
+ends one in legal text (a full stop before what begins a sentence, not after an abbreviation
+such as "jf." but after a provision's letter: "§ 6 a. Kommunen"), and at a tab (``cells``). All
+offsets are into the normalised text.
 """
 
 from __future__ import annotations
@@ -13,20 +15,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
+from ..text.sentences import sentence_breaks
 from .catalogue import LawCatalogue
 from .name_patterns import AMENDMENT_LEAD, AMENDMENT_OBJECT, AMENDMENT_WINDOW
 from .names import INTERNAL, KNOWN, OWN, SAME, THE, Name
 from .numbers import Reference
 from .own_law import act_kind
 from .parser import Scan
-from .patterns import (
-    ABBREVIATION_BEFORE_STOP,
-    ABBREVIATIONS,
-    HEADING,
-    SAME_SECTION_WINDOW,
-    SENTENCE_END,
-    TABLE_HEADING,
-)
+from .patterns import HEADING, SAME_SECTION_WINDOW, TABLE_HEADING
 
 BLOCKED = ""
 """Rule A or C found a name that gives no law: the reference stays unresolved."""
@@ -120,10 +116,8 @@ class Scope:
     def in_sentence(self, s: str, reference: Reference) -> str | None:
         """Rule A: the nearest law named earlier in the reference's sentence."""
         floor = max(self.section(reference)[0], reference.start - SAME_SECTION_WINDOW)
-        for match in reversed(list(SENTENCE_END.finditer(s, floor, reference.start))):
-            if match.group() == "\t" or not _is_abbreviation(s, match.start()):
-                floor = match.end()
-                break
+        for _, following in sentence_breaks(s, floor, reference.start, cells=True, initials=False):
+            floor = following
         return self._nearest_before(reference.start, floor)
 
     def before(self, reference: Reference) -> str | None:
@@ -180,9 +174,3 @@ def _bare_law(name: Name) -> str:
     if name.eu or name.law is None:
         return BLOCKED
     return name.law
-
-
-def _is_abbreviation(s: str, stop: int) -> bool:
-    """Whether the full stop at ``stop`` ends an abbreviation such as "jf." or "stk."."""
-    word = ABBREVIATION_BEFORE_STOP.search(s, max(0, stop - 12), stop)
-    return word is not None and word.group(1).lower() in ABBREVIATIONS

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..citations import Law, LawCatalogue, find_citations
-from ..citations.catalogue import fold
+from ..citations.lawnames import name_key
 from ..store.json import compact_json
 
 CITATIONS_FILE = Path("search") / "citations.json"
@@ -42,7 +42,7 @@ def query_names(law: Law, catalogue: LawCatalogue) -> set[str]:
     for form in [*law.name_forms(), *law.abbreviation_forms()]:
         forms = (f"{form} § {_PROBE}", f"§ {_PROBE} {form}", f"§ {_PROBE} i {form}")
         if all(_resolves(text, catalogue, law.id) for text in forms):
-            names.add(fold(form))
+            names.add(name_key(form))
     return names
 
 

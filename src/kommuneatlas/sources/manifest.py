@@ -18,9 +18,6 @@ from ruamel.yaml.comments import CommentedMap
 from ..errors import KommuneatlasError, Problem
 from ..store.yaml import load_round_trip
 from ..text.lines import LineIndex, source_lines
-from ..text.lines import (
-    line_bounds as line_bounds,  # for site.backlinks, until it imports text.lines (stage 2C)
-)
 
 MANIFEST = "manifest.yaml"
 REQUIRED = ("id", "file", "title", "publisher", "kind")

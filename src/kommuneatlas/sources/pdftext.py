@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import KommuneatlasError, Problem
+from ..text.lines import source_lines
 
 PDF_MAGIC = b"%PDF-"
 # PDFium's markers for a hyphen at a line break (get_text_range gives U+FFFE, older builds U+0002).
@@ -44,7 +45,7 @@ def _page_text(page: pdfium.PdfPage) -> str:
         page.close()
     for marker in _HYPHEN_MARKERS:
         raw = raw.replace(marker, "-\n")
-    lines = [line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line.rstrip() for line in source_lines(raw)]
     return "\n".join(lines).strip("\n")
 
 

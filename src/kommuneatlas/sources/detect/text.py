@@ -15,7 +15,8 @@ class TextLine:
 
 
 def text_lines(text: str) -> list[TextLine]:
-    """The non-blank lines of ``text`` with their line numbers, as ``str.splitlines`` counts them.
+    """The non-blank lines of ``text`` with their line numbers, as
+    :func:`~kommuneatlas.text.lines.line_bounds` counts them.
 
     Line numbers are those of :class:`~kommuneatlas.sources.manifest.SourceDocument`, so what detection
     reports points at the same line as provenance does.
