@@ -169,10 +169,11 @@ class _Links(HTMLParser):
 
 
 def links(page: Page) -> list[tuple[str, str]]:
-    """(href, text) of every link in the page's HTML."""
+    """(href, text) of every link in the page's HTML to another page or file (not the headings'
+    permalinks within the page)."""
     parser = _Links()
     parser.feed(body(page))
-    return parser.links
+    return [(href, label) for href, label in parser.links if not href.startswith("#")]
 
 
 def body(page: Page) -> str:

@@ -38,13 +38,15 @@ def document_page(ctx: BuildContext, document: Entity) -> Page:
         if b.kind in ("meetings", "networks", "items")
     ]
     financing = document.get("financing")
+    text = ctx.source_texts.get(document["id"])
     return render_entity_page(
         ctx,
         "documents",
         document,
         document=document,
         kind_label=type_label(document["kind"]),
-        text_url=source_text_url(document["id"]),
+        text_url=source_text_url(document["id"]) if text is not None else None,
+        line_count=len(line_bounds(text)) if text is not None else None,
         derived=derived,
         financing_rows=[
             [graph.label("kommuner", row.get("kommune")), danish_number(row.get("amount_tkr"))]
