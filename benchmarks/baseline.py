@@ -1,6 +1,6 @@
 """The comparison site: a plain mkdocs-material build of the same Markdown our plugin generates.
 
-``export`` writes every page :func:`kommuneatlas.site.phases.generate` renders from a data folder
+``export`` writes every page :func:`kommuneatlas.site.phases.build_content` renders from a data folder
 (and the hand-written pages of ``content/``) as ordinary Markdown files, so the plain site has
 the same number of pages with the same text. ``write_config`` gives it the stock Material theme,
 our Markdown extensions and navigation, and MkDocs' default plugins (the built-in search) —
@@ -25,13 +25,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 def export(data: Path, docs: Path) -> int:
     """Write the generated pages and ``content/*.md`` under ``docs``; the number of pages."""
-    from kommuneatlas.site.phases import generate
+    from kommuneatlas.site.phases import BuildInputs, build_content
 
-    generated = generate(data.resolve(), REPO / "templates")
+    generated = build_content(BuildInputs(data.resolve(), REPO / "templates"))
     for page in generated.pages:
         target = docs / page.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(page.source, encoding="utf-8")
     for source in (REPO / "content").glob("*.md"):
         shutil.copyfile(source, docs / source.name)
     return len(generated.pages) + len(list((REPO / "content").glob("*.md")))

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from ruamel.yaml import YAML
 
-from kommuneatlas.model.dataset import load_site_data
+from kommuneatlas.model.dataset import load_dataset
 from kommuneatlas.model.graph import Graph
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,7 +69,7 @@ def _serve_config(data: Path, work: Path) -> tuple[Path, str]:
 def _item(data: Path) -> tuple[Path, str]:
     """An agenda item's YAML file and its page's URL path."""
     path = sorted((data / "items").glob("*.yaml"))[0]
-    return path, Graph(load_site_data(data)).url("items", path.stem) or ""
+    return path, Graph(load_dataset(data)).url("items", path.stem) or ""
 
 
 def _get(url: str) -> str | None:

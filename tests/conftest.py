@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from kommuneatlas.site.phases import Generated
 from kommuneatlas.sources.manifest import SourceDocument, load_manifest
 from kommuneatlas.sources.reference import KommuneIndex, load_kommuner
 
@@ -61,3 +62,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from sitebuild import build_copy
 
     return build_copy(tmp_path_factory.mktemp("built"))
+
+
+@pytest.fixture(scope="session")
+def generated() -> Generated:
+    """Every page and data file of the repository's data, rendered once per session without MkDocs
+    (for the tests of the seeds' pages, API and feeds; the whole built site is :func:`built_site`)."""
+    from kommuneatlas.site.phases import BuildInputs, build_content
+
+    return build_content(BuildInputs(REPO / "data", REPO / "templates", repo_root=REPO))

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from kommuneatlas.site.api import API_FIELDS
-from kommuneatlas.site.phases import generate
+from site_fixtures import generate
 
 REPO = Path(__file__).resolve().parents[1]
 _CODE = re.compile(r"`([^`]+)`")
@@ -38,7 +38,7 @@ def test_the_readme_table_is_api_fields() -> None:
 
 @pytest.fixture(scope="module")
 def api() -> dict[str, list[dict[str, Any]]]:
-    return generate(REPO / "data", REPO / "templates").api
+    return generate(REPO / "data").data_files.api
 
 
 def _check(name: str, rows: list[dict[str, Any]]) -> set[str]:

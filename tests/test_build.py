@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from kommuneatlas.errors import KommuneatlasError
-from sitebuild import build_copy, copy_data
+from site_fixtures import dataset, kkr, kommune, write
+from sitebuild import build_copy
 
 API_FILES = ["experiments", "networks", "meetings", "documents", "kommuner", "laws", "references"]
 
@@ -75,7 +76,7 @@ def test_search_index_is_built(built_site: Path) -> None:
 
 
 def test_failed_build_keeps_previous_site(tmp_path: Path) -> None:
-    data = copy_data(tmp_path)
+    data = write(dataset(kkr(), kommune()), tmp_path / "data")
     site = build_copy(tmp_path, data, search=False)
     marker = site / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import REPO
 from kommuneatlas.citations import (
     LawCatalogue,
     annotate_markdown,
@@ -30,11 +29,10 @@ from kommuneatlas.citations.context import context_of
 from kommuneatlas.citations.report import report_lines, unknown_laws
 from kommuneatlas.citations.targets import citation_finder, link_target
 from kommuneatlas.cli import main
-from kommuneatlas.model.dataset import SiteData
-from kommuneatlas.site.phases import citing_sources, citing_texts
-from kommuneatlas.site.render.laws import LawPages
+from kommuneatlas.site.context import BuildContext
+from kommuneatlas.site.render.documents import source_text_pages
 from kommuneatlas.site.render.linker import Linker
-from kommuneatlas.site.render.pages import SiteRenderer
+from site_fixtures import context, dataset, document, render
 from sitebuild import copy_data
 
 SOURCE = (
@@ -53,17 +51,11 @@ def catalogue() -> LawCatalogue:
 
 
 @pytest.fixture(scope="module")
-def tiny(catalogue: LawCatalogue, tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteRenderer, Backlinks]:
+def tiny(catalogue: LawCatalogue) -> BuildContext:
     """A site of one document and its source text, its backlinks collected."""
-    document = {"id": "rapport", "title": "Rapport", "kind": "document", "file": "rapport.txt"}
-    site = SiteData(root=tmp_path_factory.mktemp("data"), entities={"documents": {"rapport": document}})
-    renderer = SiteRenderer(site, REPO / "templates", None, None, {"rapport": SOURCE})
-    backlinks = collect(
-        citing_texts(site, renderer.ix), citing_sources(renderer.ix, {"rapport": SOURCE}), catalogue
+    return context(
+        dataset(document("rapport", title="Rapport")), catalogue=catalogue, texts={"rapport": SOURCE}
     )
-    renderer.find = citation_finder(catalogue, backlinks)
-    renderer.source_spans = backlinks.source_spans
-    return renderer, backlinks
 
 
 def _links(html: str) -> list[tuple[str, str]]:
@@ -71,12 +63,11 @@ def _links(html: str) -> list[tuple[str, str]]:
 
 
 def test_a_wrapped_reference_is_linked_on_both_lines_of_the_source_text(
-    tiny: tuple[SiteRenderer, Backlinks],
+    tiny: BuildContext,
 ) -> None:
-    renderer, _ = tiny
-    (page,) = renderer.source_text_pages(renderer.site.get("documents", "rapport"))
+    (page,) = source_text_pages(tiny, tiny.dataset.entities["documents"]["rapport"])
     lines = dict(
-        re.findall(r'<div id="L(\d+)"><a class="ka-nr" href="#L\d+">\d+</a>(.*?)</div>', page.markdown)
+        re.findall(r'<div id="L(\d+)"><a class="ka-nr" href="#L\d+">\d+</a>(.*?)</div>', page.source)
     )
     assert _links(lines["2"]) == [("../../../../love/sel/83/", "§ 83 i ser-")]
     assert _links(lines["3"]) == [
@@ -89,11 +80,11 @@ def test_a_wrapped_reference_is_linked_on_both_lines_of_the_source_text(
 
 
 def test_every_line_a_provision_page_points_to_links_that_provision(
-    tiny: tuple[SiteRenderer, Backlinks],
+    tiny: BuildContext,
 ) -> None:
-    renderer, backlinks = tiny
-    (page,) = renderer.source_text_pages(renderer.site.get("documents", "rapport"))
-    lines = dict(re.findall(r'<div id="L(\d+)">(.*?)</div>', page.markdown))
+    backlinks = tiny.backlinks
+    (page,) = source_text_pages(tiny, tiny.dataset.entities["documents"]["rapport"])
+    lines = dict(re.findall(r'<div id="L(\d+)">(.*?)</div>', page.source))
     sources = [o for o in backlinks.occurrences if o.group == "source"]
     assert len(sources) == 5
     for occurrence in sources:
@@ -101,8 +92,8 @@ def test_every_line_a_provision_page_points_to_links_that_provision(
         assert f"love/{occurrence.law}/{occurrence.paragraph}/" in lines[line], occurrence
 
 
-def test_citing_sentences_are_plain_dehyphenated_text(tiny: tuple[SiteRenderer, Backlinks]) -> None:
-    _, backlinks = tiny
+def test_citing_sentences_are_plain_dehyphenated_text(tiny: BuildContext) -> None:
+    backlinks = tiny.backlinks
     contexts = {(o.law, o.paragraph): o for o in backlinks.occurrences}
     occurrence = contexts[("sel", "85")]
     assert occurrence.context == "Der er anvendelse af servicelovens § 85."
@@ -193,43 +184,31 @@ def test_an_act_cited_without_paragraph_links_to_retsinformation(catalogue: LawC
     ]
 
 
-def test_linker_text_uses_the_spans_found_once(
-    catalogue: LawCatalogue, tiny: tuple[SiteRenderer, Backlinks]
-) -> None:
-    _, backlinks = tiny
+def test_linker_text_uses_the_spans_found_once(catalogue: LawCatalogue, tiny: BuildContext) -> None:
+    backlinks = tiny.backlinks
     text = "Efter servicelovens § 4."
     backlinks.spans[text] = [(0, 5, "love/x/")]
     linker = Linker("", citation_finder(catalogue, backlinks))
     assert _links(str(linker.text(text))) == [("love/x/", "Efter")]
 
 
-def test_laws_the_catalogue_lacks_get_pages(
-    catalogue: LawCatalogue, tiny: tuple[SiteRenderer, Backlinks]
-) -> None:
-    renderer, backlinks = tiny
-    pages = {page.url: page for page in LawPages(renderer, catalogue, backlinks).pages()}
+def test_laws_the_catalogue_lacks_get_pages(catalogue: LawCatalogue, tiny: BuildContext) -> None:
+    pages = render(tiny, "laws")
     law = pages["love/lov-om-hold-af-dyr/"]
-    assert law.title == "Lov om hold af dyr" and "Ikke i lovkataloget" in law.markdown
+    assert law.title == "Lov om hold af dyr" and "Ikke i lovkataloget" in law.source
     provision = pages["love/lov-om-hold-af-dyr/82/"]
-    assert "(ikke i lovkataloget)" in provision.markdown
-    assert "ikke i lovkataloget" not in pages["love/sel/85/"].markdown
-    assert "ikke i lovkataloget (lov-om-hold-af-dyr)" in pages["love/"].markdown
+    assert "(ikke i lovkataloget)" in provision.source
+    assert "ikke i lovkataloget" not in pages["love/sel/85/"].source
+    assert "ikke i lovkataloget (lov-om-hold-af-dyr)" in pages["love/"].source
 
 
-def _law_pages(catalogue: LawCatalogue, tmp_path: Path, text: str) -> tuple[dict[str, str], Backlinks]:
-    document = {"id": "notat", "title": "Notat", "kind": "document", "file": "notat.txt"}
-    site = SiteData(root=tmp_path, entities={"documents": {"notat": document}})
-    renderer = SiteRenderer(site, REPO / "templates", None, None, {"notat": text})
-    backlinks = collect(
-        citing_texts(site, renderer.ix), citing_sources(renderer.ix, {"notat": text}), catalogue
-    )
-    renderer.find = citation_finder(catalogue, backlinks)
-    pages = LawPages(renderer, catalogue, backlinks).pages()
-    return {page.url: page.markdown for page in pages}, backlinks
+def _law_pages(catalogue: LawCatalogue, text: str) -> tuple[dict[str, str], Backlinks]:
+    ctx = context(dataset(document("notat", title="Notat")), catalogue=catalogue, texts={"notat": text})
+    return {url: page.source for url, page in render(ctx, "laws").items()}, ctx.backlinks
 
 
-def test_only_the_laws_the_site_cites_or_names_get_pages(catalogue: LawCatalogue, tmp_path: Path) -> None:
-    pages, backlinks = _law_pages(catalogue, tmp_path, "Efter LAB § 31.\nForvaltningsloven gælder også.\n")
+def test_only_the_laws_the_site_cites_or_names_get_pages(catalogue: LawCatalogue) -> None:
+    pages, backlinks = _law_pages(catalogue, "Efter LAB § 31.\nForvaltningsloven gælder også.\n")
     laws = {url for url in pages if url.count("/") == 2}
     assert laws == {"love/lab/", "love/forvaltningsloven/"}
     assert "love/sel/" not in pages and len(catalogue) > 150
@@ -240,9 +219,9 @@ def test_only_the_laws_the_site_cites_or_names_get_pages(catalogue: LawCatalogue
     assert _links(str(linker.text("Se LAB § 31 og servicelovens § 83."))) == [("../love/lab/31/", "LAB § 31")]
 
 
-def test_the_list_of_laws_runs_on_over_pages(catalogue: LawCatalogue, tmp_path: Path) -> None:
+def test_the_list_of_laws_runs_on_over_pages(catalogue: LawCatalogue) -> None:
     titles = [law.title for law in catalogue if law.title.lower().startswith("lov om")][:45]
-    pages, _ = _law_pages(catalogue, tmp_path, "".join(f"§ 2 i {title}.\n" for title in titles))
+    pages, _ = _law_pages(catalogue, "".join(f"§ 2 i {title}.\n" for title in titles))
     assert "love/side-2/" in pages and "love/side-3/" not in pages
     assert sum(pages[url].count("<tr>") - 1 for url in ("love/", "love/side-2/")) == len(titles)
 

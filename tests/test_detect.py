@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kommuneatlas.sources.detect.kinds import detect_kind
+from kommuneatlas.sources.detect.doc_types import detect_doc_type
 from kommuneatlas.sources.detect.metadata import detect_metadata
 from kommuneatlas.sources.manifest import SourceDocument, load_manifest
 from kommuneatlas.sources.reference import KommuneIndex
@@ -42,15 +42,15 @@ def test_bundled_documents_are_recognised_in_every_layout(
     documents: dict[str, SourceDocument], layout: str
 ) -> None:
     for document in documents.values():
-        guess = detect_kind(LAYOUTS[layout](document.text))
-        assert guess.kind == document.kind, (document.file, guess.explain())
+        guess = detect_doc_type(LAYOUTS[layout](document.text))
+        assert guess.doc_type == document.kind, (document.file, guess.explain())
 
 
 @pytest.mark.parametrize("layout", ["as bundled", "no blank lines"])
 def test_synthetic_documents_are_recognised(synthetic: list[SourceDocument], layout: str) -> None:
     assert {d.kind for d in synthetic} >= {"kkr-minutes", "kkr-appendix-bundle", "regional-proposal"}
     for document in synthetic:
-        assert detect_kind(LAYOUTS[layout](document.text)).kind == document.kind, document.file
+        assert detect_doc_type(LAYOUTS[layout](document.text)).doc_type == document.kind, document.file
 
 
 def _without_decisions(text: str) -> str:
@@ -69,14 +69,14 @@ def _without_decisions(text: str) -> str:
 
 
 def test_a_kkr_agenda_is_not_minutes(documents: dict[str, SourceDocument]) -> None:
-    guess = detect_kind(_without_decisions(documents["002"].text))
-    assert guess.kind == "kkr-agenda", guess.explain()
+    guess = detect_doc_type(_without_decisions(documents["002"].text))
+    assert guess.doc_type == "kkr-agenda", guess.explain()
 
 
 def test_another_committees_minutes_are_a_generic_document(documents: dict[str, SourceDocument]) -> None:
     """The KL template without any KKR: not something the KKR extractor can read."""
     text = re.sub(r"\bKKR\b", "Udvalget", documents["002"].text)
-    assert detect_kind(text).kind == "document"
+    assert detect_doc_type(text).doc_type == "document"
 
 
 LETTER = """\
@@ -93,9 +93,9 @@ i offentlighedsloven derfor finder anvendelse. Det kan jeg ikke tilslutte mig.
 
 
 def test_a_letter_is_a_document_with_its_date_and_title(kommuner: KommuneIndex) -> None:
-    guess = detect_kind(LETTER)
-    assert guess.kind == "document" and "ingen særlig dokumenttype" in guess.explain()
-    metadata = detect_metadata(LETTER, guess.kind, kommuner, "brev")
+    guess = detect_doc_type(LETTER)
+    assert guess.doc_type == "document" and "ingen særlig dokumenttype" in guess.explain()
+    metadata = detect_metadata(LETTER, guess.doc_type, kommuner, "brev")
     assert metadata.date.value == date(2023, 10, 23) and metadata.date.line == 4
     assert metadata.title.value == "Om aktindsigt i sager om tilskud" and metadata.title.line == 6
 
@@ -143,6 +143,6 @@ def test_metadata_of_the_bundled_documents(
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400))
 def test_detection_never_fails_on_any_text(text: str) -> None:
     index = KommuneIndex([])
-    guess = detect_kind(text)
-    metadata = detect_metadata(text, guess.kind, index, "fil")
+    guess = detect_doc_type(text)
+    metadata = detect_metadata(text, guess.doc_type, index, "fil")
     assert metadata.title.value

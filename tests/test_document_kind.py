@@ -9,10 +9,10 @@ import pytest
 from conftest import edited_copy
 from kommuneatlas.cli import main
 from kommuneatlas.extract.document import extract, sections
-from kommuneatlas.site.phases import generate
 from kommuneatlas.sources.manifest import SourceDocument
 from kommuneatlas.sources.reference import KommuneIndex
 from pdf_fixtures import text_pdf
+from site_fixtures import generate
 from sitebuild import copy_data
 from test_add import LETTER
 
@@ -66,20 +66,20 @@ def test_a_letter_has_a_page_its_text_and_backlinks_on_the_provision_pages(
     assert main(["extract", "--sources", str(data / "sources"), "--data", str(data)]) == 0
     capsys.readouterr()
 
-    generated = generate(data, REPO / "templates")
+    generated = generate(data)
 
     pages = {page.url: page for page in generated.pages}
     page = pages["dokumenter/tilsyn-hjaelpemidler/"]
-    assert "<dt>Type</dt>\n<dd>Dokument</dd>" in page.markdown
-    assert "<dt>Original</dt>\n<dd>005_brev.pdf</dd>" in page.markdown
+    assert "<dt>Type</dt>\n<dd>Dokument</dd>" in page.source
+    assert "<dt>Original</dt>\n<dd>005_brev.pdf</dd>" in page.source
     assert "dokumenter/tilsyn-hjaelpemidler/tekst/1/" in pages
     assert (
         "Styrelsen har modtaget kommunens redegørelse"
-        in pages["dokumenter/tilsyn-hjaelpemidler/tekst/1/"].markdown
+        in pages["dokumenter/tilsyn-hjaelpemidler/tekst/1/"].source
     )
-    cited = [o for o in generated.backlinks.occurrences if o.entity_id == "tilsyn-hjaelpemidler"]
+    cited = [o for o in generated.context.backlinks.occurrences if o.entity_id == "tilsyn-hjaelpemidler"]
     assert {(o.law, o.paragraph) for o in cited} >= {("sel", "112")}
     provision = next(p for url, p in pages.items() if url.startswith("love/sel/") and "112" in url)
-    assert "Tilsyn med kommunens behandling af ansøgninger om hjælpemidler" in provision.markdown
-    listing = pages["dokumenter/"].markdown
+    assert "Tilsyn med kommunens behandling af ansøgninger om hjælpemidler" in provision.source
+    listing = pages["dokumenter/"].source
     assert "tilsyn-hjaelpemidler" in listing and "Dokument" in listing

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
+from kommuneatlas.citations import load_catalogue
 from kommuneatlas.site.downloads import cell, to_csv
-from kommuneatlas.site.phases import generate
-from sitebuild import copy_data
+from kommuneatlas.site.phases import data_files
+from site_fixtures import context, dataset, item, kkr, kommune, meeting, render
 
 REPO = Path(__file__).resolve().parents[1]
 LISTS = ["kkr", "kommuner", "meetings", "items", "people", "networks", "experiments", "documents", "laws"]
@@ -98,23 +99,24 @@ def test_law_pages_link_their_record(built_site: Path) -> None:
 
 def test_law_and_provision_pages_link_the_law_on_retsinformation(tmp_path: Path) -> None:
     """A law with a url in the catalogue links to it; one without shows no link (and no broken one)."""
-    data = copy_data(tmp_path)
     url = "https://www.retsinformation.dk/eli/lta/2024/1"
-    laws = data / "laws.yaml"
+    laws = tmp_path / "laws.yaml"
     laws.write_text(
-        laws.read_text(encoding="utf-8").replace(
-            "laws: []",
-            "laws:\n  - id: sel\n    title: Lov om social service\n    short_names: [serviceloven]\n"
-            f"    abbreviations: [SEL]\n    shared: [SEL]\n    url: {url}\n",
-        ),
+        "laws:\n  - id: sel\n    title: Lov om social service\n    short_names: [serviceloven]\n"
+        f"    abbreviations: [SEL]\n    shared: [SEL]\n    url: {url}\n",
         encoding="utf-8",
     )
-    generated = generate(data, REPO / "templates")
-    pages = {p.url: p.markdown for p in generated.pages}
+    text = "Hjælp efter servicelovens § 129 og § 3 i lov om hold af bier."
+    ctx = context(
+        dataset(kkr(), kommune(), meeting(), item(sections={"baggrund": [text]})),
+        catalogue=load_catalogue(laws),
+    )
+    pages = {url: page.source for url, page in render(ctx, "laws").items()}
     assert f'<a href="{url}" rel="external">Lovteksten på retsinformation.dk</a>' in pages["love/sel/"]
     provision = pages["love/sel/129/"]
     assert '<a href="../">Lov om social service</a>' in provision  # the law's page
     assert f'<a href="{url}" rel="external">lovteksten på retsinformation.dk</a>' in provision
-    assert next(r for r in generated.api["laws.json"] if r["id"] == "sel")["retsinformation"] == url
-    without = next(r["id"] for r in generated.api["laws.json"] if not r["retsinformation"])
+    rows = {row["id"]: row for row in data_files(ctx).api["laws.json"]}
+    assert rows["sel"]["retsinformation"] == url
+    without = next(law for law, row in rows.items() if not row["retsinformation"])
     assert "Lovtekst" not in pages[f"love/{without}/"] and 'rel="external"' not in pages[f"love/{without}/"]

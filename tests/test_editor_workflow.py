@@ -105,10 +105,10 @@ def test_failing_extraction_leaves_data_untouched(repo: Path, capsys: pytest.Cap
 
 
 def test_pages_show_edit_link_and_last_change(repo: Path) -> None:
-    from kommuneatlas.site.phases import generate
+    from site_fixtures import generate
 
-    generated = generate(repo / "data", REPO / "templates", repo_root=repo)
+    generated = generate(repo / "data", repo_root=repo)
     page = next(p for p in generated.pages if p.url == "forsoeg/mikrolaan/")
-    assert 'edit_path: "data/experiments/mikrolaan.yaml"' in page.markdown
+    assert 'edit_path: "data/experiments/mikrolaan.yaml"' in page.source
     today = _git(repo, "log", "-1", "--format=%cs").strip()
-    assert f'last_changed: "{today}"' in page.markdown
+    assert f'last_changed: "{today}"' in page.source

@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
-from kommuneatlas.model.dataset import SiteData, load_site_data
+import site_fixtures
+from kommuneatlas.model.dataset import Dataset, load_dataset
 from kommuneatlas.model.graph import Graph
 from kommuneatlas.model.kinds import KINDS, SCHEMAS, TEXT_FIELDS
 from kommuneatlas.model.schema import Column, EntityKind, Listing, Ref, field, via
-from kommuneatlas.site.phases import citing_texts
+from kommuneatlas.site.phases import citing_texts, render_pages
 from kommuneatlas.site.render.listings import listing_rows
-from kommuneatlas.site.render.pages import SiteRenderer
 
 REPO = Path(__file__).resolve().parents[1]
 ID_REFS = ("#/$defs/id", "#/$defs/optional_id")
@@ -26,7 +26,7 @@ ID_REFS = ("#/$defs/id", "#/$defs/optional_id")
 
 @pytest.fixture(scope="module")
 def graph() -> Graph:
-    return Graph(load_site_data(REPO / "data"))
+    return Graph(load_dataset(REPO / "data"))
 
 
 def _schema_node(schema: dict[str, Any], ref: Ref) -> dict[str, Any]:
@@ -112,10 +112,10 @@ def test_urls_and_breadcrumbs_follow_the_declared_patterns_and_parents(graph: Gr
     ]
 
 
-def _dataset(**entities: list[dict[str, Any]]) -> SiteData:
-    site = SiteData(root=Path("."))
-    site.entities = {kind: {e["id"]: e for e in entities.get(kind, [])} for kind in KINDS}
-    return site
+def _dataset(**entities: list[dict[str, Any]]) -> Dataset:
+    dataset = Dataset(root=Path("."))
+    dataset.entities = {kind: {e["id"]: e for e in entities.get(kind, [])} for kind in KINDS}
+    return dataset
 
 
 def test_attendance_is_newest_meeting_first_then_participants_before_absentees() -> None:
@@ -238,11 +238,11 @@ def test_a_new_kind_is_one_declaration_and_one_template(
         kkr=[{"id": "nord", "name": "KKR Nord", "region": "Nord", "kommuner": []}],
         bodies=[{"id": "rammeaftale", "name": "Rammeaftaleudvalget", "kkr": "nord"}],
     )
-    renderer = SiteRenderer(site, templates)
-    pages = {page.url: page for page in renderer.pages()}
-    assert renderer.ix.referrers("kkr", "nord", "bodies") == [site.get("bodies", "rammeaftale")]
-    page = pages["organer/rammeaftale/"].markdown
+    ctx = site_fixtures.context(site, templates=templates, check=False)  # "bodies" has no schema
+    pages = {page.url: page for page in render_pages(ctx)}
+    assert ctx.graph.referrers("kkr", "nord", "bodies") == [site.get("bodies", "rammeaftale")]
+    page = pages["organer/rammeaftale/"].source
     assert '<p class="organ">Rammeaftaleudvalget</p>' in page and '"kkr": ["KKR Nord"]' in page
     assert '<li><a href="../">Organer</a></li>' in page  # its breadcrumb: the overview
-    overview = pages["organer/"].markdown
+    overview = pages["organer/"].source
     assert '<a href="rammeaftale/">Rammeaftaleudvalget</a>' in overview and "<td>KKR Nord</td>" in overview

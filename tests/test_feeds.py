@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from kommuneatlas.model.dataset import load_site_data
+from kommuneatlas.model.dataset import load_dataset
 from kommuneatlas.model.graph import Graph
 from kommuneatlas.site.feeds import FEED_ENTRIES, calendar_meetings, feed_files
 from site_quality import site_url
@@ -86,7 +86,7 @@ def test_a_held_announced_meeting_keeps_its_uid_and_a_known_time_is_used(tmp_pat
         .replace("previous_meeting: 2022-01-21", "previous_meeting: 2022-03-25\ntime: 10.00–13.00")
     )
     (data / "meetings" / "kkr-nordjylland-2022-06-24.yaml").write_text(following, encoding="utf-8")
-    graph = Graph(load_site_data(data))
+    graph = Graph(load_dataset(data))
     meetings = {m.day: m for m in calendar_meetings(graph)}
     assert meetings[date(2022, 6, 24)].announced_by is None
     assert meetings[date(2022, 9, 16)].announced_by is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kommuneatlas.model.dataset import SiteData
+from kommuneatlas.model.dataset import Dataset
 from kommuneatlas.model.graph import Graph
 from kommuneatlas.site.api import networks as networks_api
 
@@ -20,7 +20,7 @@ def _experiment(eid: str, network: str) -> dict[str, object]:
 
 
 def _graph(networks: list[dict[str, object]], experiments: list[dict[str, object]]) -> Graph:
-    site = SiteData(root=Path("."))
+    site = Dataset(root=Path("."))
     site.entities = {
         "networks": {str(n["id"]): n for n in networks},
         "experiments": {str(e["id"]): e for e in experiments},

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kommuneatlas.site.phases import generate
 from kommuneatlas.site.render.history import HISTORY_ROWS
 from kommuneatlas.store.history import Commit, file_history, parse_log
+from site_fixtures import dataset, experiment, generate, kkr, kommune, network, write
 
 REPO = Path(__file__).resolve().parents[1]
 REPO_URL = "https://example.org/redaktion/atlas"
@@ -25,14 +25,24 @@ def _git(repo: Path, *args: str, author: str = "Test") -> str:
     ).stdout
 
 
+def _checkout(folder: Path) -> Path:
+    """``folder`` as a git checkout, its data committed once."""
+    _git(folder, "init", "-q")
+    _git(folder, "add", "-A")
+    _git(folder, "commit", "-qm", "Data fra udtrækket")
+    return folder
+
+
+def _tiny_data(folder: Path) -> Path:
+    """A data folder of one KKR, one kommune, one network and its experiment ``mikrolaan``."""
+    return write(dataset(kkr(), kommune(), network(), experiment("mikrolaan", title="Mikrolån")), folder)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A git checkout holding a copy of the project's data, committed once."""
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-qm", "Data fra udtrækket")
-    return tmp_path
+    """A git checkout holding a small data folder, committed once."""
+    _tiny_data(tmp_path / "data")
+    return _checkout(tmp_path)
 
 
 def _commit_edit(repo: Path, message: str, author: str, n: int) -> str:
@@ -43,8 +53,8 @@ def _commit_edit(repo: Path, message: str, author: str, n: int) -> str:
 
 
 def _page(repo: Path, url: str = PAGE) -> str:
-    generated = generate(repo / "data", REPO / "templates", repo_root=repo, repo_url=REPO_URL)
-    return next(p for p in generated.pages if p.url == url).markdown
+    generated = generate(repo / "data", repo_root=repo, repo_url=REPO_URL)
+    return next(p for p in generated.pages if p.url == url).source
 
 
 def test_parse_log_gives_each_file_its_commits_newest_first() -> None:
@@ -87,18 +97,20 @@ def test_a_page_of_another_file_does_not_show_this_files_commits(repo: Path) -> 
 
 
 def test_outside_a_git_checkout_there_is_no_history_and_no_failure(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    _tiny_data(tmp_path / "data")
     assert file_history(tmp_path) == {}
     page = _page(tmp_path)
     assert "Historik" not in page and "last_changed" not in page
 
 
-def test_a_page_with_a_long_history_stays_under_40_kb(repo: Path) -> None:
+def test_a_page_with_a_long_history_stays_under_40_kb(tmp_path: Path) -> None:
     """The largest page (a document whose text is shortened to fit, render/environment.py
     TextBudget) with ten commits of long messages: the history takes the place of some of the
     text, and the built page stays under the size limit (tests/test_page_sizes.py)."""
     from kommuneatlas.site.build import build_site
 
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    repo = _checkout(tmp_path)
     for name in ("mkdocs.yml", "templates", "content", "overrides"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, repo / name)

@@ -7,12 +7,8 @@ import posixpath
 import re
 from pathlib import Path
 
-from kommuneatlas.citations import load_catalogue
-from kommuneatlas.citations.backlinks import Backlinks, Occurrence
-from kommuneatlas.model.dataset import SiteData
-from kommuneatlas.site.render.laws import LawPages
-from kommuneatlas.site.render.pages import SiteRenderer
 from kommuneatlas.site.render.paging import BACKLINK_ROWS, PREVIEW_ROWS, WIDE_ROWS, Pager
+from site_fixtures import context, dataset, experiment, item, kkr, kommune, meeting, network, render
 
 REPO = Path(__file__).resolve().parents[1]
 MAX_BYTES = 40_000
@@ -73,23 +69,21 @@ def test_pager_shows_the_ends_and_the_pages_near_the_current_one() -> None:
     assert ("forsoeg/side-10/", "10", True) in window
 
 
-def _renderer(experiments: int) -> SiteRenderer:
-    site = SiteData(root=REPO / "data")
-    network = {"id": "netvaerk", "number": 1, "name": "Netværket", "kommuner": ["aalborg"], "active": True}
-    site.entities = {
-        "kommuner": {"aalborg": {"id": "aalborg", "name": "Aalborg", "code": 851, "region": "Nordjylland", "kkr": "nordjylland"}},
-        "networks": {"netvaerk": network},
-        "experiments": {
-            f"forsoeg-{n:03}": {"id": f"forsoeg-{n:03}", "title": f"Forsøg {n}", "network": "netvaerk", "kommuner": ["aalborg"]}
-            for n in range(experiments)
-        },
-    }  # fmt: skip
-    return SiteRenderer(site, REPO / "templates")
+def _pages(experiments: int) -> dict[str, str]:
+    """The pages of one kommune and one network with ``experiments`` experiments (and the listings)."""
+    ctx = context(
+        dataset(
+            kkr(), kommune(), network("netvaerk", active=True),
+            *(experiment(f"forsoeg-{n:03}", "netvaerk", title=f"Forsøg {n}") for n in range(experiments)),
+        )
+    )  # fmt: skip
+    families = ("listings", "kommuner", "networks", "experiments")
+    return {url: page.source for family in families for url, page in render(ctx, family).items()}
 
 
 def test_an_entity_page_shows_the_first_rows_and_its_sub_pages_all_of_them() -> None:
     count = 3 * WIDE_ROWS + 5
-    pages = {page.url: page.markdown for page in _renderer(count).pages()}
+    pages = _pages(count)
     expected = {f"forsoeg/forsoeg-{n:03}/" for n in range(count)}
     for owner in ("kommuner/aalborg/", "frikommuner/netvaerk/"):
         shown = _links(owner, pages[owner], "forsoeg/forsoeg-")
@@ -102,33 +96,26 @@ def test_an_entity_page_shows_the_first_rows_and_its_sub_pages_all_of_them() -> 
 
 
 def test_short_lists_stay_on_the_entity_page() -> None:
-    pages = {page.url: page.markdown for page in _renderer(PREVIEW_ROWS).pages()}
+    pages = _pages(PREVIEW_ROWS)
     assert len(_links("kommuner/aalborg/", pages["kommuner/aalborg/"], "forsoeg/forsoeg-")) == PREVIEW_ROWS
     assert "kommuner/aalborg/forsoeg/" not in pages and "Viser" not in pages["kommuner/aalborg/"]
 
 
-def _occurrence(n: int) -> Occurrence:
-    context = f"Sag {n} efter servicelovens § 184."
-    start = context.index("§")
-    return Occurrence(
-        law="sel", paragraph="184", stk=(), nr=(), chapter=(), raw="§ 184", explicit=True, group="items",
-        entity_kind="items", entity_id=f"punkt-{n}", url=f"kkr/nordjylland/2022-03-25/{n}/", title=f"Punkt {n}",
-        context=context, highlight=(start, start + 5), date=f"2022-03-{n % 28 + 1:02}",
-    )  # fmt: skip
-
-
 def test_a_provision_lists_every_backlink_with_its_sentence_across_its_pages() -> None:
     count = 2 * BACKLINK_ROWS + 3
-    backlinks = Backlinks(occurrences=[_occurrence(n) for n in range(count)])
-    law_pages = LawPages(_renderer(0), load_catalogue(REPO / "data" / "laws.yaml"), backlinks)
-    pages: dict[str, str] = {
-        p.url: p.markdown for p in law_pages.provision_page("sel", "184", backlinks.occurrences)
-    }
+    items = [
+        item(f"kkr-nordjylland-2022-03-25-{n}", number=str(n), title=f"Punkt {n}",
+             sections={"baggrund": [f"Sag {n} efter servicelovens § 184."]})
+        for n in range(count)
+    ]  # fmt: skip
+    ctx = context(dataset(kkr(), kommune(), meeting(), *items))
+    pages = {url: page.source for url, page in render(ctx, "laws").items()}
     urls = _follow(pages, "love/sel/184/")
     assert urls == ["love/sel/184/", "love/sel/184/side-2/", "love/sel/184/side-3/"]
-    sentences = [s for url in urls for s in re.findall(r"Sag (\d+) efter servicelovens", pages[url])]
+    sentences = [
+        s for url in urls for s in re.findall(r"Sag (\d+) efter <mark>servicelovens § 184</mark>", pages[url])
+    ]
     assert sorted(map(int, sentences)) == list(range(count))
-    assert "<mark>§ 184</mark>" in pages["love/sel/184/side-3/"]
 
 
 def test_source_text_pages_have_slim_lines(built_site: Path) -> None:

@@ -2,46 +2,74 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from kommuneatlas.site.context import BuildContext
 from kommuneatlas.site.render.safe_markdown import render_markdown
-from sitebuild import build_copy, copy_data
+from site_fixtures import (
+    body,
+    context,
+    dataset,
+    document,
+    experiment,
+    front_matter,
+    item,
+    kkr,
+    kommune,
+    meeting,
+    network,
+    person,
+    render,
+)
 
 PAYLOADS = ['<script>alert("x")</script>', "<img src=x onerror=alert(1)>"]
 
 
+FAMILIES = [
+    "listings",
+    "kkr",
+    "kommuner",
+    "meetings",
+    "items",
+    "people",
+    "networks",
+    "experiments",
+    "documents",
+]
+
+
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site whose data carries script payloads in a name, a field and an editor's description."""
-    root = tmp_path_factory.mktemp("hostile")
-    data = copy_data(root)
-    kommune = data / "kommuner" / "dragoer.yaml"
-    text = kommune.read_text(encoding="utf-8").replace("name: Dragør", f"name: '{PAYLOADS[0]}'")
-    kommune.write_text(
-        text + f"description: 'Se **her** {PAYLOADS[1]} [klik](javascript:alert(2))'\n", encoding="utf-8"
+def hostile() -> BuildContext:
+    """Data whose names, titles, texts and an editor's description carry script payloads."""
+    script, image = PAYLOADS
+    return context(
+        dataset(
+            kkr(name=f"KKR {script}"),
+            kommune(name=script, description=f"Se **her** {image} [klik](javascript:alert(2))"),
+            meeting(participants=[{"name": script, "person": "jens-hansen", "kommune": "aalborg"}]),
+            item(title=script, sections={"baggrund": [image], "beslutning": [script]}),
+            person(name=script, kommune="aalborg"),
+            network(name=script, theme=image),
+            experiment(title=script, content=image),
+            document(title=script, publisher=image),
+        ),
+        texts={"notat": f"{script}\n{image}\n"},
     )
-    kkr = data / "kkr" / "hovedstaden.yaml"
-    kkr.write_text(
-        kkr.read_text(encoding="utf-8").replace("- Dragør", f"- '{PAYLOADS[0]}'"), encoding="utf-8"
-    )
-    (data / "reference" / "kommuner.yaml").write_text(
-        (data / "reference" / "kommuner.yaml")
-        .read_text(encoding="utf-8")
-        .replace("name: Dragør}", f"name: '{PAYLOADS[0]}'}}"),
-        encoding="utf-8",
-    )
-    return build_copy(root, data, search=False)
 
 
-def test_payloads_in_yaml_are_shown_as_text(hostile_site: Path) -> None:
-    html = (hostile_site / "kommuner" / "dragoer" / "index.html").read_text(encoding="utf-8")
-    assert '<script>alert("x")</script>' not in html
-    assert "&lt;script&gt;alert" in html
-    assert "<img src=x onerror" not in html and '<img src="x" onerror' not in html
-    assert 'href="javascript' not in html
-    assert "<strong>her</strong>" in html  # the Markdown itself is rendered
+@pytest.mark.parametrize("family", FAMILIES)
+def test_payloads_in_yaml_are_shown_as_text(hostile: BuildContext, family: str) -> None:
+    pages = render(hostile, family)
+    assert pages
+    for url, page in pages.items():
+        html = body(page)
+        assert "<script>" not in html and "<img src=x" not in html and '<img src="x"' not in html, url
+        assert 'href="javascript' not in html, url
+        assert "<script>" not in "\n".join(front_matter(page)), url  # JSON-escaped (\u003c)
+    if family == "kommuner":
+        html = body(pages["kommuner/aalborg/"])
+        assert "&lt;script&gt;alert" in html
+        assert "<strong>her</strong>" in html  # the Markdown itself is rendered
 
 
 def test_editor_markdown_drops_raw_html_and_script_links() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from kommuneatlas.model.dataset import load_site_data
+from kommuneatlas.model.dataset import load_dataset
 from kommuneatlas.model.graph import Graph
 from kommuneatlas.model.urls import source_text_url
 from sitebuild import REPO, copy_data
@@ -62,7 +62,7 @@ def _wait_for(url: str, text: str, timeout: float = 120) -> str:
 def test_an_edit_shows_in_the_preview_and_only_changed_pages_are_rebuilt(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     item_file = sorted((data / "items").glob("*.yaml"))[0]
-    page = Graph(load_site_data(data)).url("items", item_file.stem)
+    page = Graph(load_dataset(data)).url("items", item_file.stem)
     port = _free_port()
     temp = tmp_path / "tmp"  # where MkDocs puts the served site
     temp.mkdir()

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from markupsafe import Markup, escape
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from kommuneatlas.site.phases import generate
 from kommuneatlas.site.render.linker import Linker
 from kommuneatlas.site.render.text_blocks import render_blocks
 from kommuneatlas.store.yaml import dump, load_round_trip
 from kommuneatlas.text.light_markdown import group_blocks, parse_blocks
+from site_fixtures import generate
 from sitebuild import copy_data
 
 REPO = Path(__file__).resolve().parents[1]
@@ -153,8 +153,8 @@ def test_the_decision_of_item_2_1_shows_its_four_points_as_a_list(tmp_path: Path
     data = copy_data(tmp_path)
     path = _decision_as_light_markdown(data)
     assert "decision: |" in path.read_text(encoding="utf-8")  # a block scalar an editor can read
-    pages = {p.url: p for p in generate(data, REPO / "templates").pages}
-    body = pages["kkr/nordjylland/2022-03-25/2-1/"].markdown
+    pages = {p.url: p for p in generate(data).pages}
+    body = pages["kkr/nordjylland/2022-03-25/2-1/"].source
     decision = body.split('<div class="ka-beslutning">', 1)[1].split("</div>", 1)[0]
     [points] = re.findall(r"<ul>(.*?)</ul>", decision, re.DOTALL)
     assert points.count("<li>") == 4

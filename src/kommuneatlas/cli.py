@@ -100,10 +100,10 @@ def _add(args: argparse.Namespace) -> int:
             pages = f", {item.pages} {'side' if item.pages == 1 else 'sider'}" if item.pages else ""
             print(f"tilføjet: {item.path} → {files} ({item.line_count} linjer{pages})")
             print(f"  id:      {item.id}" + ("" if args.id else " (dannet af udgiver, år og titel)"))
-            if item.kind is None:
+            if item.detected is None:
                 print(f"  type:    {item.entry['kind']} (angivet med --kind)")
             else:
-                print(f"  type:    {item.kind.kind} (fundet: {item.kind.explain()})")
+                print(f"  type:    {item.detected.doc_type} (fundet: {item.detected.explain()})")
             for key, label, given, found in (
                 ("title", "titel", args.title, item.metadata.title if item.metadata else None),
                 ("publisher", "udgiver", args.publisher, item.metadata.publisher if item.metadata else None),

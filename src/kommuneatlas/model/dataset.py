@@ -6,7 +6,6 @@ problems with file and line, and runs before this.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ Entity = dict[str, Any]
 
 
 @dataclass
-class SiteData:
+class Dataset:
     """Every entity by kind and id, plus where it lives on disk (for "Rediger" links)."""
 
     root: Path
@@ -32,19 +31,10 @@ class SiteData:
     def get(self, kind: str, entity_id: str) -> Entity | None:
         return self.entities.get(kind, {}).get(entity_id)
 
-    def group(self, kind: str, key: str) -> dict[Any, list[Entity]]:
-        """Entities of ``kind`` grouped by the value of ``key`` (each element, for list values)."""
-        groups: dict[Any, list[Entity]] = defaultdict(list)
-        for entity in self.all(kind):
-            value = entity.get(key)
-            for item in value if isinstance(value, list) else [value]:
-                groups[item].append(entity)
-        return groups
 
-
-def load_site_data(data: Path) -> SiteData:
+def load_dataset(data: Path) -> Dataset:
     """Read ``data/<kind>/*.yaml`` for every known kind (files sorted, so the order is stable)."""
-    site = SiteData(root=data)
+    dataset = Dataset(root=data)
     for kind in KINDS:
         folder = data / kind
         entities: dict[str, Entity] = {}
@@ -52,9 +42,19 @@ def load_site_data(data: Path) -> SiteData:
             entity = load_fast(path)
             entity_id = str(entity.get("id", path.stem))
             entities[entity_id] = entity
-            site.paths[(kind, entity_id)] = path
-        site.entities[kind] = entities
-    return site
+            dataset.paths[(kind, entity_id)] = path
+        dataset.entities[kind] = entities
+    return dataset
+
+
+def source_texts(dataset: Dataset) -> dict[str, str]:
+    """Document id → the full text of its source file (``data/sources/<file>``), where there is one."""
+    texts = {}
+    for document in dataset.all("documents"):
+        path = dataset.root / "sources" / str(document.get("file"))
+        if path.is_file():
+            texts[document["id"]] = path.read_text(encoding="utf-8")
+    return texts
 
 
 def field_texts(value: Any) -> Iterator[str]:

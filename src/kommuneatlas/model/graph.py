@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .dataset import Entity, SiteData
+from .dataset import Dataset, Entity
 from .kinds import KINDS
 from .schema import EntityKind, Ref
 from .urls import fill_url
@@ -37,7 +37,7 @@ class Graph:
     Entities are the dataset's own objects (the graph knows each one's kind by identity).
     """
 
-    def __init__(self, dataset: SiteData) -> None:
+    def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self._kind_of = {id(e): kind for kind in KINDS for e in dataset.all(kind)}
         self._urls: dict[tuple[str, str], str | None] = {}
@@ -133,7 +133,3 @@ class Graph:
 
 def _root_title(url: str) -> str:
     return next(k.listing.title for k in KINDS.values() if k.listing and k.listing.url == url)
-
-
-Indexes = Graph
-"""The name :mod:`kommuneatlas.site.backlinks` still imports (it calls ``url``)."""

@@ -207,7 +207,7 @@ KINDS: dict[str, EntityKind] = {
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     name: KINDS[name].cited_fields for name in ("items", "experiments", "networks", "documents")
 }
-"""Each citing kind's ``cited_fields``, in the order :mod:`kommuneatlas.site.backlinks` collects them
+"""Each citing kind's ``cited_fields``, in the order :mod:`kommuneatlas.site.phases` collects them
 (which orders ``api/references.json`` and ties on the provision pages)."""
 
 

@@ -1,4 +1,4 @@
-"""The vocabulary of the entity declarations in :mod:`.kinds`.
+"""The vocabulary of the entity declarations in :mod:`.doc_types`.
 
 A kind (:class:`EntityKind`) says where its records live, how its pages are named and reached,
 which of its fields name other entities (:class:`Ref`), and what its overview lists

@@ -3,7 +3,7 @@
 Checks, each reported as ``file:line:column: message``: YAML syntax, empty files, the JSON
 Schema of each entity type (types, required fields, ISO dates, ids where entities are named),
 ids (matching the file name, unique), and references between entities: every field a kind
-declares as a :class:`~.schema.Ref` (:mod:`.kinds`) must name an existing entity, or a law of the
+declares as a :class:`~.schema.Ref` (:mod:`.doc_types`) must name an existing entity, or a law of the
 catalogue. A name where an id belongs ("KKR Nordjylland", "Aalborg", a network's number) is
 reported with the id to write (``kommuneatlas extract`` converts old files). The source documents
 are checked by

@@ -10,8 +10,13 @@ network its number) and the id beside it (``kkr_id``, ``kommune_id``, ``kommune_
 from __future__ import annotations
 
 import copy
+from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
+from ..citations import provision_id
+from ..citations.backlinks import Backlinks
+from ..citations.targets import LawInfo, law_url, provision_url
 from ..model.financing import with_check
 from ..model.graph import Graph
 from ..model.kinds import DOCUMENTS, ITEMS
@@ -294,6 +299,36 @@ def kommuner(graph: Graph) -> list[dict[str, Any]]:
         )
         for k in graph.all("kommuner")
     ]
+
+
+def laws_api(laws: Mapping[str, LawInfo], backlinks: Backlinks) -> list[dict[str, Any]]:
+    """One row per law with a page (``laws``): the catalogue's, then those it lacks (``known`` false)."""
+    by_law = backlinks.by_law()
+    rows = []
+    for law, info in laws.items():
+        counts = Counter(o.paragraph for o in by_law.get(law, []) if o.paragraph)
+        provisions = [
+            _row("laws.provisions", paragraph=p, url=f"/{provision_url(law, provision_id(law, p))}", count=n)
+            for p, n in sorted(counts.items())
+        ]
+        rows.append(_row(
+            "laws", id=law, url=f"/{law_url(law)}", title=info.title, aliases=info.aliases,
+            retsinformation=info.url, known=info.known, provisions=provisions,
+            mentions=len(backlinks.mentions.get(law, [])),
+        ))  # fmt: skip
+    return rows
+
+
+def references_api(backlinks: Backlinks) -> list[dict[str, Any]]:
+    """The API's ``references``: one row per occurrence; ids number the occurrences of each
+    citing page in text order."""
+    rows = []
+    seen: Counter[tuple[str, str]] = Counter()
+    for occurrence in backlinks.occurrences:
+        key = (occurrence.entity_kind, occurrence.entity_id)
+        seen[key] += 1
+        rows.append({"id": f"{key[0]}/{key[1]}/{seen[key]}", **occurrence.as_json()})
+    return rows
 
 
 def build_api(

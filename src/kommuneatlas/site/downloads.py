@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..citations import LawCatalogue
-from ..model.dataset import SiteData
+from ..model.dataset import Dataset
 from ..model.urls import api_url, data_file_url
 from ..store.json import compact_json, to_json
 from ..store.yaml import dump, to_yaml_value
@@ -107,9 +107,9 @@ def download_files(api: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return files
 
 
-def yaml_copies(site: SiteData) -> dict[str, Path]:
+def yaml_copies(dataset: Dataset) -> dict[str, Path]:
     """Site path ``data/<kind>/<id>.yaml`` → the record's YAML file, to copy."""
-    return {data_file_url(kind, entity_id): path for (kind, entity_id), path in site.paths.items()}
+    return {data_file_url(kind, entity_id): path for (kind, entity_id), path in dataset.paths.items()}
 
 
 def law_records(catalogue: LawCatalogue, laws: Container[str]) -> dict[str, str]:

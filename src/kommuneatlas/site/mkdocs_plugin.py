@@ -1,6 +1,6 @@
 """The one place Kommuneatlas touches MkDocs: hand over generated pages and files, set edit links.
 
-Generated pages are finished HTML under a front matter (:class:`kommuneatlas.site.render.pages.Page`):
+Generated pages are finished HTML under a front matter (:class:`kommuneatlas.site.render.page.Page`):
 MkDocs reads their front matter as for any page, but their body bypasses Markdown (it is set
 aside in ``on_page_markdown`` and put back as the page's content in ``on_page_content``),
 together with their table of contents.
@@ -31,7 +31,7 @@ from ..citations.targets import link_target
 from ..model.urls import relative
 from ..store.atomic import write_text_atomic
 from .api import serialise
-from .phases import generate
+from .phases import BuildInputs, build_content
 from .render.headings import TocEntry
 
 log = get_plugin_logger(__name__)
@@ -95,27 +95,30 @@ class KommuneatlasPlugin(BasePlugin[KommuneatlasConfig]):
         for file in files.documentation_pages():
             markdown, meta = get_data(file.content_string)
             content[file.url] = (str(meta.get("title") or file.name), markdown)
-        generated = generate(
-            root / self.config.data_dir,
-            root / self.config.templates_dir,
-            repo_root=root,
-            content=content,
-            site_url=config.site_url,
-            repo_url=config.repo_url,
+        generated = build_content(
+            BuildInputs(
+                root / self.config.data_dir,
+                root / self.config.templates_dir,
+                repo_root=root,
+                repo_url=config.repo_url,
+                site_url=config.site_url,
+                content=content,
+            )
         )
-        self.catalogue = generated.catalogue
-        self.content = generated.backlinks.content
+        ctx, data_files = generated.context, generated.data_files
+        self.catalogue = ctx.catalogue
+        self.content = ctx.backlinks.content
         self.tocs = {page.src_path: page.toc for page in generated.pages}
         for page in generated.pages:
-            files.append(self._generated_file(config, page.src_path, page.markdown))
-        for path, text in {**serialise(generated.api), **generated.files}.items():
+            files.append(self._generated_file(config, page.src_path, page.source))
+        for path, text in {**serialise(data_files.api), **data_files.files}.items():
             files.append(File.generated(config, path, content=text))
-        for path, source in generated.copies.items():
+        for path, source in data_files.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         log.info("%d sider dannet fra %s", len(generated.pages), self.config.data_dir)
-        for line in report_lines(generated.backlinks.unknown_laws, Path(self.config.data_dir) / "laws.yaml"):
+        for line in report_lines(ctx.backlinks.unknown_laws, Path(self.config.data_dir) / "laws.yaml"):
             log.info("%s", line)
-        for network in generated.site.all("networks"):
+        for network in ctx.dataset.all("networks"):
             for note in network.get("notes") or []:
                 log.info("uoverensstemmelse i kilden, netværk %s: %s", network["number"], note)
         return files

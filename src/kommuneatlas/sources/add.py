@@ -27,8 +27,8 @@ from ..store.yaml import load_round_trip, round_trip
 from ..text.danish_dates import MONTHS
 from ..text.lines import source_lines
 from ..text.slugs import slugify
-from .detect.cues import KIND_CUES
-from .detect.kinds import KindGuess, detect_kind
+from .detect.cues import DOC_TYPE_CUES
+from .detect.doc_types import DocTypeGuess, detect_doc_type
 from .detect.metadata import Detected, Metadata, detect_metadata
 from .document_types import DOCUMENT_TYPES
 from .manifest import MANIFEST, decode_text, read_manifest
@@ -43,7 +43,9 @@ PDF_SUFFIX = ".pdf"
 TEXT_SUFFIXES = (".txt", ".text")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 UNKNOWN_PUBLISHER = "Ukendt udgiver"
-_EXTRACTABLE = tuple(cues for cues in KIND_CUES if cues.kind in DOCUMENT_TYPES)  # kinds with an extractor
+_EXTRACTABLE = tuple(
+    cues for cues in DOC_TYPE_CUES if cues.doc_type in DOCUMENT_TYPES
+)  # types with an extractor
 _ID_WORDS = 4  # words of the title in a generated id
 _MONTH_SLUGS = frozenset(slugify(month) for month in MONTHS)
 
@@ -74,7 +76,7 @@ class Added:
     path: Path
     id: str
     entry: dict[str, Any]
-    kind: KindGuess | None  # None: given with --kind
+    detected: DocTypeGuess | None  # None: given with --kind
     metadata: Metadata | None
     files: list[str]  # written into the sources folder
     line_count: int = 0
@@ -222,8 +224,8 @@ def _prepare(
                 )
             )
     text, pages, warnings = _text_of(path, data)
-    guess = None if options.kind else detect_kind(text, _EXTRACTABLE)
-    kind = options.kind or (guess.kind if guess else "document")
+    guess = None if options.kind else detect_doc_type(text, _EXTRACTABLE)
+    kind = options.kind or (guess.doc_type if guess else "document")
     metadata = detect_metadata(text, kind, kommuner, path.stem)
     publisher = _value(options.publisher, metadata.publisher) or UNKNOWN_PUBLISHER
     when = _value(options.date, metadata.date)

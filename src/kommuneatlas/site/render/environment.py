@@ -25,8 +25,8 @@ def time_element(value: object) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), danish_date(day))
 
 
-def _line_link(L: Linker, document_id: str, line: int | None) -> Markup | str:
-    return L.a(source_text_url(document_id, line), f"linje {line}") if line else ""
+def _line_link(links: Linker, document_id: str, line: int | None) -> Markup | str:
+    return links.a(source_text_url(document_id, line), f"linje {line}") if line else ""
 
 
 PARTY_ROLES = {
@@ -42,20 +42,20 @@ def _party_row(party: dict[str, Any]) -> list[Any]:
     return [party.get("name"), PARTY_ROLES.get(role, role), party.get("cvr"), party.get("address")]
 
 
-def _amount_row(amount: dict[str, Any], L: Linker) -> list[Any]:
-    return [kroner(amount.get("amount_kr")), L.text(amount.get("text"))]
+def _amount_row(amount: dict[str, Any], links: Linker) -> list[Any]:
+    return [kroner(amount.get("amount_kr")), links.text(amount.get("text"))]
 
 
-def _date_row(entry: dict[str, Any], L: Linker) -> list[Any]:
-    return [time_element(entry.get("date")), L.text(entry.get("text"))]
+def _date_row(entry: dict[str, Any], links: Linker) -> list[Any]:
+    return [time_element(entry.get("date")), links.text(entry.get("text"))]
 
 
-def _line_row(entry: dict[str, Any], L: Linker, document_id: str, *keys: str) -> list[Any]:
-    return [entry.get(key) for key in keys] + [_line_link(L, document_id, entry.get("line"))]
+def _line_row(entry: dict[str, Any], links: Linker, document_id: str, *keys: str) -> list[Any]:
+    return [entry.get(key) for key in keys] + [_line_link(links, document_id, entry.get("line"))]
 
 
-def _letter_row(letter: dict[str, Any], L: Linker, document_id: str) -> list[Any]:
-    title = L.a(source_text_url(document_id, letter.get("line")), letter.get("title") or "")
+def _letter_row(letter: dict[str, Any], links: Linker, document_id: str) -> list[Any]:
+    title = links.a(source_text_url(document_id, letter.get("line")), letter.get("title") or "")
     return [
         letter.get("item"),
         title,
@@ -66,8 +66,12 @@ def _letter_row(letter: dict[str, Any], L: Linker, document_id: str) -> list[Any
     ]
 
 
-def _bureaucracy_row(row: dict[str, Any], L: Linker) -> list[Any]:
-    return [L.text(row.get("subject")), L.text(row.get("description")), L.text(row.get("legal_basis"))]
+def _bureaucracy_row(row: dict[str, Any], links: Linker) -> list[Any]:
+    return [
+        links.text(row.get("subject")),
+        links.text(row.get("description")),
+        links.text(row.get("legal_basis")),
+    ]
 
 
 def _flat(value: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ...store.history import Commit
@@ -43,10 +44,12 @@ class PageHistory:
 
 
 def page_history(
-    history: dict[str, list[Commit]], path: str | None, repo_url: str | None
+    history: Mapping[str, Sequence[Commit]], path: str | None, repo_url: str | None
 ) -> PageHistory | None:
     """The history to show for the data file at repository path ``path``; None when it has none."""
     commits = history.get(path or "")
     if not commits or path is None:
         return None
-    return PageHistory(commits[:HISTORY_ROWS], len(commits), repo_url.rstrip("/") if repo_url else None, path)
+    return PageHistory(
+        list(commits[:HISTORY_ROWS]), len(commits), repo_url.rstrip("/") if repo_url else None, path
+    )

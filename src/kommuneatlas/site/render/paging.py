@@ -69,7 +69,7 @@ class Pager:
 
 
 @dataclass(frozen=True)
-class Related:
+class RelatedPreview:
     """A list on an entity page: its first rows, and where the whole list is when that is longer."""
 
     rows: list[list[object]]  # at most PREVIEW_ROWS, linked from the entity page

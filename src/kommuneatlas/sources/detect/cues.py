@@ -1,12 +1,12 @@
-"""The cues that tell one kind of source document from another: data, read by :mod:`.kinds`.
+"""The cues that tell one type of source document from another: data, read by :mod:`.doc_types`.
 
 A cue is a pattern that is either a whole line (a heading, a label: ``line=True``) or anything
 in the text, counted; it is met when it occurs at least ``at_least`` times (``top``: within the
-first lines only). A kind is a candidate when all its ``required`` cues are met and none of its
+first lines only). A type is a candidate when all its ``required`` cues are met and none of its
 ``forbidden`` ones; its score is the weight of the cues met. The highest score wins; no candidate
-gives the generic kind ``document``.
+gives the generic type ``document``.
 
-Cues describe the forms of a kind of document (the KL meeting template's headings, a grant's
+Cues describe the forms of a type of document (the KL meeting template's headings, a grant's
 parties, a status report's tables), never the words of one particular document: they are meant
 for the next KKR, the next year and another PDF converter's layout. Patterns are matched
 case-insensitively against lines with whitespace collapsed, so blank lines, indentation,
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-GENERIC_KIND = "document"
+GENERIC_DOC_TYPE = "document"
 TOP_LINES = 25  # "near the top": the first non-blank lines
 
 
@@ -33,8 +33,8 @@ class Cue:
 
 
 @dataclass(frozen=True)
-class KindCues:
-    kind: str
+class DocTypeCues:
+    doc_type: str
     required: tuple[Cue, ...]
     supporting: tuple[Cue, ...] = ()
     forbidden: tuple[Cue, ...] = ()
@@ -89,29 +89,29 @@ TABLES = Cue("nummererede tabeller ('Tabel 1 …', 'Bilagstabel 2.1 …')",
 NETWORKS = Cue("frikommunenetværk", _re(r"frikommunenetværk"), weight=2)
 EXPERIMENTS = Cue("forsøg og hjemler", _re(r"\bforsøg"), at_least=5)
 
-KIND_CUES: tuple[KindCues, ...] = (
-    KindCues(
+DOC_TYPE_CUES: tuple[DocTypeCues, ...] = (
+    DocTypeCues(
         "kkr-minutes",
         required=(PARTICIPANTS, DECISION, KKR),
         supporting=(RECOMMENDATION, NUMBERED_ITEMS, BACKGROUND, CASE_IDS, MINUTES_WORD, ABSENT),
     ),
-    KindCues(
+    DocTypeCues(
         "kkr-agenda",
         required=(RECOMMENDATION, NUMBERED_ITEMS, KKR),
         supporting=(PARTICIPANTS, BACKGROUND, CASE_IDS, AGENDA_WORD),
         forbidden=(DECISION,),
     ),
-    KindCues(
+    DocTypeCues(
         "kkr-appendix-bundle",
         required=(ATTACHMENTS, KKR),
         supporting=(CONTENTS, LETTER_IDS, CASE_IDS),
         forbidden=(DECISION,),
     ),
-    KindCues("regional-proposal", required=(PROPOSAL_TITLE, REGION, PROPOSES), supporting=(MUNICIPALITY,)),
-    KindCues("grant-commitment", required=(COMMITMENT, GRANT, PARTIES), supporting=(CONDITIONS,)),
-    KindCues("frikommune-status", required=(FRIKOMMUNE, TABLES), supporting=(NETWORKS, EXPERIMENTS)),
+    DocTypeCues("regional-proposal", required=(PROPOSAL_TITLE, REGION, PROPOSES), supporting=(MUNICIPALITY,)),
+    DocTypeCues("grant-commitment", required=(COMMITMENT, GRANT, PARTIES), supporting=(CONDITIONS,)),
+    DocTypeCues("frikommune-status", required=(FRIKOMMUNE, TABLES), supporting=(NETWORKS, EXPERIMENTS)),
 )
-"""Every dedicated kind's cues, in order of preference when two score the same."""
+"""Every dedicated type's cues, in order of preference when two score the same."""
 
 # Titles composed from the metadata when the text's own first lines do not make one.
 TITLE_TEMPLATES: dict[str, str] = {
@@ -122,7 +122,7 @@ TITLE_TEMPLATES: dict[str, str] = {
     "frikommune-status": "Statusnotat om frikommuneforsøg, {publisher} {date}",
 }
 
-# Which sender a kind's publisher is, in order of preference (see metadata.SENDER_PATTERNS).
+# Which sender a type's publisher is, in order of preference (see metadata.SENDER_PATTERNS).
 PUBLISHER_PREFERENCE: dict[str, tuple[str, ...]] = {
     "kkr-minutes": ("kkr",),
     "kkr-agenda": ("kkr",),

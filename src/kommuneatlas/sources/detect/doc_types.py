@@ -1,10 +1,10 @@
-"""Which kind a source document is, from its text and the cues in :mod:`.cues`."""
+"""Which type a source document is, from its text and the cues in :mod:`.cues`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import GENERIC_KIND, KIND_CUES, TOP_LINES, Cue, KindCues
+from .cues import DOC_TYPE_CUES, GENERIC_DOC_TYPE, TOP_LINES, Cue, DocTypeCues
 from .text import TextLine, text_lines
 
 
@@ -18,10 +18,10 @@ class Found:
 
 
 @dataclass(frozen=True)
-class KindGuess:
-    """The kind detected, its score, and the cues that decided it (empty for ``document``)."""
+class DocTypeGuess:
+    """The document type detected, its score, and the cues that decided it (empty for ``document``)."""
 
-    kind: str
+    doc_type: str
     score: int
     evidence: tuple[Found, ...]
 
@@ -62,7 +62,7 @@ class _Text:
         return Found(cue, count, first) if count >= cue.at_least else None
 
 
-def _score(text: _Text, cues: KindCues) -> KindGuess | None:
+def _score(text: _Text, cues: DocTypeCues) -> DocTypeGuess | None:
     if any(text.find(cue) for cue in cues.forbidden):
         return None
     required = [text.find(cue) for cue in cues.required]
@@ -70,15 +70,15 @@ def _score(text: _Text, cues: KindCues) -> KindGuess | None:
         return None
     evidence = [found for found in required if found]
     evidence += [found for cue in cues.supporting if (found := text.find(cue))]
-    return KindGuess(cues.kind, sum(found.cue.weight for found in evidence), tuple(evidence))
+    return DocTypeGuess(cues.doc_type, sum(found.cue.weight for found in evidence), tuple(evidence))
 
 
-def detect_kind(text: str, table: tuple[KindCues, ...] = KIND_CUES) -> KindGuess:
-    """The best-scoring kind whose required cues the text meets, else the generic ``document``."""
+def detect_doc_type(text: str, table: tuple[DocTypeCues, ...] = DOC_TYPE_CUES) -> DocTypeGuess:
+    """The best-scoring document type whose required cues the text meets, else the generic ``document``."""
     lines = _Text(text_lines(text))
-    best: KindGuess | None = None
+    best: DocTypeGuess | None = None
     for cues in table:
         guess = _score(lines, cues)
         if guess is not None and (best is None or guess.score > best.score):
             best = guess
-    return best or KindGuess(GENERIC_KIND, 0, ())
+    return best or DocTypeGuess(GENERIC_DOC_TYPE, 0, ())

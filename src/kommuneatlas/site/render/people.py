@@ -1,0 +1,58 @@
+"""The pages of the people named in the minutes: participants and appointees."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model.dataset import Entity
+from ..context import BuildContext
+from .listings import RelatedLists
+from .page import Page, entity_pages, render_entity_page
+
+
+def render_people(ctx: BuildContext) -> Iterator[Page]:
+    """Each person's page, and the whole lists of their meetings and appointments where long."""
+    return entity_pages(ctx, "people", person_pages)
+
+
+ROLES = {"participants[].person": "deltager", "absent[].person": "afbud"}
+"""A person's role at a meeting, by the reference that names them."""
+
+
+def person_pages(ctx: BuildContext, person: Entity) -> Iterator[Page]:
+    graph = ctx.graph
+    lists = RelatedLists(ctx, "people", person)
+    yield render_entity_page(
+        ctx,
+        "people",
+        person,
+        person=person,
+        kommune_url=graph.url("kommuner", person.get("kommune")),
+        kommune_name=graph.label("kommuner", person.get("kommune")),
+        meetings=lists.add(
+            "moeder",
+            "Møder",
+            ["Møde", "Rolle"],
+            [
+                [
+                    (graph.url("meetings", b.entity["id"]), graph.label("meetings", b.entity["id"])),
+                    ROLES[b.ref.path],
+                ]
+                for b in graph.reverse("people", person["id"], "attendance")
+            ],
+        ),
+        appointments=lists.add(
+            "udpegninger",
+            "Udpegninger",
+            ["Organ", "Repræsenterer", "Beslutning"],
+            [
+                [
+                    b.holder.get("body"),
+                    b.holder.get("representing"),
+                    (graph.url("items", b.entity["id"]), b.entity["title"]),
+                ]
+                for b in graph.reverse("people", person["id"], "appointments")
+            ],
+        ),
+    )
+    yield from lists.pages
