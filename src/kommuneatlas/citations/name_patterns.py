@@ -151,8 +151,18 @@ MIN_LAW_WORD_STEM = 3
 """Letters a one-word name needs before its ending: "grundloven", not "orloven" (two
 before a hyphen: "SU-loven")."""
 
-NOT_LAW_WORDS = re.compile(r"(?:^|-)(?:.*orlov(?:en|ens)?|lovbekendtgørelsens?|.*lovgivning\w*)$")
-"""Words that end like a law but are none: "barselsorloven" (leave), "lovbekendtgørelsen"."""
+LEAVE_KINDS = (
+    "barsels", "forældre", "fædre", "mødre", "moderskabs", "fødsels", "graviditets", "adoptions",
+    "uddannelses", "studie", "forsknings", "pasnings", "pleje", "omsorgs", "sorg", "syge", "sabbat",
+    "sabbats", "ferie", "tjeneste", "ulønnet", "lønnet",
+)  # fmt: skip
+"""What a compound in -orlov names a leave of ("barselsorlov", "forældreorlov", "efteruddannelsesorlov");
+any other word in -orloven is a law ("revisorloven", "sektorlovens")."""
+
+NOT_LAW_WORDS = re.compile(
+    rf"(?:^|-)(?:(?:\w*(?:{trie_pattern(LEAVE_KINDS)}))?orlov(?:en|ens)?|lovbekendtgørelsens?|.*lovgivning\w*)$"
+)
+"""Words that end like a law but are none: "barselsorloven", "orloven" (leave), "lovbekendtgørelsen"."""
 
 ANAPHORIC_LAW_WORDS = frozenset(
     {

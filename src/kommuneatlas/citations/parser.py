@@ -123,7 +123,7 @@ class _Parser:
                 return []
             plural = sign.group(1) == "§§" or (sign.group(2) or "").lower().startswith("paragraffer")
             tail = read_paragraphs(
-                s, sign.end(), plural, reference, before is not None or internal is not None
+                s, sign.end(), plural, reference, before is not None or internal is not None, self.by_start
             )
             if tail is not None and _not_danish(s, at):
                 return []
