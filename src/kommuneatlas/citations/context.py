@@ -30,8 +30,15 @@ def context_of(
     """
     window = max(0, start - limit // 2)  # never look further back than the context can reach
     left = window
-    for _, following in sentence_breaks(text, window, start, markup=True, initials=False):
-        left = following
+    # the break before a sentence that begins with the reference is seen only with what follows
+    # it ("… afslag. § 85 i …", "… afslag. »Servicelovens § 85 …"): look a little past ``start``
+    peek = min(len(text), start + _OPENER_REACH)
+    for _, following in sentence_breaks(text, window, peek, markup=True, initials=False):
+        if following <= start:
+            left = following
+    cut = left == window and window > 0  # no sentence start within reach
+    if cut and not text[window - 1].isspace():
+        left = _next_word(text, window, start)  # start at a whole word
     reach = min(len(text), end + limit // 2)
     right = next((stop for stop, _ in sentence_breaks(text, end, reach, markup=True, initials=False)), reach)
     mapped = mapped or TextMap(text)
@@ -40,9 +47,22 @@ def context_of(
     marked = _plain(f"{norm[a:b]}{_MARK}{norm[b:c]}{_MARK}{norm[c:d]}", markdown)
     first = marked.index(_MARK)
     second = marked.index(_MARK, first + 1)
-    prefix = "… " if left > 0 and left == window else ""
+    prefix = "… " if cut else ""
     sentence = prefix + marked.replace(_MARK, "")
     return sentence, (len(prefix) + first, len(prefix) + second - 1)
+
+
+_OPENER_REACH = 2
+"""What a sentence may begin with before its first letter or §: an opening quote or parenthesis."""
+
+
+def _next_word(text: str, at: int, limit: int) -> int:
+    """Where the first word starting at or after ``at`` begins (at most ``limit``)."""
+    while at < limit and not text[at].isspace():
+        at += 1
+    while at < limit and text[at].isspace():
+        at += 1
+    return at
 
 
 _MARK = "\x00"

@@ -68,6 +68,14 @@ def law_name_patterns(
     )
 
 
+ABBREVIATION_BEFORE_SIGN = re.compile(r"(?<![\w-])([^\W\d_]{3,}) ?$")
+"""A word right before a § sign ("jf. sel §85", "Sel § 85"): an abbreviation written in lower (or
+mixed) case names its law there, and only there (elsewhere "sel" is a word); matched on the
+text up to the sign. Abbreviations of two letters ("sl", "ml") are words too often."""
+
+ABBREVIATION_LOOKBACK = 12
+"""How far before a § sign :data:`ABBREVIATION_BEFORE_SIGN` looks."""
+
 # --- law names the catalogue does not know ------------------------------------------------------
 # All of these run on the lower-cased normalised text.
 

@@ -167,7 +167,13 @@ class _Parser:
         return [reference]
 
     def _owned_part(
-        self, reference: Reference, split: int, before: Name | None, after: Name | None, closing: int, tail: int
+        self,
+        reference: Reference,
+        split: int,
+        before: Name | None,
+        after: Name | None,
+        closing: int,
+        tail: int,
     ) -> Reference | None:
         """In a list whose sign is repeated at item ``split``, with a text that is no law at one
         end and a law at the other, the law's part: "lovforslagets § 1, nr. 2, og § 59 i lov om
@@ -186,7 +192,10 @@ class _Parser:
         if before.kind != INTERNAL and after is None and self._internal_after(tail) is not None:
             before.used = True
             return Reference(
-                before.start - _opening(s, before), reference.items[split - 1].end, reference.items[:split], before
+                before.start - _opening(s, before),
+                reference.items[split - 1].end,
+                reference.items[:split],
+                before,
             )
         return None
 
