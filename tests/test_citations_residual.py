@@ -71,6 +71,25 @@ def test_a_law_after_a_list_is_still_a_law(text: str, expected: Refs, catalogue:
     assert refs(text, catalogue) == expected
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    law=st.sampled_from(
+        [("§ 4 i lov om social service", "sel"), ("servicelovens § 4", "sel"), ("LAB § 4", "lab")]
+    ),
+    joint=st.sampled_from([" og ", " samt ", ", og ", " eller "]),
+    owner=st.sampled_from(["kommunens", "Aalborg Kommunes", "KL's", "den lokale", "bestyrelsens nye"]),
+    text_kind=st.sampled_from(
+        ["regulativ", "vedtægt", "vedtægter", "aftale", "retningslinjer", "forretningsorden"]
+    ),
+)
+def test_a_law_then_an_owned_text_that_is_no_law(
+    law: tuple[str, str], joint: str, owner: str, text_kind: str, catalogue: LawCatalogue
+) -> None:
+    named, law_id = law
+    text = f"Det sker efter {named}{joint}§ 9 i {owner} {text_kind} for området."
+    assert refs(text, catalogue) == [(law_id, ["4"])]
+
+
 # --- 2. an unknown title ends at the clause's verb ----------------------------------------------------
 
 TITLE_THEN_CLAUSE = [
@@ -186,6 +205,36 @@ def test_a_number_that_counts_something_is_no_provision(
 @pytest.mark.parametrize(("text", "expected"), LISTS_THAT_STAY, ids=[t[:40] for t, _ in LISTS_THAT_STAY])
 def test_lists_of_provisions_stay_lists(text: str, expected: Refs, catalogue: LawCatalogue) -> None:
     assert refs(text, catalogue) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    first=st.integers(min_value=1, max_value=400),
+    second=st.integers(min_value=1, max_value=999),
+    noun=st.sampled_from(["ansøgninger", "måneder", "borgere", "timer", "kommuner", "sager", "uger"]),
+    law=st.sampled_from(["servicelovens ", "LAB ", ""]),
+)
+def test_a_counted_noun_never_makes_a_paragraph(
+    first: int, second: int, noun: str, law: str, catalogue: LawCatalogue
+) -> None:
+    found = find_citations(f"Efter {law}§ {first} og {second} {noun} blev sagen afgjort.", catalogue)
+    assert [c.paragraphs for c in found] == [[str(first)]]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    first=st.integers(min_value=1, max_value=400),
+    second=st.integers(min_value=1, max_value=400),
+    after=st.sampled_from(
+        [" i serviceloven", " i lov om social service", " serviceloven", " SEL", ", stk. 2, i serviceloven"]
+    ),
+)
+def test_a_list_with_its_law_after_it_stays_whole(
+    first: int, second: int, after: str, catalogue: LawCatalogue
+) -> None:
+    found = find_citations(f"Efter § {first} og {second}{after} gives hjælp.", catalogue)
+    expected = list(dict.fromkeys([str(first), str(second)]))
+    assert [(c.law, c.paragraphs) for c in found] == [("sel", expected)]
 
 
 # --- 4. a list across a page break ------------------------------------------------------------------------
