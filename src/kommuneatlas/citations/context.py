@@ -2,8 +2,9 @@
 
 Sentences end as :func:`kommuneatlas.text.sentences.sentence_breaks` finds them in legal text
 with markup (``markup``: tags count as white space, and a blank line ends a sentence;
-``initials=False``: "§ 6 a. Kommunen …" ends a sentence after the letter); the context never
-reaches further than half its limit to either side of the reference.
+``initials=False``: "§ 6 a. Kommunen …" ends a sentence after the letter); a sentence that begins
+with the reference begins the context. The context never reaches further than half its limit to
+either side of the reference; cut there on the left, it starts at a whole word, after "… ".
 """
 
 from __future__ import annotations

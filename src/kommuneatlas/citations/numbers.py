@@ -2,7 +2,8 @@
 
 Paragraphs ("31", "31 a", "§§ 76, 77 og 82", ranges "4-6" and "92-96 c", the elliptical "§ 82 a
 og b", LAB's dotted "2.11"), each with its stk., nr. and pkt., and chapters ("kapitel 7", "kap.
-10-12", "kapitel 4 og 5 og § 73 a"), read into the :class:`Item` list of a :class:`Reference`.
+10-12", "kapitel 4 og 5 og § 73 a"), read into the :class:`Item` list of a :class:`Reference`. A second number after a single § that a
+noun follows counts something ("§ 11 og 310 ansøgninger"): the list ends before it.
 Offsets are into the normalised text (see :mod:`.parser`).
 """
 
