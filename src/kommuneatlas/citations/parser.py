@@ -15,10 +15,10 @@ or after a full stop, "Til § 1" over a bill's remarks), the §§ of a text that
 ("vedtægternes § 4", "§ 3 i aftalen", "§ 9 i kommunens regulativ", "lovforslagets § 2"; in a list
 with such a text at one end and a law at the other, "lovforslagets § 1 og § 59 i lov om …", only
 the law's part), section numbers ("§ 6.1", "§ 2.2.2.2"; but "LAB § 2.11" is LAB's shorthand
-for § 2, nr. 11), a number with letters glued to it ("§7Gain"), and a § in a sentence that is not Danish ("per counsel §5"). A law named
-after the last reference of a "jf." chain is the law of the whole chain. Every offset here is
-an offset into the normalised text; each list item keeps its own span (:class:`~.numbers.Item`),
-so a list links item by item.
+for § 2, nr. 11), a number with letters glued to it ("§7Gain"), and a § in a sentence that is
+not Danish ("per counsel §5"). A law named after the last reference of a "jf." chain is the law
+of the whole chain. Every offset here is an offset into the normalised text; each list item keeps
+its own span (:class:`~.numbers.Item`), so a list links item by item.
 """
 
 from __future__ import annotations
