@@ -223,6 +223,10 @@ class LawCatalogue:
             folded = LAW_PREFIX + folded[bill.end() :]
         return self._names.get(folded, ()) or self._title_keys.get(lookup_key(folded), ())
 
+    def abbreviation(self, name: str) -> tuple[str, ...]:
+        """The ids an abbreviation exactly as given ("SEL") may denote; empty if it is none."""
+        return self._abbreviations.get(name, ())
+
     def is_shared(self, name: str) -> bool:
         """Whether the name (as written) is one a law lists under ``shared``: it may denote
         another law, or something that is no law, and context decides (see :mod:`.resolve`)."""

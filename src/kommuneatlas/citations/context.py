@@ -2,8 +2,9 @@
 
 Sentences end as :func:`kommuneatlas.text.sentences.sentence_breaks` finds them in legal text
 with markup (``markup``: tags count as white space, and a blank line ends a sentence;
-``initials=False``: "§ 6 a. Kommunen …" ends a sentence after the letter); the context never
-reaches further than half its limit to either side of the reference.
+``initials=False``: "§ 6 a. Kommunen …" ends a sentence after the letter); a sentence that begins
+with the reference begins the context. The context never reaches further than half its limit to
+either side of the reference; cut there on the left, it starts at a whole word, after "… ".
 """
 
 from __future__ import annotations
@@ -30,8 +31,15 @@ def context_of(
     """
     window = max(0, start - limit // 2)  # never look further back than the context can reach
     left = window
-    for _, following in sentence_breaks(text, window, start, markup=True, initials=False):
-        left = following
+    # the break before a sentence that begins with the reference is seen only with what follows
+    # it ("… afslag. § 85 i …", "… afslag. »Servicelovens § 85 …"): look a little past ``start``
+    peek = min(len(text), start + _OPENER_REACH)
+    for _, following in sentence_breaks(text, window, peek, markup=True, initials=False):
+        if following <= start:
+            left = following
+    cut = left == window and window > 0  # no sentence start within reach
+    if cut and not text[window - 1].isspace():
+        left = _next_word(text, window, start)  # start at a whole word
     reach = min(len(text), end + limit // 2)
     right = next((stop for stop, _ in sentence_breaks(text, end, reach, markup=True, initials=False)), reach)
     mapped = mapped or TextMap(text)
@@ -40,9 +48,22 @@ def context_of(
     marked = _plain(f"{norm[a:b]}{_MARK}{norm[b:c]}{_MARK}{norm[c:d]}", markdown)
     first = marked.index(_MARK)
     second = marked.index(_MARK, first + 1)
-    prefix = "… " if left > 0 and left == window else ""
+    prefix = "… " if cut else ""
     sentence = prefix + marked.replace(_MARK, "")
     return sentence, (len(prefix) + first, len(prefix) + second - 1)
+
+
+_OPENER_REACH = 2
+"""What a sentence may begin with before its first letter or §: an opening quote or parenthesis."""
+
+
+def _next_word(text: str, at: int, limit: int) -> int:
+    """Where the first word starting at or after ``at`` begins (at most ``limit``)."""
+    while at < limit and not text[at].isspace():
+        at += 1
+    while at < limit and text[at].isspace():
+        at += 1
+    return at
 
 
 _MARK = "\x00"

@@ -68,6 +68,14 @@ def law_name_patterns(
     )
 
 
+ABBREVIATION_BEFORE_SIGN = re.compile(r"(?<![\w-])([^\W\d_]{3,}) ?$")
+"""A word right before a § sign ("jf. sel §85", "Sel § 85"): an abbreviation written in lower (or
+mixed) case names its law there, and only there (elsewhere "sel" is a word); matched on the
+text up to the sign. Abbreviations of two letters ("sl", "ml") are words too often."""
+
+ABBREVIATION_LOOKBACK = 12
+"""How far before a § sign :data:`ABBREVIATION_BEFORE_SIGN` looks."""
+
 # --- law names the catalogue does not know ------------------------------------------------------
 # All of these run on the lower-cased normalised text.
 
@@ -86,30 +94,33 @@ BILL_WORD = re.compile(r"(?<![\w-])(?:lov)?forslag(?:et|ets)(?![\w-])")
 """"lovforslagets § 2": the bill's own provision, no reference to a law."""
 
 _INTERNAL_FORMS = {
-    # a document's own kind of text: (definite forms, genitive forms)
-    "vedtægt": ("en erne", "ens ernes"),
-    "forretningsorden": ("en", "ens"),
-    "plan": ("en erne", "ens ernes"),  # lokalplan, kommuneplan, handleplan …
-    "aftale": ("n rne", "ns rnes"),
-    "overenskomst": ("en erne", "ens ernes"),
-    "kontrakt": ("en erne", "ens ernes"),
-    "regulativ": ("et erne", "ets ernes"),
-    "instruks": ("en", "ens"),
-    "protokol": ("len", "lens"),
-    "retningslinje": ("n rne", "ns rnes"),
-    "vilkår": ("ene", "enes"),
-    "tillæg": ("get", "gets"),
-    "kommissorium": ("", ""),
+    # a document's own kind of text: (definite forms, genitive forms, indefinite forms)
+    "vedtægt": ("en erne", "ens ernes", "- er"),
+    "forretningsorden": ("en", "ens", "-"),
+    "plan": ("en erne", "ens ernes", "- er"),  # lokalplan, kommuneplan, handleplan …
+    "aftale": ("n rne", "ns rnes", "- r"),
+    "overenskomst": ("en erne", "ens ernes", "- er"),
+    "kontrakt": ("en erne", "ens ernes", "- er"),
+    "regulativ": ("et erne", "ets ernes", "- er"),
+    "instruks": ("en", "ens", "- er"),
+    "protokol": ("len", "lens", "-"),
+    "retningslinje": ("n rne", "ns rnes", "- r"),
+    "vilkår": ("ene", "enes", "-"),
+    "tillæg": ("get", "gets", "-"),
+    "kommissori": ("et", "ets", "um er"),
 }
 """Texts that have §§ of their own and are no law: a society's vedtægter, a council's
 forretningsorden, a lokalplan, an agreement, a collective agreement, a contract …, in the
-forms that own a § ("vedtægternes § 4", "§ 3 i aftalen"); compounds too ("styrelsesvedtægtens")."""
+forms that own a § ("vedtægternes § 4", "§ 3 i aftalen", "§ 9 i kommunens regulativ"; "-" is the
+root alone); compounds too ("styrelsesvedtægtens")."""
 
 
 def _internal_words(which: int) -> str:
-    forms = [root + ending for root, pair in _INTERNAL_FORMS.items() for ending in pair[which].split()]
-    if which == 1:
-        forms.append("kommissoriets")
+    forms = [
+        root + ending.strip("-")
+        for root, endings in _INTERNAL_FORMS.items()
+        for ending in endings[which].split()
+    ]
     return trie_pattern(forms)
 
 
@@ -128,6 +139,19 @@ INTERNAL_AFTER = re.compile(rf"[\w-]*(?:{_internal_words(0)})(?![\w-])")
 """After a § and its connector (:data:`.patterns.CONNECTOR_AFTER`): "§ 3 i aftalen", "§ 12 i
 overenskomsten"."""
 
+OWNED_INTERNAL_AFTER = re.compile(
+    r"(?:(?:[Dd]en|[Dd]et|[Dd]e|[A-ZÆØÅ][\w.-]*|[\w.-]+(?:'s|’s|'|s|e)) ){1,3}"
+    rf"(?i:[\w-]*(?:{_internal_words(2)}))(?![\w-])"
+)
+"""After a § and its connector, matched on the normalised text (not lower-cased): such a text
+owned by someone or qualified, in the indefinite form ("§ 9 i kommunens regulativ for …", "§ 7
+i Aalborg Kommunes vedtægt", "§ 12 i KL's vedtægter", "§ 5 i den lokale aftale"). The words
+before it are genitives, articles, adjectives in -e or capitalised names, so "§ 85 i aftale med
+kommunen" and "§ 85 i forbindelse med aftalen" stay references."""
+
+INTERNAL_AFTER_WINDOW = 80
+"""How far after the connector :data:`INTERNAL_AFTER` and :data:`OWNED_INTERNAL_AFTER` look."""
+
 LAW_WORD_CHARS = re.compile(r"[\w-]*$")
 """The letters (and hyphens) of a word up to a law-word ending, read backwards."""
 
@@ -135,8 +159,18 @@ MIN_LAW_WORD_STEM = 3
 """Letters a one-word name needs before its ending: "grundloven", not "orloven" (two
 before a hyphen: "SU-loven")."""
 
-NOT_LAW_WORDS = re.compile(r"(?:^|-)(?:.*orlov(?:en|ens)?|lovbekendtgørelsens?|.*lovgivning\w*)$")
-"""Words that end like a law but are none: "barselsorloven" (leave), "lovbekendtgørelsen"."""
+LEAVE_KINDS = (
+    "barsels", "forældre", "fædre", "mødre", "moderskabs", "fødsels", "graviditets", "adoptions",
+    "uddannelses", "studie", "forsknings", "pasnings", "pleje", "omsorgs", "sorg", "syge", "sabbat",
+    "sabbats", "ferie", "tjeneste", "ulønnet", "lønnet",
+)  # fmt: skip
+"""What a compound in -orlov names a leave of ("barselsorlov", "forældreorlov", "efteruddannelsesorlov");
+any other word in -orloven is a law ("revisorloven", "sektorlovens")."""
+
+NOT_LAW_WORDS = re.compile(
+    rf"(?:^|-)(?:(?:\w*(?:{trie_pattern(LEAVE_KINDS)}))?orlov(?:en|ens)?|lovbekendtgørelsens?|.*lovgivning\w*)$"
+)
+"""Words that end like a law but are none: "barselsorloven", "orloven" (leave), "lovbekendtgørelsen"."""
 
 ANAPHORIC_LAW_WORDS = frozenset(
     {
@@ -163,9 +197,8 @@ TITLE_WORD = re.compile(r" ?([^\s,;:()\[\]\"“”„»«?!/<>]+)")
 
 MAX_TITLE_WORDS = 20
 
-TITLE_STOP_WORDS = frozenset(
+TITLE_VERBS = frozenset(
     {
-        # finite verbs and auxiliaries: the title has ended, the clause goes on
         "er", "var", "blev", "bliver", "være", "været", "har", "havde", "have", "kan", "kunne", "skal",
         "skulle", "må", "måtte", "vil", "ville", "bør", "burde", "gælder", "gjaldt", "finder", "fandt",
         "følger", "fulgte", "fremgår", "fremgik", "foreskriver", "fastsætter", "fastslår", "bestemmer",
@@ -181,15 +214,44 @@ TITLE_STOP_WORDS = frozenset(
         "betød", "skaber", "bevilges", "iværksættes", "betales", "opkræves", "tillades", "tilkendes",
         "fastslog", "bestemte", "foreskrev", "hjemlede", "regulerede", "ændret", "straffes", "anses",
         "ophører", "bortfalder", "indebærer", "hører", "ligger",
-        # adverbs and the infinitive marker: no title goes on with them ("… til søs ved ikke at …")
-        "at", "ikke", "også", "dog", "kun", "alene", "desuden", "ligeledes", "derfor", "fortsat",
-        # words that start a new clause or a reference
-        "der", "som", "hvor", "hvis", "når", "idet", "fordi", "men", "hvilket", "hvorefter",
-        "hvorved", "hvori", "hvorfor", "så", "da", "samt", "eller", "og/eller", "herunder", "jf.",
-        "jfr.", "jf", "jfr", "bl.a.", "fx", "f.eks.", "dvs.", "efter", "stk.", "stk", "nr.", "nr",
-        "pkt.", "kapitel", "kap.", "afsnit", "senest", "lovens", "loven", "ifølge",
+        "påhviler", "påhvilede", "beskriver", "beskrives", "angiver", "angives", "definerer", "defineres",
+        "præciserer", "præciseres", "fastlægger", "fastlægges", "fastlagde", "forbyder", "forbydes",
+        "forbød", "tillægger", "overlader", "henviser", "hviler", "bygger", "beror", "udgør", "udgjorde",
+        "rummer", "viser", "lyder", "oplyser", "forudsatte", "erstatter", "erstattes", "erstattede",
+        "afløser", "afløses", "afløste", "supplerer", "suppleres", "administreres", "håndhæves",
+        "viderefører", "videreføres", "findes", "fandtes", "ses", "åbner", "tilsiger", "hindrer",
+        "forhindrer", "udelukker", "begrænser", "undtager", "undtages", "reguleres", "udmønter",
+        "udmøntes", "implementerer", "implementeres", "indfører", "indføres", "sikres", "overholdes",
+        "står", "stod", "tillod", "hjemles", "tilsidesætter", "mener", "mente", "skønnes", "fortolkes",
     }
 )  # fmt: skip
+"""Finite verbs, auxiliaries and participles: the title has ended, the clause goes on ("efter lov
+om … skal myndigheden …")."""
+
+TITLE_CLAUSE_WORDS = frozenset(
+    {
+        # adverbs and the infinitive marker: no title goes on with them ("… til søs ved ikke at …")
+        "at", "ikke", "også", "dog", "kun", "alene", "desuden", "ligeledes", "derfor", "fortsat", "nu",
+        "heller", "allerede", "netop", "stadig", "endnu", "altid", "aldrig", "typisk", "normalt",
+        # words that start a subordinate or a new clause
+        "der", "som", "hvor", "hvis", "når", "idet", "fordi", "men", "hvilket", "hvorefter",
+        "hvorved", "hvori", "hvorfor", "så", "da", "mens", "selvom", "skønt", "medmindre", "såfremt",
+        "hvorimod", "ligesom", "således", "hvorvidt", "eftersom",
+    }
+)  # fmt: skip
+"""Adverbs and words that start a clause: no title (in the catalogue either) holds them."""
+
+TITLE_REFERENCE_WORDS = frozenset(
+    {
+        "samt", "eller", "og/eller", "herunder", "jf.", "jfr.", "jf", "jfr", "bl.a.", "fx", "f.eks.",
+        "dvs.", "efter", "stk.", "stk", "nr.", "nr", "pkt.", "kapitel", "kap.", "afsnit", "senest",
+        "lovens", "loven", "ifølge",
+    }
+)  # fmt: skip
+"""Words that start a reference, a list or an aside after a title ("lov om … jf. …", "… samt
+§ 3"); a few catalogue titles hold one ("… samt om …"), and the catalogue finds those whole."""
+
+TITLE_STOP_WORDS = TITLE_VERBS | TITLE_CLAUSE_WORDS | TITLE_REFERENCE_WORDS
 """A word that a title never reaches: the title ends before it."""
 
 TITLE_STOP_PAIRS = {

@@ -26,6 +26,8 @@ from .acts import Act, act_of
 from .catalogue import LawCatalogue
 from .lawnames import display_name, law_key, one_word_key, unknown_law_id
 from .name_patterns import (
+    ABBREVIATION_BEFORE_SIGN,
+    ABBREVIATION_LOOKBACK,
     ACT,
     ACT_HEAD,
     ACT_NUMBER,
@@ -100,7 +102,7 @@ def find_names(s: str, catalogue: LawCatalogue, breaks: Collection[int] = ()) ->
     """Every law name in the normalised text ``s``, in order, none overlapping; ``breaks`` are
     the spaces that stand for a blank line (a title does not reach across them)."""
     lower = lower_case(s)
-    known = _catalogue_names(s, lower, catalogue)
+    known = _catalogue_names(s, lower, catalogue) + _abbreviations_before_signs(s, catalogue)
     stops = _Stops({name.start for name in known}, set(breaks))
     candidates = [
         *known,
@@ -141,6 +143,20 @@ def _catalogue_names(s: str, lower: str, catalogue: LawCatalogue) -> list[Name]:
         ids = catalogue.lookup(s[start:end])
         if ids:
             found.append(Name(start, end, ids, eu=all(catalogue[i].is_eu for i in ids)))
+    return found
+
+
+def _abbreviations_before_signs(s: str, catalogue: LawCatalogue) -> list[Name]:
+    """Abbreviations written in lower or mixed case right before a § sign ("jf. sel §85")."""
+    found = []
+    at = s.find("§")
+    while at >= 0:
+        word = ABBREVIATION_BEFORE_SIGN.search(s, max(0, at - ABBREVIATION_LOOKBACK), at)
+        if word is not None and not word.group(1).isupper():
+            ids = catalogue.abbreviation(word.group(1).upper())
+            if ids:
+                found.append(Name(word.start(1), word.end(1), ids, eu=all(catalogue[i].is_eu for i in ids)))
+        at = s.find("§", at + 1)
     return found
 
 

@@ -2,19 +2,23 @@
 
 Paragraphs ("31", "31 a", "§§ 76, 77 og 82", ranges "4-6" and "92-96 c", the elliptical "§ 82 a
 og b", LAB's dotted "2.11"), each with its stk., nr. and pkt., and chapters ("kapitel 7", "kap.
-10-12", "kapitel 4 og 5 og § 73 a"), read into the :class:`Item` list of a :class:`Reference`.
+10-12", "kapitel 4 og 5 og § 73 a"), read into the :class:`Item` list of a :class:`Reference`. A second number after a single § that a
+noun follows counts something ("§ 11 og 310 ansøgninger"): the list ends before it.
 Offsets are into the normalised text (see :mod:`.parser`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from .name_patterns import TITLE_STOP_WORDS
 from .names import Name
 from .patterns import (
     COMPOUND,
     DOTTED,
     DOTTED_NUMBER,
+    FOLLOWING_WORD,
     GLUED_WORD,
     LETTER,
     LETTER_AFTER,
@@ -27,6 +31,7 @@ from .patterns import (
     RANGE_TAIL,
     SEPARATOR,
     STK,
+    WORDS_AFTER_PARAGRAPH,
 )
 
 
@@ -76,14 +81,19 @@ class Reference:
         return _flat(item.pkt for item in self.items)
 
 
-def read_paragraphs(s: str, pos: int, plural: bool, reference: Reference, dotted_ok: bool) -> int | None:
-    """Read the numbers after a § sign into ``reference``; return where a law may follow."""
+def read_paragraphs(
+    s: str, pos: int, plural: bool, reference: Reference, dotted_ok: bool, names: Collection[int] = ()
+) -> int | None:
+    """Read the numbers after a § sign into ``reference``; return where a law may follow.
+    ``names`` are where law names start (a name may follow a list's last number)."""
     previous: tuple[str, str | None] | None = None
     tail: int | None = None
     item_start, signed = reference.start, True
     while True:
         item = _paragraph_item(s, pos, previous, item_start, dotted_ok)
         if item is None:
+            break
+        if not signed and not plural and len(reference.items) == 1 and _counts(s, item.end, names):
             break
         item.signed = signed
         reference.items.append(item)
@@ -114,6 +124,23 @@ def read_paragraphs(s: str, pos: int, plural: bool, reference: Reference, dotted
     if not reference.items:
         return None
     return tail if tail is not None else reference.end
+
+
+def _counts(s: str, end: int, names: Collection[int]) -> bool:
+    """Whether the number ending at ``end``, the second of a list after a single §, counts
+    something: a lower-case word follows that no paragraph is followed by ("§ 11 og 310
+    ansøgninger"; see :data:`.patterns.WORDS_AFTER_PARAGRAPH`)."""
+    following = FOLLOWING_WORD.match(s, end)
+    if following is None or end + 1 in names:
+        return False
+    word = following.group(1)
+    return not (
+        not word.islower()
+        or word in WORDS_AFTER_PARAGRAPH
+        or word in TITLE_STOP_WORDS
+        or f"{word}." in TITLE_STOP_WORDS
+        or word.endswith("es")
+    )
 
 
 def _paragraph_item(

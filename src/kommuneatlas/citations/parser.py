@@ -12,12 +12,13 @@ to give a law from context.
 
 Not references: a provision's own heading ("§ 6. Frikommunerne kan …" at the start of a line
 or after a full stop, "Til § 1" over a bill's remarks), the §§ of a text that is no law
-("vedtægternes § 4", "§ 3 i aftalen", "lovforslagets § 2"), section numbers ("§ 6.1", "§
-2.2.2.2"; but "LAB § 2.11" is LAB's shorthand for § 2, nr. 11), a number with letters glued
-to it ("§7Gain"), and a § in a sentence that is not Danish ("per counsel §5"). A law named
-after the last reference of a "jf." chain is the law of the whole chain. Every offset here is
-an offset into the normalised text; each list item keeps its own span (:class:`~.numbers.Item`),
-so a list links item by item.
+("vedtægternes § 4", "§ 3 i aftalen", "§ 9 i kommunens regulativ", "lovforslagets § 2"; in a list
+with such a text at one end and a law at the other, "lovforslagets § 1 og § 59 i lov om …", only
+the law's part), section numbers ("§ 6.1", "§ 2.2.2.2"; but "LAB § 2.11" is LAB's shorthand
+for § 2, nr. 11), a number with letters glued to it ("§7Gain"), and a § in a sentence that is
+not Danish ("per counsel §5"). A law named after the last reference of a "jf." chain is the law
+of the whole chain. Every offset here is an offset into the normalised text; each list item keeps
+its own span (:class:`~.numbers.Item`), so a list links item by item.
 """
 
 from __future__ import annotations
@@ -26,7 +27,13 @@ from dataclasses import dataclass, field
 
 from ..text.sentences import is_abbreviation
 from .catalogue import LawCatalogue
-from .name_patterns import INTERNAL_AFTER, INTERNAL_BEFORE, REMARKS_HEADING
+from .name_patterns import (
+    INTERNAL_AFTER,
+    INTERNAL_AFTER_WINDOW,
+    INTERNAL_BEFORE,
+    OWNED_INTERNAL_AFTER,
+    REMARKS_HEADING,
+)
 from .names import INTERNAL, Name, find_names
 from .numbers import Reference, read_chapters, read_paragraphs
 from .patterns import (
@@ -117,7 +124,7 @@ class _Parser:
                 return []
             plural = sign.group(1) == "§§" or (sign.group(2) or "").lower().startswith("paragraffer")
             tail = read_paragraphs(
-                s, sign.end(), plural, reference, before is not None or internal is not None
+                s, sign.end(), plural, reference, before is not None or internal is not None, self.by_start
             )
             if tail is not None and _not_danish(s, at):
                 return []
@@ -128,10 +135,14 @@ class _Parser:
         if tail is None:
             return []
         after, closing = self._name_after(tail)
+        split = max((i for i, item in enumerate(reference.items) if i and item.signed), default=None)
+        if split is not None:
+            owned = self._owned_part(reference, split, before or internal, after, closing, tail)
+            if owned is not None:
+                return [owned]
         if self._internal(at, tail, before or (internal if after is None else None), after):
             return []
         if before is not None and after is not None:
-            split = max((i for i, item in enumerate(reference.items) if i and item.signed), default=None)
             if split is not None:
                 first = Reference(
                     before.start - _opening(s, before),
@@ -155,6 +166,39 @@ class _Parser:
         elif not reference.paragraphs:
             return []  # a chapter with no law named next to it: the document's own
         return [reference]
+
+    def _owned_part(
+        self,
+        reference: Reference,
+        split: int,
+        before: Name | None,
+        after: Name | None,
+        closing: int,
+        tail: int,
+    ) -> Reference | None:
+        """In a list whose sign is repeated at item ``split``, with a text that is no law at one
+        end and a law at the other, the law's part: "lovforslagets § 1, nr. 2, og § 59 i lov om
+        …" cites § 59 only, "LAB § 31 og § 7 i kommunens vedtægt" § 31 only (the rest of the list
+        is read again, and skipped as the text's own). ``None`` for any other list."""
+        if before is None:
+            return None
+        s = self.s
+        if before.kind == INTERNAL and after is not None and after.kind != INTERNAL:
+            if before.start not in self.by_start:
+                self.internal.append(before)
+            before.used = after.used = True
+            return Reference(
+                reference.items[split].start, after.end + closing, reference.items[split:], after, True
+            )
+        if before.kind != INTERNAL and after is None and self._internal_after(tail) is not None:
+            before.used = True
+            return Reference(
+                before.start - _opening(s, before),
+                reference.items[split - 1].end,
+                reference.items[:split],
+                before,
+            )
+        return None
 
     def _internal(self, at: int, tail: int, before: Name | None, after: Name | None) -> bool:
         """Whether the §§ from ``at`` to ``tail`` are those of a text that is no law (or a
@@ -191,12 +235,14 @@ class _Parser:
         return Name(start, start + len(found.group().rstrip()), kind=INTERNAL, used=True)
 
     def _internal_after(self, tail: int) -> Name | None:
-        """The text that is no law named after a reference ending at ``tail`` ("§ 3 i aftalen")."""
+        """The text that is no law named after a reference ending at ``tail`` ("§ 3 i aftalen",
+        "§ 9 i kommunens regulativ")."""
         connector = CONNECTOR_AFTER.match(self.s, tail)
         if connector is None or connector.group().strip(" ,") not in ("i", "efter", "jf.", "jfr.", "ifølge"):
             return None
         at = connector.end()
-        found = INTERNAL_AFTER.match(self.s[at : at + 48].lower())
+        window = self.s[at : at + INTERNAL_AFTER_WINDOW]
+        found = INTERNAL_AFTER.match(window.lower()) or OWNED_INTERNAL_AFTER.match(window)
         return Name(at, at + found.end(), kind=INTERNAL, used=True) if found is not None else None
 
     def _name_before(self, at: int) -> Name | None:

@@ -66,6 +66,22 @@ COMPOUND = re.compile(r"-[^\W\d_]{2,}")
 SEPARATOR = re.compile(r"(?:,? (?:og|eller|samt|og/eller) | ?, ?| ?/ ?)(?:(§§?) ?)?")
 """Between list items: ", ", " og ", ", og ", " eller ", "/", optionally repeating the sign."""
 
+FOLLOWING_WORD = re.compile(r" ([^\W\d_]+(?:\.[^\W\d_]+)*)\.?")
+"""The word after a list item's number ("og 310 ansøgninger", "og 12 i", "og 85 m.v.")."""
+
+WORDS_AFTER_PARAGRAPH = frozenset(
+    {
+        "i", "efter", "jf", "jfr", "ifølge", "iht", "iflg", "til", "for", "om", "på", "med", "ved", "fra",
+        "af", "under", "over", "mod", "hos", "uden", "og", "eller", "samt", "hhv", "henholdsvis", "ff",
+        "mv", "m.v", "m.fl", "mfl", "m.m", "ovenfor", "nedenfor", "ovenstående", "samme", "nævnte",
+        "ovennævnte", "pågældende", "denne", "dette", "lov", "litra",
+    }
+)  # fmt: skip
+"""Words that may follow the last number of a list of paragraphs (with :data:`.name_patterns.
+TITLE_STOP_WORDS`, the verbs and clause words, and a passive in -es: "§ 11 og 12 ændres"). After
+"§ 11 og" any other lower-case word makes the number a count, not a paragraph: "efter § 11 og
+310 ansøgninger", "LAB § 31 og 12 måneder"."""
+
 STK = re.compile(r",? ?[Ss]tk\.? ?(?=\d)")
 NR = re.compile(r",? ?[Nn]r\.? ?(?=\d)")
 PKT = re.compile(r",? ?(\d{1,2})\.(?: ?(?:og|eller|[-–]) ?(\d{1,2})\.)? ?pkt\.?")
