@@ -249,15 +249,25 @@ def test_a_list_goes_on_across_a_page_break(page_break: str, catalogue: LawCatal
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="page furniture reaches the citation finder: the source texts are searched as exported "
-    "(extract/common/layout.py removes furniture for the extractors only)",
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Efter §§ 3, 4\n\f\nSide 2 af 5\nog 7 i serviceloven.",
+        "Efter §§ 3, 4\nSide 2\n\nog 7 i serviceloven.",
+        "Efter §§ 3, 4\n\n- 12 -\n\fog 7 i serviceloven.",
+        "Efter §§ 3, 4\r\n\fPage 2 of 5\r\nog 7 i serviceloven.",
+        "Efter §§ 3, 4 og 7 i ser-\n\fSide 2 af 5\nviceloven.",
+    ],
 )
-def test_page_furniture_inside_a_list_does_not_break_it(catalogue: LawCatalogue) -> None:
-    assert refs("Efter §§ 3, 4\n\f\nSide 2 af 5\nog 7 i serviceloven.", catalogue) == [
-        ("sel", ["3", "4", "7"])
-    ]
+def test_a_page_number_line_inside_a_list_does_not_break_it(catalogue: LawCatalogue, text: str) -> None:
+    assert refs(text, catalogue) == [("sel", ["3", "4", "7"])]
+
+
+def test_a_page_number_in_running_text_is_text(catalogue: LawCatalogue) -> None:
+    """Only a line that holds a page number and nothing else is furniture: "side 2" in a sentence
+    stays, and so does a line that goes on after the number."""
+    text = "Efter §§ 3, 4\nside 2 i notatet nævnes også § 7 i serviceloven."
+    assert [law for law, _ in refs(text, catalogue)] == [None, "sel"]
 
 
 # --- 5. an unknown one-word name in the genitive ------------------------------------------------------------

@@ -7,6 +7,8 @@ data/.base/) exactly as it was, say why in Danish with file and line, and exit 1
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -32,12 +34,13 @@ def _files(data: Path, document: str) -> dict[Path, bytes]:
     return found
 
 
-@pytest.fixture
-def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str, Path]:
-    """data/ with a sixth document (synthetic KKR minutes), extracted once."""
-    data = copy_data(tmp_path)
-    write_corpus(tmp_path / "synth", 1, data=REPO / "data", seed=5)
-    [minutes] = [d for d in load_manifest(tmp_path / "synth" / "sources") if d.kind == "kkr-minutes"]
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """data/ with a sixth document (synthetic KKR minutes), extracted once for the module."""
+    root = tmp_path_factory.mktemp("extracted")
+    data = copy_data(root)
+    write_corpus(root / "synth", 1, data=REPO / "data", seed=5)
+    [minutes] = [d for d in load_manifest(root / "synth" / "sources") if d.kind == "kkr-minutes"]
     source = data / "sources" / "005_referat.txt"
     shutil.copyfile(minutes.path, source)
     with (data / "sources" / "manifest.yaml").open("a", encoding="utf-8") as manifest:
@@ -45,9 +48,19 @@ def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str,
             f"  - id: {minutes.id}\n    file: {source.name}\n    title: {minutes.title}\n"
             f"    publisher: {minutes.publisher}\n    date: {minutes.date}\n    kind: kkr-minutes\n"
         )
-    assert main(["extract", "--sources", str(data / "sources"), "--data", str(data)]) == 0
-    capsys.readouterr()
-    return data, minutes.id, source
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        assert main(["extract", "--sources", str(data / "sources"), "--data", str(data)]) == 0
+    return data, minutes.id
+
+
+@pytest.fixture
+def data(tmp_path: Path, extracted: tuple[Path, str]) -> tuple[Path, str, Path]:
+    """A copy of :func:`extracted` for one test to break: the folder, the sixth document's id and
+    its source file."""
+    folder, document = extracted
+    copy = tmp_path / "data"
+    shutil.copytree(folder, copy)
+    return copy, document, copy / "sources" / "005_referat.txt"
 
 
 def _break_empty(source: Path) -> None:

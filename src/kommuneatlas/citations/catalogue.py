@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -260,7 +260,8 @@ def load_catalogue(path: Path | None = None) -> LawCatalogue:
     other entry adds a law. A missing ``path`` adds nothing. Every problem is reported as
     ``file:line: message``.
     """
-    laws, lines = read_catalogue_file(PACKAGED)
+    packaged, packaged_lines = _packaged()
+    laws, lines = list(packaged), dict(packaged_lines)
     origin = {law_id: PACKAGED for law_id in lines}
     if path is not None and path.is_file():
         extra, extra_lines = read_catalogue_file(path)
@@ -270,6 +271,13 @@ def load_catalogue(path: Path | None = None) -> LawCatalogue:
         origin.update(dict.fromkeys(extra_lines, path))
     source = path if path is not None and path.is_file() else PACKAGED
     return LawCatalogue(laws, source=source, lines=lines, origins=origin)
+
+
+@cache
+def _packaged() -> tuple[tuple[Law, ...], dict[str, int]]:
+    """The packaged catalogue, read once per process (it is part of the installed package)."""
+    laws, lines = read_catalogue_file(PACKAGED)
+    return tuple(laws), lines
 
 
 def read_catalogue_file(path: Path) -> tuple[list[Law], dict[str, int]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -35,14 +35,6 @@ def vocabulary() -> dict[str, Any]:
 def numeric_date(value: date) -> str:
     """``date(2017, 7, 1)`` → ``"1.7. 2017"`` (the tables' short form)."""
     return f"{value.day}.{value.month}. {value.year}"
-
-
-def weekday_near(rng: random.Random, first: date, last: date) -> date:
-    """A random Monday–Friday between ``first`` and ``last``."""
-    day = first + timedelta(days=rng.randrange((last - first).days + 1))
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
 
 
 def thousands(value: int) -> str:

@@ -14,20 +14,18 @@ from ...text.danish_format import danish_number
 from ...text.lines import line_bounds
 from ..context import BuildContext
 from .linker import Linker
-from .page import Page, SearchMeta, entity_pages, render_entity_page, render_page
+from .page import Page, SearchMeta, render_entity_page, render_page
 from .paging import Pager
 
 
-def render_documents(ctx: BuildContext) -> Iterator[Page]:
-    """Each document's page, then its source text's pages."""
-    return entity_pages(ctx, "documents", document_pages)
-
-
 def document_pages(ctx: BuildContext, document: Entity) -> list[Page]:
+    """The document's page, then its source text in pages of lines."""
     return [document_page(ctx, document), *source_text_pages(ctx, document)]
 
 
 def document_page(ctx: BuildContext, document: Entity) -> Page:
+    """The document's page: its metadata, what was extracted from it, and its financing table
+    with the sum check."""
     graph = ctx.graph
     derived = [
         (

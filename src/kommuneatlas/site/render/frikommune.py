@@ -8,7 +8,7 @@ from ...model.dataset import Entity
 from ..context import BuildContext
 from .environment import time_element
 from .listings import RelatedLists
-from .page import Page, entity_links, entity_pages, render_entity_page
+from .page import Page, entity_links, render_entity_page
 
 NETWORK_CHAPTERS = [
     ("introduction", "Introduktion"),
@@ -18,14 +18,8 @@ NETWORK_CHAPTERS = [
 ]
 
 
-def render_frikommune(ctx: BuildContext) -> Iterator[Page]:
-    """Each frikommune network's page (and its whole list of experiments where long), then each
-    experiment's."""
-    yield from entity_pages(ctx, "networks", network_pages)
-    yield from entity_pages(ctx, "experiments", experiment_pages)
-
-
 def network_pages(ctx: BuildContext, network: Entity) -> Iterator[Page]:
+    """The network's page (its kommuner, chapters and experiments), then the whole list's pages."""
     graph = ctx.graph
     lists = RelatedLists(ctx, "networks", network)
     yield render_entity_page(
@@ -54,6 +48,7 @@ def network_pages(ctx: BuildContext, network: Entity) -> Iterator[Page]:
 
 
 def experiment_pages(ctx: BuildContext, experiment: Entity) -> list[Page]:
+    """The experiment's page, linked to its network and kommuner."""
     graph = ctx.graph
     network = graph.follow(experiment, "network")
     page = render_entity_page(

@@ -11,16 +11,13 @@ from ...text.danish_format import danish_date
 from ..context import BuildContext
 from .environment import time_element
 from .listings import RelatedLists
-from .page import Page, entity_links, entity_pages, render_entity_page
+from .page import Page, entity_links, render_entity_page
 from .paging import PREVIEW_ROWS
 
 
-def render_kkr(ctx: BuildContext) -> Iterator[Page]:
-    """Each KKR's page, and the whole lists of its meetings, decisions … where they are long."""
-    return entity_pages(ctx, "kkr", kkr_pages)
-
-
 def kkr_pages(ctx: BuildContext, kkr: Entity) -> Iterator[Page]:
+    """The KKR's page (its kommuner, meetings, decisions, appointments, documents and networks, each
+    list shortened to a preview), then the whole lists' own pages where they are long."""
     graph = ctx.graph
     meetings = graph.referrers("kkr", kkr["id"], "meetings")
     items = [(m, i) for m in meetings for i in graph.referrers("meetings", m["id"], "items")]

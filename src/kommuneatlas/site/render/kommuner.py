@@ -9,15 +9,11 @@ from ...model.dataset import Entity
 from ..context import BuildContext
 from .environment import time_element
 from .listings import RelatedLists
-from .page import Page, entity_pages, render_entity_page
-
-
-def render_kommuner(ctx: BuildContext) -> Iterator[Page]:
-    """Each kommune's page, and the whole lists of its networks, experiments and people where long."""
-    return entity_pages(ctx, "kommuner", kommune_pages)
+from .page import Page, render_entity_page
 
 
 def kommune_pages(ctx: BuildContext, kommune: Entity) -> Iterator[Page]:
+    """The kommune's page (its KKR, networks, experiments and people), then the whole lists' pages."""
     graph = ctx.graph
     kkr = graph.follow(kommune, "kkr") or {}
     lists = RelatedLists(ctx, "kommuner", kommune)

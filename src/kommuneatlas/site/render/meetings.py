@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ...model.dataset import Entity
 from ...model.kinds import MEETINGS
 from ..context import BuildContext
 from .linker import Linker
-from .page import Page, entity_pages, render_entity_page
+from .page import Page, render_entity_page
 
 ITEM_SECTIONS = [
     ("baggrund", "Baggrund"),
@@ -17,12 +16,6 @@ ITEM_SECTIONS = [
     ("sagsfremstilling", "Sagsfremstilling"),
     ("beslutning", "Beslutning"),
 ]
-
-
-def render_meetings(ctx: BuildContext) -> Iterator[Page]:
-    """Each meeting's page, then each agenda item's."""
-    yield from entity_pages(ctx, "meetings", meeting_pages)
-    yield from entity_pages(ctx, "items", item_pages)
 
 
 def _people_rows(ctx: BuildContext, linker: Linker, people: list[dict[str, Any]]) -> list[list[Any]]:
@@ -40,6 +33,7 @@ def _people_rows(ctx: BuildContext, linker: Linker, people: list[dict[str, Any]]
 
 
 def meeting_pages(ctx: BuildContext, meeting: Entity) -> list[Page]:
+    """The meeting's page: its agenda items, participants and absentees."""
     graph = ctx.graph
     linker = Linker(graph.url_of("meetings", meeting) or "", ctx.finder)
     page = render_entity_page(
@@ -60,6 +54,7 @@ def meeting_pages(ctx: BuildContext, meeting: Entity) -> list[Page]:
 
 
 def item_pages(ctx: BuildContext, item: Entity) -> list[Page]:
+    """The agenda item's page: its sections, decision and appointments, linked to its meeting."""
     graph = ctx.graph
     linker = Linker(graph.url_of("items", item) or "", ctx.finder)
     meeting = graph.follow(item, "meeting")

@@ -7,19 +7,14 @@ from collections.abc import Iterator
 from ...model.dataset import Entity
 from ..context import BuildContext
 from .listings import RelatedLists
-from .page import Page, entity_pages, render_entity_page
-
-
-def render_people(ctx: BuildContext) -> Iterator[Page]:
-    """Each person's page, and the whole lists of their meetings and appointments where long."""
-    return entity_pages(ctx, "people", person_pages)
-
+from .page import Page, render_entity_page
 
 ROLES = {"participants[].person": "deltager", "absent[].person": "afbud"}
 """A person's role at a meeting, by the reference that names them."""
 
 
 def person_pages(ctx: BuildContext, person: Entity) -> Iterator[Page]:
+    """The person's page (meetings attended, appointments), then the whole lists' pages."""
     graph = ctx.graph
     lists = RelatedLists(ctx, "people", person)
     yield render_entity_page(
