@@ -110,3 +110,9 @@ def test_sentences_cover_the_text_but_the_space_between_them(words: list[tuple[s
     rebuilt = " ".join(text[start:end] for start, end in bounds)
     assert rebuilt == text
     assert all(text[start:end] == text[start:end].strip() for start, end in bounds)
+
+
+def test_nota_bene_and_jvf_end_no_sentence() -> None:
+    text = "Efter §§ 24 og 26 (NB. § 25 er ophævet). Jvf. § 3 gælder det også. Slut."
+    assert sentence_at(text, text.index("25")) == "Efter §§ 24 og 26 (NB. § 25 er ophævet)."
+    assert sentence_at(text, text.index("§ 3")) == "Jvf. § 3 gælder det også."

@@ -24,7 +24,7 @@ ABBREVIATIONS = frozenset(
     {
         "jf", "jfr", "bl.a", "f.eks", "fx", "ca", "pr", "nr", "stk", "pkt", "mv", "m.v", "m.fl", "mfl",
         "evt", "inkl", "ekskl", "dvs", "att", "vedr", "hhv", "mht", "iht", "ift", "ifm", "kr",
-        "pct", "pga", "tlf", "kl", "ang", "iflg", "d", "st", "lov.nr",
+        "pct", "pga", "tlf", "kl", "ang", "iflg", "d", "st", "lov.nr", "nb", "jvf",
         "jan", "feb", "aug", "sept", "okt", "nov", "dec",
     }
 )  # fmt: skip
