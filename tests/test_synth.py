@@ -16,6 +16,7 @@ from kommuneatlas.cli import main
 from kommuneatlas.extract.check import check_sources
 from kommuneatlas.extract.registry import extractor_for
 from kommuneatlas.extract.run import extract_all
+from kommuneatlas.model.validate import validate_data
 from kommuneatlas.sources.manifest import SourceDocument, load_manifest
 from kommuneatlas.sources.reference import KommuneIndex
 from kommuneatlas.synth import appendix, corpus_documents, frikommune, grant, minutes, proposal, write_corpus
@@ -80,6 +81,15 @@ def test_the_corpus_is_a_data_folder_the_pipeline_reads(tmp_path: Path) -> None:
     assert sorted(d.kind for d in documents) == sorted(FORMATS)
     assert len({d.id for d in documents}) == len(documents)
     assert check_sources(tmp_path / "sources") == []
+
+
+def test_the_extracted_corpus_is_valid_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What the benchmarks build: every record extraction writes passes validation (seed 0 draws an
+    appendix bundle without a financing table, among others)."""
+    assert main(["synth", "--scale", "1", "--out", str(tmp_path), "--data", str(DATA), "--seed", "0"]) == 0
+    assert main(["extract", "--sources", str(tmp_path / "sources"), "--data", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert validate_data(tmp_path) == []
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus() -> None:
