@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from kommuneatlas.citations import LawCatalogue, load_catalogue
 from kommuneatlas.site.phases import Generated
 from kommuneatlas.sources.manifest import SourceDocument, load_manifest
 from kommuneatlas.sources.reference import KommuneIndex, load_kommuner
@@ -21,6 +22,13 @@ GOLD = SHARED / "gold"
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> LawCatalogue:
+    """The packaged law catalogue (a test module that needs the project's ``data/laws.yaml`` over it
+    defines its own)."""
+    return load_catalogue()
 
 
 @pytest.fixture(scope="session")

@@ -15,23 +15,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from citation_helpers import refs
 from kommuneatlas.citations import Citation, LawCatalogue, find_all, find_citations, load_catalogue
 from kommuneatlas.citations.lawnames import title_key, unknown_law_id
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> LawCatalogue:
-    return load_catalogue()
-
-
-def refs(
-    text: str, catalogue: LawCatalogue, context_law: str | None = None
-) -> list[tuple[str | None, list[str]]]:
-    """(law, paragraphs) of every reference, checking that each offset slices ``raw``."""
-    found = find_citations(text, catalogue, context_law)
-    for citation in found:
-        assert text[citation.start : citation.end] == citation.raw
-    return [(c.law, c.paragraphs) for c in found]
 
 
 def one(text: str, catalogue: LawCatalogue) -> Citation:

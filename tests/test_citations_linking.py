@@ -46,11 +46,6 @@ SOURCE = (
 
 
 @pytest.fixture(scope="module")
-def catalogue() -> LawCatalogue:
-    return load_catalogue()
-
-
-@pytest.fixture(scope="module")
 def tiny(catalogue: LawCatalogue) -> BuildContext:
     """A site of one document and its source text, its backlinks collected."""
     return context(

@@ -10,22 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citation_helpers import Refs, refs
 from kommuneatlas.citations import LawCatalogue, find_all, find_citations, load_catalogue
-
-Refs = list[tuple[str | None, list[str]]]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> LawCatalogue:
-    return load_catalogue()
-
-
-def refs(text: str, catalogue: LawCatalogue) -> Refs:
-    """(law, paragraphs) of every reference, checking that each offset slices ``raw``."""
-    found = find_citations(text, catalogue)
-    for citation in found:
-        assert text[citation.start : citation.end] == citation.raw
-    return [(c.law, c.paragraphs) for c in found]
 
 
 def laws(text: str, catalogue: LawCatalogue) -> list[str | None]:

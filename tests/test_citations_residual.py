@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citation_helpers import Refs, refs
 from kommuneatlas.citations import LawCatalogue, find_all, find_citations, load_catalogue
 from kommuneatlas.citations.context import context_of
 from kommuneatlas.citations.name_patterns import (
@@ -19,22 +20,6 @@ from kommuneatlas.citations.name_patterns import (
     TITLE_VERBS,
 )
 from kommuneatlas.citations.names import UNKNOWN, find_names, lower_case
-
-Refs = list[tuple[str | None, list[str]]]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> LawCatalogue:
-    return load_catalogue()
-
-
-def refs(text: str, catalogue: LawCatalogue) -> Refs:
-    """(law, paragraphs) of every reference, checking that each offset slices ``raw``."""
-    found = find_citations(text, catalogue)
-    for citation in found:
-        assert text[citation.start : citation.end] == citation.raw
-    return [(c.law, c.paragraphs) for c in found]
-
 
 # --- 1. a provision of a text that is no law, after a coordinated list ------------------------------
 

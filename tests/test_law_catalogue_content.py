@@ -11,7 +11,7 @@ import re
 import pytest
 from ruamel.yaml import YAML
 
-from kommuneatlas.citations import LawCatalogue, find_citations, load_catalogue
+from kommuneatlas.citations import LawCatalogue, find_citations
 from kommuneatlas.citations.catalogue import PACKAGED
 
 RETSINFORMATION = re.compile(r"^https://www\.retsinformation\.dk/eli/lta/(19|20)\d{2}/[1-9]\d*$")
@@ -69,11 +69,6 @@ ORIGINAL_IDS = [
     "frikommuneloven",
     "bek-frikommune-beskaeftigelse",
 ]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> LawCatalogue:
-    return load_catalogue()
 
 
 def test_catalogue_covers_the_field_and_keeps_every_original_id(catalogue: LawCatalogue) -> None:
