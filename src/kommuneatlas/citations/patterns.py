@@ -16,21 +16,30 @@ from ..text.clean import HYPHEN_KEEPING_WORDS
 
 # --- normalisation -------------------------------------------------------------------
 
-PAGE_NUMBER_LINE = r"(?:(?:[Ss]ide|[Pp]age)[^\S\n\f]+\d{1,4}(?:[^\S\n\f]*(?:af|of|/)[^\S\n\f]*\d{1,4})?|[-–][^\S\n\f]*\d{1,4}[^\S\n\f]*[-–])"
-"""A page number on a line of its own ("Side 2 af 5", "Page 3", "- 4 -"): page furniture."""
+PAGE_NUMBER_LINE = re.compile(
+    r"[\n\f]([^\S\n\f]*"
+    r"(?:(?:[Ss]ide|[Pp]age)[^\S\n\f]+\d{1,4}(?:[^\S\n\f]*(?:af|of|/)[^\S\n\f]*\d{1,4})?|[-–][^\S\n\f]*\d{1,4}[^\S\n\f]*[-–])"
+    r"[^\S\n\f]*)(?=[\n\f]|\Z)"
+)
+"""A page number on a line of its own ("Side 2 af 5", "Page 3", "- 4 -"): page furniture, which
+normalisation reads as the blank it stands in, so a list or a word that runs over a page break
+is read as one ("§§ 3, 4⏎Side 2 af 5⏎og 7 i serviceloven", "ser-⏎Side 2⏎viceloven")."""
 
 WHITESPACE_RUN = re.compile(
-    rf"[^\S\n\f]*[\n\f]\s*{PAGE_NUMBER_LINE}[^\S\n\f]*(?=[\n\f])\s*"
-    r"|\u00ad+(?:[^\S\n\f]*[\n\f]\s*)?"
-    rf"|(?:-(?:[^\S\n\f]*[\n\f](?:\s*{PAGE_NUMBER_LINE}[^\S\n\f]*(?=[\n\f]))?| (?=[^\W\d_]))|[^\S ]| \s)\s*"
+    r"\u00ad+(?:[^\S\n\f]*[\n\f]\s*)?|(?:-(?:[^\S\n\f]*[\n\f]| (?=[^\W\d_]))|[^\S ]| \s)\s*"
 )
 """A run of whitespace that normalisation rewrites: a line break (with the hyphen before
 it, if any) and the whitespace after it, a hyphen and a blank between two letters (a line
 break that became a space: "beskæfti- gelsesindsats"), a tab or no-break space, or two or
-more blanks; soft hyphens (U+00AD, which web pages put anywhere in a word:
-"retssik\u00adkerhedsloven"), removed with a line break right after them; and a page number
-on a line of its own with the line breaks around it, so a list or a word that runs over a page
-break is read as one ("§§ 3, 4⏎Side 2 af 5⏎og 7 i serviceloven", "ser-⏎Side 2⏎viceloven")."""
+more blanks; and soft hyphens (U+00AD, which web pages put anywhere in a word:
+"retssik\u00adkerhedsloven"), removed with a line break right after them."""
+
+
+def blank_page_numbers(text: str) -> str:
+    """``text`` with every :data:`PAGE_NUMBER_LINE` turned into as many blanks (offsets stay); the
+    line break before it (the pattern's first character, a literal the scan jumps to) stays."""
+    return PAGE_NUMBER_LINE.sub(lambda match: match.group()[0] + " " * len(match.group(1)), text)
+
 
 ELIDED_COMPOUND = re.compile(rf"(?:{'|'.join(HYPHEN_KEEPING_WORDS)})\s+\w", re.IGNORECASE)
 """A line-final hyphen before one of these words, with a word after it, is an elided

@@ -3,7 +3,7 @@
 Plain-text PDF exports break lines anywhere: inside law names ("ser-\\nviceloven"), between
 a § sign and its number ("§\\n30a"), with blank lines in between. The parser works on a
 *normalised* copy — every whitespace run one space, hyphens of words broken at line ends and
-soft hyphens (U+00AD) removed — and
+soft hyphens (U+00AD) removed, a page number on a line of its own read as blank — and
 :class:`TextMap` turns offsets in that copy back into offsets of the text as given, so a
 citation's ``start``/``end`` always slice the caller's string.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .patterns import ELIDED_COMPOUND, WHITESPACE_RUN
+from .patterns import ELIDED_COMPOUND, WHITESPACE_RUN, blank_page_numbers
 
 
 class TextMap:
@@ -27,6 +27,7 @@ class TextMap:
 
     def __init__(self, text: str) -> None:
         self.original = text
+        text = blank_page_numbers(text)  # same length: offsets stay those of the original
         pieces: list[str] = []
         norm_starts = [0]
         orig_starts = [0]
